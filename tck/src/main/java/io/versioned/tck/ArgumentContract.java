@@ -1,0 +1,306 @@
+package io.versioned.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.versioned.api.AliasTarget;
+import io.versioned.api.PutOptions;
+import io.versioned.api.Repository;
+import io.versioned.api.Version;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The argument rules of the {@link Repository} Javadoc and of the design's names rule (§3.1): every method that
+ * takes an artifact or alias name refuses a bad one, and every bad argument, with an
+ * {@link IllegalArgumentException} naming the argument, before any storage call (proved with {@link RecordingPorts})
+ * and without writing anything (proved with {@link StoreSnapshot}). Valid edge names are accepted.
+ */
+public abstract class ArgumentContract extends RepositoryContractSupport {
+
+    private static final String APP = "app";
+    private static final String PROD = "prod";
+    private static final List<String> PROBED_NAMES = List.of(APP);
+    private static final List<String> PROBED_ALIASES = List.of(PROD);
+
+    @TempDir
+    private Path directory;
+
+    private RecordingPorts recording;
+    /** A repository on {@link #recording}, whose calls must never reach storage in these tests. */
+    private Repository guarded;
+    private Path existingFile;
+
+    @BeforeEach
+    final void seedAndRecord() throws IOException {
+        repository.putArtifact(APP, Content.utf8("one"));
+        repository.publishArtifactVersion(APP);
+        repository.putArtifact(APP, Content.utf8("two"));
+        repository.publishArtifactVersion(APP);
+        repository.putAlias(APP, PROD, Version.of(1));
+        existingFile = Files.write(directory.resolve("content.bin"), Content.utf8("from a file"));
+        recording = new RecordingPorts(ports);
+        guarded = RepositoryFixture.repository(recording.ports(), clock);
+        recording.clear();
+    }
+
+    static Stream<Arguments> badArtifactNames() {
+        return Stream.of(Arguments.of((Object) null), Arguments.of(""), Arguments.of("-a"), Arguments.of(".a"),
+                Arguments.of("_a"), Arguments.of("a/b"), Arguments.of("a b"), Arguments.of("a".repeat(129)),
+                Arguments.of("caf\u00e9"), Arguments.of("\u65e5\u672c"), Arguments.of("../x"), Arguments.of("a\n"));
+    }
+
+    static Stream<Arguments> badAliasNames() {
+        return Stream.of(Arguments.of((Object) null), Arguments.of(""), Arguments.of("1a"), Arguments.of("_a"),
+                Arguments.of("a-b"), Arguments.of("a.b"), Arguments.of("LATEST"), Arguments.of("latest"),
+                Arguments.of("Latest"), Arguments.of("a".repeat(65)), Arguments.of("pr\u00f6d"));
+    }
+
+    // ---- names (§3.1)
+
+    @ParameterizedTest(name = "artifact name {0}")
+    @MethodSource("badArtifactNames")
+    void everyMethodRefusesABadArtifactNameBeforeAnyStorageCall(String name) {
+        Path target = directory.resolve("download.bin");
+        Content.TrackedStream stream = new Content.TrackedStream(Content.utf8("stream"));
+        List<Call> calls = List.of(
+                new Call("putArtifact(bytes)", () -> guarded.putArtifact(name, Content.utf8("x"))),
+                new Call("putArtifact(bytes, options)",
+                        () -> guarded.putArtifact(name, Content.utf8("x"), PutOptions.none())),
+                new Call("putArtifact(file)", () -> guarded.putArtifact(name, existingFile, PutOptions.none())),
+                new Call("putArtifact(stream)", () -> guarded.putArtifact(name, stream, PutOptions.none())),
+                new Call("getArtifactVersion(name)", () -> guarded.getArtifactVersion(name)),
+                new Call("getArtifactVersion(name, version)", () -> guarded.getArtifactVersion(name, Version.of(1))),
+                new Call("listArtifactVersions", () -> guarded.listArtifactVersions(name)),
+                new Call("publishArtifactVersion", () -> guarded.publishArtifactVersion(name)),
+                new Call("deleteArtifactVersion", () -> guarded.deleteArtifactVersion(name, Version.of(1))),
+                new Call("restoreArtifactVersion", () -> guarded.restoreArtifactVersion(name, Version.of(1))),
+                new Call("getLatestPublishedVersionNumber", () -> guarded.getLatestPublishedVersionNumber(name)),
+                new Call("getContent", () -> guarded.getContent(name, Version.of(1))),
+                new Call("openContent", () -> guarded.openContent(name, Version.of(1))),
+                new Call("download", () -> guarded.download(name, Version.of(1), target)),
+                new Call("putAlias(version)", () -> guarded.putAlias(name, PROD, Version.of(1))),
+                new Call("putAlias(version, secondary, weight)",
+                        () -> guarded.putAlias(name, PROD, Version.of(1), Version.of(2), 10)),
+                new Call("putAlias(target, expectedRevision)",
+                        () -> guarded.putAlias(name, PROD, AliasTarget.of(Version.of(1)), 1)),
+                new Call("getAlias", () -> guarded.getAlias(name, PROD)),
+                new Call("listAliases", () -> guarded.listAliases(name)),
+                new Call("deleteAlias", () -> guarded.deleteAlias(name, PROD)),
+                new Call("resolve(name, alias)", () -> guarded.resolve(name, PROD)),
+                new Call("resolve(name, alias, key)", () -> guarded.resolve(name, PROD, "user-1")),
+                new Call("getAliasHistory", () -> guarded.getAliasHistory(name, PROD)),
+                new Call("purgeArtifactVersions", () -> guarded.purgeArtifactVersions(name, 1, Duration.ZERO)),
+                new Call("purgeArtifactVersions(dryRun)",
+                        () -> guarded.purgeArtifactVersions(name, 1, Duration.ZERO, true)),
+                new Call("purgeArtifact", () -> guarded.purgeArtifact(name)));
+
+        for (Call call : calls) {
+            assertRefused(call, "name");
+        }
+        assertThat(stream.fullyRead()).as("the content stream was read").isFalse();
+        assertThat(target).as("download target").doesNotExist();
+    }
+
+    @ParameterizedTest(name = "alias name {0}")
+    @MethodSource("badAliasNames")
+    void everyMethodRefusesABadAliasNameBeforeAnyStorageCall(String alias) {
+        List<Call> calls = List.of(
+                new Call("putAlias(version)", () -> guarded.putAlias(APP, alias, Version.of(1))),
+                new Call("putAlias(version, secondary, weight)",
+                        () -> guarded.putAlias(APP, alias, Version.of(1), Version.of(2), 10)),
+                new Call("putAlias(target, expectedRevision)",
+                        () -> guarded.putAlias(APP, alias, AliasTarget.of(Version.of(1)), 0)),
+                new Call("getAlias", () -> guarded.getAlias(APP, alias)),
+                new Call("deleteAlias", () -> guarded.deleteAlias(APP, alias)),
+                new Call("resolve(name, alias)", () -> guarded.resolve(APP, alias)),
+                new Call("resolve(name, alias, key)", () -> guarded.resolve(APP, alias, "user-1")),
+                new Call("getAliasHistory", () -> guarded.getAliasHistory(APP, alias)));
+
+        for (Call call : calls) {
+            assertRefused(call, "alias");
+        }
+    }
+
+    @Test
+    void validEdgeNamesAreAccepted() {
+        String longest = "A" + "b.c_d-9".repeat(18) + "x";
+        String longestAlias = "a" + "b_9".repeat(21);
+        assertThat(longest).hasSize(128);
+        assertThat(longestAlias).hasSize(64);
+
+        for (String name : List.of(longest, "a", "A.b_c-9", "9", "0.0")) {
+            byte[] content = Content.utf8("content of " + name);
+            repository.putArtifact(name, content);
+            assertThat(repository.publishArtifactVersion(name).version()).as(name).isEqualTo(Version.of(1));
+            assertThat(repository.getContent(name, Version.of(1))).as(name).isEqualTo(content);
+            for (String alias : List.of(longestAlias, "a", "A", "a_1", "Z9_")) {
+                assertThat(repository.putAlias(name, alias, Version.of(1)).alias()).isEqualTo(alias);
+                assertThat(repository.resolve(name, alias).version()).isEqualTo(Version.of(1));
+            }
+            assertThat(repository.listAliases(name)).hasSize(5);
+        }
+        assertThat(repository.listArtifactNames()).contains(longest, "a", "A.b_c-9", "9", "0.0");
+    }
+
+    // ---- other arguments
+
+    @Test
+    void nullArgumentsAreRefusedNamingTheArgument() {
+        Path target = directory.resolve("download.bin");
+        List<Call> calls = List.of(
+                new Call("content", "putArtifact(bytes)", () -> guarded.putArtifact(APP, (byte[]) null)),
+                new Call("content", "putArtifact(bytes, options)",
+                        () -> guarded.putArtifact(APP, (byte[]) null, PutOptions.none())),
+                new Call("content", "putArtifact(stream)",
+                        () -> guarded.putArtifact(APP, (InputStream) null, PutOptions.none())),
+                new Call("options", "putArtifact(bytes, options)",
+                        () -> guarded.putArtifact(APP, Content.utf8("x"), null)),
+                new Call("options", "putArtifact(file, options)", () -> guarded.putArtifact(APP, existingFile, null)),
+                new Call("options", "putArtifact(stream, options)",
+                        () -> guarded.putArtifact(APP, new ByteArrayInputStream(Content.utf8("x")), null)),
+                new Call("file", "putArtifact(file)", () -> guarded.putArtifact(APP, (Path) null, PutOptions.none())),
+                new Call("version", "getArtifactVersion", () -> guarded.getArtifactVersion(APP, null)),
+                new Call("version", "deleteArtifactVersion", () -> guarded.deleteArtifactVersion(APP, null)),
+                new Call("version", "restoreArtifactVersion", () -> guarded.restoreArtifactVersion(APP, null)),
+                new Call("version", "getContent", () -> guarded.getContent(APP, null)),
+                new Call("version", "openContent", () -> guarded.openContent(APP, null)),
+                new Call("version", "download", () -> guarded.download(APP, null, target)),
+                new Call("version", "putAlias(version)", () -> guarded.putAlias(APP, PROD, null)),
+                new Call("version", "putAlias(version, secondary, weight)",
+                        () -> guarded.putAlias(APP, PROD, null, Version.of(2), 10)),
+                new Call("target", "download", () -> guarded.download(APP, Version.of(1), null)),
+                new Call("target", "putAlias(target, expectedRevision)", () -> guarded.putAlias(APP, PROD, null, 1)),
+                new Call("routingKey", "resolve(name, alias, key)", () -> guarded.resolve(APP, PROD, null)),
+                new Call("purgeOlderThan", "purgeArtifactVersions",
+                        () -> guarded.purgeArtifactVersions(APP, 1, null)),
+                new Call("purgeOlderThan", "purgeArtifactVersions(dryRun)",
+                        () -> guarded.purgeArtifactVersions(APP, 1, null, true)));
+
+        for (Call call : calls) {
+            assertRefused(call, call.argument());
+        }
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void outOfRangeNumbersAreRefusedNamingTheArgument() {
+        List<Call> calls = List.of(
+                new Call("keepLastN", "purgeArtifactVersions",
+                        () -> guarded.purgeArtifactVersions(APP, -1, Duration.ofDays(1))),
+                new Call("keepLastN", "purgeArtifactVersions(dryRun)",
+                        () -> guarded.purgeArtifactVersions(APP, -1, Duration.ofDays(1), true)),
+                new Call("purgeOlderThan", "purgeArtifactVersions",
+                        () -> guarded.purgeArtifactVersions(APP, 1, Duration.ofSeconds(-1))),
+                new Call("purgeOlderThan", "purgeArtifactVersions(dryRun)",
+                        () -> guarded.purgeArtifactVersions(APP, 1, Duration.ofNanos(-1), true)),
+                new Call("expectedRevision", "putAlias(target, expectedRevision)",
+                        () -> guarded.putAlias(APP, PROD, AliasTarget.of(Version.of(2)), -1)));
+
+        for (Call call : calls) {
+            assertRefused(call, call.argument());
+        }
+    }
+
+    @Test
+    void aFileThatDoesNotExistIsRefusedNamingTheFile() {
+        Path missing = directory.resolve("missing.bin");
+
+        assertRefused(new Call("file", "putArtifact(missing file)",
+                () -> guarded.putArtifact(APP, missing, PutOptions.none())), "file");
+        assertRefused(new Call("file", "putArtifact(directory)",
+                () -> guarded.putArtifact(APP, directory, PutOptions.none())), "file");
+    }
+
+    @Test
+    void downloadIntoAMissingDirectoryOrOntoADirectoryIsRefusedNamingTheTarget() {
+        Path intoMissing = directory.resolve("missing").resolve("download.bin");
+
+        assertRefused(new Call("target", "download(missing directory)",
+                () -> guarded.download(APP, Version.of(1), intoMissing)), "target");
+        assertRefused(new Call("target", "download(onto a directory)",
+                () -> guarded.download(APP, Version.of(1), directory)), "target");
+        assertThat(intoMissing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void versionsOutsideTheirRangeAreRefused() {
+        for (int number : new int[] {0, -1, 1_000_000, Integer.MAX_VALUE}) {
+            assertThatThrownBy(() -> Version.of(number)).as("Version.of(%d)", number)
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        }
+        for (String text : new String[] {"x", "-1", "1.5", "0", "", " ", "1000000", "0000000", "LATEST1", "5a"}) {
+            assertThatThrownBy(() -> Version.parse(text)).as("Version.parse(\"%s\")", text)
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        }
+        assertThatThrownBy(() -> Version.parse(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version");
+    }
+
+    @Test
+    void versionsParseAndPrintAsDocumented() {
+        assertThat(Version.parse("latest")).isEqualTo(Version.LATEST);
+        assertThat(Version.parse("LATEST")).isEqualTo(Version.LATEST);
+        assertThat(Version.parse("Latest").isLatest()).isTrue();
+        assertThat(Version.parse("000005")).isEqualTo(Version.of(5));
+        assertThat(Version.parse("5")).isEqualTo(Version.of(5));
+        assertThat(Version.parse("999999")).isEqualTo(Version.of(Version.MAX_NUMBER));
+        assertThat(Version.of(1).number()).isEqualTo(1);
+        assertThat(Version.of(5)).hasToString("5");
+        assertThat(Version.LATEST).hasToString("LATEST");
+        assertThat(Version.of(5).isLatest()).isFalse();
+        assertThat(List.of(Version.of(2), Version.LATEST, Version.of(10)).stream().sorted().toList())
+                .containsExactly(Version.LATEST, Version.of(2), Version.of(10));
+    }
+
+    @Test
+    void putOptionsRefuseBadValuesNamingTheArgument() {
+        assertThatThrownBy(() -> PutOptions.builder().contentType("nonsense").build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> PutOptions.builder().contentType(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> PutOptions.builder().metadata(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
+        assertThatThrownBy(() -> PutOptions.builder().metadata(Map.of("", "v")).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
+        assertThatThrownBy(() -> PutOptions.builder().tags(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+    }
+
+    private void assertRefused(Call call, String argument) {
+        StoreSnapshot before = snapshot();
+        recording.clear();
+
+        assertThatThrownBy(call.call()).as(call.label()).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching("(?s).*\\b" + argument + "\\b.*");
+
+        assertThat(recording.calls()).as("storage calls made by %s", call.label()).isEmpty();
+        assertThat(snapshot()).as("store after %s", call.label()).isEqualTo(before);
+    }
+
+    private StoreSnapshot snapshot() {
+        return StoreSnapshot.of(ports, PROBED_NAMES, PROBED_ALIASES);
+    }
+
+    /** One call of the API, labelled for assertion messages, with the argument it gets wrong. */
+    private record Call(String argument, String label, ThrowingCallable call) {
+
+        Call(String label, ThrowingCallable call) {
+            this("", label, call);
+        }
+    }
+}

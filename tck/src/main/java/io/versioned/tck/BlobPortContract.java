@@ -1,0 +1,460 @@
+package io.versioned.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.versioned.api.BackendException;
+import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobPort;
+import io.versioned.core.port.BlobUpload;
+import io.versioned.core.port.PreconditionFailedException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The executable contract of {@link BlobPort}: every method and every precondition of its Javadoc, including
+ * put-if-absent and copy-if-absent under racing writers. An adapter's test class extends this class and implements
+ * {@link #createBlobPort()}; nothing else is needed. Tests of optional features run only where the store declares
+ * the {@link BlobCapability}, and are reported as skipped elsewhere.
+ */
+public abstract class BlobPortContract {
+
+    private static final int LARGE_SIZE = 6 * 1024 * 1024 + 7;
+    private static final int RACERS = 8;
+    private static final String BINARY = "application/octet-stream";
+
+    private BlobPort blobs;
+
+    /**
+     * A fresh, empty blob store, isolated from every store returned before (a new bucket, prefix or directory).
+     * Called once before each test; the suite then calls {@link BlobPort#bootstrap()} on it.
+     */
+    protected abstract BlobPort createBlobPort();
+
+    @BeforeEach
+    final void setUpBlobPort() {
+        blobs = createBlobPort();
+        blobs.bootstrap();
+    }
+
+    /** The store under test, for subclasses that add adapter-specific tests. */
+    protected final BlobPort blobs() {
+        return blobs;
+    }
+
+    static Stream<Arguments> contentSizes() {
+        return Stream.of(0, 1, 1000, LARGE_SIZE)
+                .flatMap(size -> Stream.of(Arguments.of(size, true), Arguments.of(size, false)));
+    }
+
+    // ---- put and open
+
+    @ParameterizedTest(name = "{0} bytes, length known: {1}")
+    @MethodSource("contentSizes")
+    void putThenOpenReturnsTheSameBytes(int size, boolean lengthKnown) {
+        byte[] bytes = Content.random(size, size);
+
+        blobs.put("doc/000001", new ByteArrayInputStream(bytes), upload(lengthKnown ? size : -1));
+
+        assertContent("doc/000001", bytes);
+    }
+
+    @Test
+    void putWithTheMatchingSha256StoresTheBytes() {
+        byte[] bytes = Content.utf8("verified content");
+
+        blobs.put("doc/000001", new ByteArrayInputStream(bytes),
+                new BlobUpload(bytes.length, Optional.of(Content.sha256(bytes)), "text/plain; charset=utf-8", Map.of()));
+
+        assertContent("doc/000001", bytes);
+    }
+
+    @Test
+    void putReadsTheContentToItsEndAndDoesNotCloseIt() {
+        Content.TrackedStream content = new Content.TrackedStream(Content.random(100_000, 3));
+
+        blobs.put("doc/000001", content, upload(-1));
+
+        assertThat(content.fullyRead()).as("content read to its end").isTrue();
+        assertThat(content.closed()).as("content closed by the store").isFalse();
+    }
+
+    @Test
+    void openOfAMissingKeyIsEmpty() {
+        put("doc/000001", Content.utf8("present"));
+
+        assertThat(isPresent("doc/000002")).isFalse();
+        assertThat(isPresent("other/000001")).isFalse();
+    }
+
+    @Test
+    void openGivesAnIndependentStreamOfTheWholeBlobEachTime() throws Exception {
+        byte[] bytes = Content.random(10_000, 4);
+        put("doc/000001", bytes);
+
+        try (InputStream first = blobs.open("doc/000001").orElseThrow()) {
+            assertThat(first.readNBytes(10)).isEqualTo(Arrays.copyOf(bytes, 10));
+            assertContent("doc/000001", bytes);
+        }
+    }
+
+    @Test
+    void putOnAnExistingKeyFailsAndKeepsTheOldBytes() {
+        byte[] original = Content.utf8("original");
+        put("doc/000001", original);
+
+        assertThatThrownBy(() -> put("doc/000001", Content.utf8("replacement")))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertContent("doc/000001", original);
+    }
+
+    @Test
+    void putOnAnExistingKeyFailsEvenWithTheSameBytes() {
+        byte[] original = Content.utf8("same bytes");
+        put("doc/000001", original);
+
+        assertThatThrownBy(() -> put("doc/000001", original)).isInstanceOf(PreconditionFailedException.class);
+
+        assertContent("doc/000001", original);
+    }
+
+    @Test
+    void putWithAWrongSha256FailsAndStoresNothing() {
+        byte[] bytes = Content.utf8("the real bytes");
+        String otherSha256 = Content.sha256(Content.utf8("other bytes"));
+
+        assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(bytes),
+                new BlobUpload(bytes.length, Optional.of(otherSha256), BINARY, Map.of())))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertAbsent("doc/000001");
+    }
+
+    @ParameterizedTest(name = "length known: {0}")
+    @ValueSource(booleans = {true, false})
+    void putWhoseContentFailsMidwayThrowsBackendExceptionAndStoresNothing(boolean lengthKnown) {
+        byte[] delivered = Content.random(64 * 1024, 5);
+        InputStream failing = Content.failingAfter(delivered);
+
+        assertThatThrownBy(() -> blobs.put("doc/000001", failing, upload(lengthKnown ? 2L * delivered.length : -1)))
+                .isInstanceOf(BackendException.class);
+
+        assertAbsent("doc/000001");
+        byte[] retried = Content.utf8("retried");
+        put("doc/000001", retried);
+        assertContent("doc/000001", retried);
+    }
+
+    @Test
+    void putAfterDeleteStoresTheNewBytes() {
+        put("doc/000001", Content.utf8("first"));
+        blobs.delete("doc/000001");
+
+        byte[] second = Content.utf8("second");
+        put("doc/000001", second);
+
+        assertContent("doc/000001", second);
+    }
+
+    // ---- copy
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1000})
+    void copyWritesTheSourceBytesToTheTargetAndKeepsTheSource(int size) {
+        byte[] bytes = Content.random(size, 6);
+        put("doc/LATEST.abc", bytes);
+
+        blobs.copy("doc/LATEST.abc", Content.sha256(bytes), "doc/000001");
+
+        assertContent("doc/000001", bytes);
+        assertContent("doc/LATEST.abc", bytes);
+    }
+
+    @Test
+    void copyOfAMissingSourceFailsAndWritesNothing() {
+        String sha256 = Content.sha256(Content.utf8("never stored"));
+
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", sha256, "doc/000001"))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertAbsent("doc/000001");
+        assertAbsent("doc/LATEST.abc");
+    }
+
+    @Test
+    void copyWithAWrongSha256FailsAndWritesNothing() {
+        byte[] bytes = Content.utf8("source bytes");
+        put("doc/LATEST.abc", bytes);
+        String otherSha256 = Content.sha256(Content.utf8("other bytes"));
+
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", otherSha256, "doc/000001"))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertAbsent("doc/000001");
+        assertContent("doc/LATEST.abc", bytes);
+    }
+
+    @Test
+    void copyOntoAnExistingTargetFailsAndKeepsTheTarget() {
+        byte[] source = Content.utf8("new bytes");
+        byte[] target = Content.utf8("published bytes");
+        put("doc/LATEST.abc", source);
+        put("doc/000001", target);
+
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", Content.sha256(source), "doc/000001"))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertContent("doc/000001", target);
+        assertContent("doc/LATEST.abc", source);
+    }
+
+    // ---- delete
+
+    @Test
+    void deleteRemovesOnlyThatBlob() {
+        byte[] kept = Content.utf8("kept");
+        put("doc/000001", Content.utf8("deleted"));
+        put("doc/000002", kept);
+
+        blobs.delete("doc/000001");
+
+        assertAbsent("doc/000001");
+        assertContent("doc/000002", kept);
+        assertThat(blobs.list("")).containsExactly("doc/000002");
+    }
+
+    @Test
+    void deleteOfAnAbsentKeyIsANoOp() {
+        byte[] kept = Content.utf8("kept");
+        put("doc/000001", kept);
+
+        assertThatCode(() -> blobs.delete("doc/000002")).doesNotThrowAnyException();
+
+        assertAbsent("doc/000002");
+        assertThat(blobs.list("")).containsExactly("doc/000001");
+    }
+
+    @Test
+    void deleteIsIdempotent() {
+        put("doc/000001", Content.utf8("deleted twice"));
+
+        blobs.delete("doc/000001");
+        blobs.delete("doc/000001");
+
+        assertAbsent("doc/000001");
+        assertThat(blobs.list("")).isEmpty();
+    }
+
+    // ---- list
+
+    @Test
+    void listOfAnEmptyStoreIsEmpty() {
+        assertThat(blobs.list("")).isEmpty();
+        assertThat(blobs.list("doc/")).isEmpty();
+    }
+
+    @Test
+    void listWithTheEmptyPrefixReturnsEveryKeySorted() {
+        List<String> keys = putListingFixture();
+
+        assertThat(blobs.list("")).containsExactlyElementsOf(sorted(keys));
+    }
+
+    @Test
+    void listWithAPrefixReturnsOnlyTheKeysThatStartWithItSorted() {
+        putListingFixture();
+
+        assertThat(blobs.list("a/")).containsExactly("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("ab/")).containsExactly("ab/000001");
+        assertThat(blobs.list("a/LATEST")).containsExactly("a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("a/LATEST.")).containsExactly("a/LATEST.abc");
+        assertThat(blobs.list("a.b/")).containsExactly("a.b/000001");
+        assertThat(blobs.list("a-b/")).containsExactly("a-b/000001");
+        assertThat(blobs.list("a_b/")).containsExactly("a_b/LATEST.x-y_z");
+    }
+
+    @Test
+    void listWithAPrefixThatIsNotAWholePathSegmentMatchesByCharacters() {
+        putListingFixture();
+
+        assertThat(blobs.list("a")).containsExactly(
+                "a-b/000001", "a.b/000001", "a/000001", "a/000002", "a/LATEST", "a/LATEST.abc", "a_b/LATEST.x-y_z",
+                "ab/000001");
+        assertThat(blobs.list("a/00000")).containsExactly("a/000001", "a/000002");
+    }
+
+    @Test
+    void listWithAPrefixThatMatchesNothingIsEmpty() {
+        putListingFixture();
+
+        assertThat(blobs.list("zz/")).isEmpty();
+        assertThat(blobs.list("a/0000019")).isEmpty();
+        assertThat(blobs.list("A/")).isEmpty();
+    }
+
+    @Test
+    void listReturnsEveryKeyBeyondOnePageOfResults() {
+        List<String> keys = IntStream.range(0, 1_050).mapToObj(i -> String.format("many/%06d", i)).toList();
+        for (String key : keys) {
+            put(key, new byte[0]);
+        }
+        put("manyother/000001", new byte[0]);
+
+        assertThat(blobs.list("many/")).containsExactlyElementsOf(keys);
+        assertThat(blobs.list("")).hasSize(keys.size() + 1);
+    }
+
+    // ---- uri
+
+    @Test
+    void uriIsAnAbsoluteUriThatIsStableAndDistinctPerKey() {
+        List<String> keys = List.of("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc", "ab/000001", "a.b/000001");
+        keys.forEach(key -> put(key, Content.utf8(key)));
+
+        List<String> uris = keys.stream().map(blobs::uri).toList();
+
+        assertThat(uris).allSatisfy(uri -> {
+            assertThat(uri).isNotBlank();
+            assertThat(URI.create(uri).isAbsolute()).as("%s is absolute", uri).isTrue();
+        });
+        assertThat(uris).doesNotHaveDuplicates();
+        assertThat(keys.stream().map(blobs::uri).toList()).isEqualTo(uris);
+    }
+
+    // ---- bootstrap
+
+    @Test
+    void bootstrapIsIdempotentAndKeepsStoredBlobs() {
+        byte[] bytes = Content.utf8("survives bootstrap");
+        put("doc/000001", bytes);
+
+        blobs.bootstrap();
+        blobs.bootstrap();
+
+        assertContent("doc/000001", bytes);
+        assertThat(blobs.list("")).containsExactly("doc/000001");
+    }
+
+    // ---- capabilities
+
+    @Test
+    void putWithTagsStoresTheBytesWhateverTheCapabilities() {
+        byte[] bytes = Content.utf8("tagged");
+
+        blobs.put("doc/000001", new ByteArrayInputStream(bytes),
+                new BlobUpload(bytes.length, Optional.empty(), BINARY, Map.of("team", "data", "stage", "prod-1")));
+
+        assertThat(blobs.capabilities()).isNotNull();
+        assertContent("doc/000001", bytes);
+    }
+
+    @Test
+    void tagsRoundTripWhenTaggingIsDeclared() {
+        assumeTrue(blobs.capabilities().contains(BlobCapability.TAGGING), "the store does not declare TAGGING");
+        Map<String, String> tags = Map.of("team", "data", "stage", "prod-1", "build.id", "2024_03");
+        blobs.put("doc/000001", new ByteArrayInputStream(Content.utf8("tagged")),
+                new BlobUpload(-1, Optional.empty(), BINARY, tags));
+        put("doc/000002", Content.utf8("untagged"));
+
+        assertThat(blobs.tags("doc/000001")).isEqualTo(tags);
+        assertThat(blobs.tags("doc/000002")).isEmpty();
+    }
+
+    @Test
+    void tagsThrowsUnsupportedOperationWhenTaggingIsNotDeclared() {
+        assumeFalse(blobs.capabilities().contains(BlobCapability.TAGGING), "the store declares TAGGING");
+        put("doc/000001", Content.utf8("untagged"));
+
+        assertThatThrownBy(() -> blobs.tags("doc/000001")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    // ---- concurrency
+
+    @Test
+    void racingPutsOnOneKeyLetExactlyOneWriterWin() {
+        List<byte[]> contents = IntStream.range(0, RACERS).mapToObj(i -> Content.random(64 * 1024, 100 + i)).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> put("doc/000001", contents.get(i)));
+
+        Race.Outcome<Void> winner = Race.soleWinner(outcomes);
+        assertContent("doc/000001", contents.get(winner.index()));
+    }
+
+    @Test
+    void racingCopiesToOneTargetLetExactlyOneWriterWin() {
+        List<byte[]> contents = IntStream.range(0, RACERS).mapToObj(i -> Content.random(16 * 1024, 200 + i)).toList();
+        for (int i = 0; i < RACERS; i++) {
+            put("doc/LATEST.upload" + i, contents.get(i));
+        }
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS,
+                i -> () -> blobs.copy("doc/LATEST.upload" + i, Content.sha256(contents.get(i)), "doc/000001"));
+
+        Race.Outcome<Void> winner = Race.soleWinner(outcomes);
+        assertContent("doc/000001", contents.get(winner.index()));
+    }
+
+    // ---- helpers
+
+    private static BlobUpload upload(long length) {
+        return new BlobUpload(length, Optional.empty(), BINARY, Map.of());
+    }
+
+    private void put(String key, byte[] bytes) {
+        blobs.put(key, new ByteArrayInputStream(bytes), upload(bytes.length));
+    }
+
+    private List<String> putListingFixture() {
+        List<String> keys = List.of("a/LATEST.abc", "ab/000001", "a/000002", "a.b/000001", "a/000001", "a-b/000001",
+                "a_b/LATEST.x-y_z", "a/LATEST", "B/000001", "0/000001");
+        keys.forEach(key -> put(key, Content.utf8(key)));
+        return keys;
+    }
+
+    private static List<String> sorted(List<String> keys) {
+        List<String> copy = new ArrayList<>(keys);
+        copy.sort(Comparator.naturalOrder());
+        return copy;
+    }
+
+    private byte[] read(String key) {
+        InputStream in = blobs.open(key).orElseThrow(() -> new AssertionError("blob " + key + " is absent"));
+        return Content.readAndClose(in);
+    }
+
+    private void assertContent(String key, byte[] expected) {
+        byte[] actual = read(key);
+        assertThat(actual.length).as("size of %s", key).isEqualTo(expected.length);
+        assertThat(Content.sha256(actual)).as("sha256 of %s", key).isEqualTo(Content.sha256(expected));
+    }
+
+    private boolean isPresent(String key) {
+        Optional<InputStream> opened = blobs.open(key);
+        opened.ifPresent(Content::readAndClose);
+        return opened.isPresent();
+    }
+
+    private void assertAbsent(String key) {
+        assertThat(isPresent(key)).as("blob %s is present", key).isFalse();
+        assertThat(blobs.list("")).as("keys of the store").doesNotContain(key);
+    }
+}

@@ -1,0 +1,788 @@
+package io.versioned.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.MetadataPort;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executable contract of {@link MetadataPort}: every method and every precondition of its Javadoc, the exact
+ * round trip of every record field, the scoping of records per artifact and per alias (including artifact names
+ * that are prefixes of each other), and the conditional writes under racing writers. An adapter's test class
+ * extends this class and implements {@link #createMetadataPort()}; nothing else is needed.
+ */
+public abstract class MetadataPortContract {
+
+    private static final int RACERS = 8;
+    private static final Instant T1 = Instant.parse("2024-02-29T23:59:59.123456Z");
+    private static final Instant T2 = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant T3 = Instant.parse("1999-12-31T23:59:59.000001Z");
+    /** Artifact names that are prefixes of, or differ by one separator from, {@code "a"}. */
+    private static final List<String> NEIGHBOURS_OF_A = List.of("ab", "a.b", "a-b", "a_b", "A");
+
+    private MetadataPort metadata;
+
+    /**
+     * A fresh, empty metadata store, isolated from every store returned before (a new table, schema or prefix).
+     * Called once before each test; the suite then calls {@link MetadataPort#bootstrap()} on it.
+     */
+    protected abstract MetadataPort createMetadataPort();
+
+    @BeforeEach
+    final void setUpMetadataPort() {
+        metadata = createMetadataPort();
+        metadata.bootstrap();
+    }
+
+    /** The store under test, for subclasses that add adapter-specific tests. */
+    protected final MetadataPort metadata() {
+        return metadata;
+    }
+
+    // ---- version records: round trip
+
+    @Test
+    void getVersionOfAnAbsentRecordIsEmpty() {
+        metadata.createVersion(version("doc", Version.of(1), 1));
+
+        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
+        assertThat(metadata.getVersion("doc", Version.LATEST)).isEmpty();
+        assertThat(metadata.getVersion("other", Version.of(1))).isEmpty();
+    }
+
+    @Test
+    void numberedVersionRecordRoundTripsEveryField() {
+        VersionRecord record = fullRecord("customer_analytics.db-v2", Version.of(42), true);
+
+        metadata.createVersion(record);
+
+        assertThat(metadata.getVersion(record.name(), record.version())).contains(record);
+        assertThat(metadata.listVersions(record.name())).containsExactly(record);
+    }
+
+    @Test
+    void latestVersionRecordRoundTripsEveryField() {
+        VersionRecord record = fullRecord("model", Version.LATEST, false);
+
+        metadata.createVersion(record);
+
+        assertThat(metadata.getVersion("model", Version.LATEST)).contains(record);
+        assertThat(metadata.listVersions("model")).containsExactly(record);
+    }
+
+    @Test
+    void recordWrittenByAnotherToolRoundTrips() {
+        VersionRecord record = new VersionRecord("legacy", Version.of(3), T2, false, sha256("legacy"), -1,
+                "application/octet-stream", Map.of(), BlobKeys.of("legacy", Version.of(3)), Map.of(), 0);
+
+        metadata.createVersion(record);
+
+        assertThat(metadata.getVersion("legacy", Version.of(3))).contains(record);
+    }
+
+    @Test
+    void versionRecordsKeepMicrosecondsAndTheHighestVersionNumber() {
+        VersionRecord highest = new VersionRecord("doc", Version.of(Version.MAX_NUMBER), T3, false, sha256("max"), 0,
+                "application/x-sqlite3", Map.of("k", "v"), BlobKeys.of("doc", Version.of(Version.MAX_NUMBER)),
+                Map.of(), Long.MAX_VALUE - 1);
+
+        metadata.createVersion(highest);
+
+        assertThat(metadata.getVersion("doc", Version.of(Version.MAX_NUMBER))).contains(highest);
+    }
+
+    // ---- version records: conditional writes
+
+    @Test
+    void createVersionTwiceFailsAndKeepsTheFirstRecord() {
+        VersionRecord first = version("doc", Version.of(1), 1);
+        metadata.createVersion(first);
+
+        assertThatThrownBy(() -> metadata.createVersion(fullRecord("doc", Version.of(1), false)))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getVersion("doc", Version.of(1))).contains(first);
+    }
+
+    @Test
+    void updateVersionAtTheExpectedRevisionReplacesTheRecord() {
+        VersionRecord original = version("doc", Version.LATEST, 4);
+        metadata.createVersion(original);
+        VersionRecord updated = new VersionRecord("doc", Version.LATEST, T2, false, sha256("new bytes"), 7,
+                "text/csv", Map.of("rows", "2"), BlobKeys.latestUpload("doc", "u2"), Map.of("production", 9L), 5);
+
+        metadata.updateVersion(updated, 4);
+
+        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(updated);
+        VersionRecord deleted = updated.withDeleted(true, T3);
+        metadata.updateVersion(deleted, 5);
+        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(deleted);
+    }
+
+    @Test
+    void updateVersionAtAnotherRevisionFailsAndKeepsTheRecord() {
+        VersionRecord original = version("doc", Version.of(1), 4);
+        metadata.createVersion(original);
+        VersionRecord update = original.withDeleted(true, T2);
+
+        assertThatThrownBy(() -> metadata.updateVersion(update, 3)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 5)).isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getVersion("doc", Version.of(1))).contains(original);
+    }
+
+    @Test
+    void updateVersionOfAnAbsentRecordFailsAndCreatesNothing() {
+        metadata.createVersion(version("doc", Version.of(1), 1));
+        VersionRecord absent = version("doc", Version.of(2), 1);
+
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 0)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
+        assertThat(metadata.listVersions("doc")).extracting(VersionRecord::version).containsExactly(Version.of(1));
+    }
+
+    @Test
+    void deleteVersionAtTheExpectedRevisionRemovesOnlyThatRecord() {
+        VersionRecord kept = version("doc", Version.of(1), 2);
+        metadata.createVersion(kept);
+        metadata.createVersion(version("doc", Version.of(2), 3));
+
+        metadata.deleteVersion("doc", Version.of(2), 3);
+
+        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
+        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+    }
+
+    @Test
+    void deleteVersionAtAnotherRevisionFailsAndKeepsTheRecord() {
+        VersionRecord record = version("doc", Version.of(1), 3);
+        metadata.createVersion(record);
+
+        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 2))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 4))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getVersion("doc", Version.of(1))).contains(record);
+    }
+
+    @Test
+    void deleteVersionOfAnAbsentRecordIsANoOp() {
+        VersionRecord record = version("doc", Version.of(1), 1);
+        metadata.createVersion(record);
+
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 1)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("nothing", Version.LATEST, 0)).doesNotThrowAnyException();
+
+        assertThat(metadata.listVersions("doc")).containsExactly(record);
+        assertThat(metadata.listVersions("nothing")).isEmpty();
+    }
+
+    @Test
+    void versionCanBeCreatedAgainAfterItsRecordWasDeleted() {
+        metadata.createVersion(version("doc", Version.LATEST, 1));
+        metadata.deleteVersion("doc", Version.LATEST, 1);
+        VersionRecord again = fullRecord("doc", Version.LATEST, false);
+
+        metadata.createVersion(again);
+
+        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(again);
+    }
+
+    // ---- version records: listing
+
+    @Test
+    void listVersionsGivesLatestFirstThenNumbersAscendingIncludingDeletedOnes() {
+        List<Version> created = List.of(Version.of(10), Version.LATEST, Version.of(2), Version.of(100_000),
+                Version.of(1), Version.of(9));
+        for (Version v : created) {
+            VersionRecord record = version("a", v, 1);
+            metadata.createVersion(v.number() % 2 == 1 ? record.withDeleted(true, T2) : record);
+        }
+
+        assertThat(metadata.listVersions("a")).extracting(VersionRecord::version).containsExactly(
+                Version.LATEST, Version.of(1), Version.of(2), Version.of(9), Version.of(10), Version.of(100_000));
+        assertThat(metadata.listVersions("a")).filteredOn(VersionRecord::deleted)
+                .extracting(VersionRecord::version).containsExactly(Version.of(1), Version.of(9));
+    }
+
+    @Test
+    void listVersionsIsScopedToTheArtifact() {
+        metadata.createVersion(version("a", Version.LATEST, 1));
+        metadata.createVersion(version("a", Version.of(1), 1));
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            metadata.createVersion(version(neighbour, Version.of(1), 1));
+            metadata.createVersion(version(neighbour, Version.of(2), 1));
+        }
+        metadata.createAlias(alias("a", "production", AliasTarget.of(Version.of(1)), 1));
+
+        assertThat(metadata.listVersions("a")).containsExactly(
+                version("a", Version.LATEST, 1), version("a", Version.of(1), 1));
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            assertThat(metadata.listVersions(neighbour)).as("versions of %s", neighbour).containsExactly(
+                    version(neighbour, Version.of(1), 1), version(neighbour, Version.of(2), 1));
+        }
+        assertThat(metadata.listVersions("unknown")).isEmpty();
+    }
+
+    // ---- version numbers
+
+    @Test
+    void allocateVersionNumberStartsAtOneOrAtAtLeast() {
+        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("b", 1)).isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("c", 5)).isEqualTo(5);
+    }
+
+    @Test
+    void allocateVersionNumberIncreasesStrictly() {
+        assertThat(allocate("doc", 5, 0)).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void allocateVersionNumberHonoursAtLeast() {
+        assertThat(allocate("doc", 2, 0)).containsExactly(1, 2);
+
+        assertThat(metadata.allocateVersionNumber("doc", 7)).isEqualTo(7);
+        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(8);
+        assertThat(metadata.allocateVersionNumber("doc", 3)).isEqualTo(9);
+        assertThat(metadata.allocateVersionNumber("doc", 9)).isEqualTo(10);
+    }
+
+    @Test
+    void allocateVersionNumberIsIndependentPerName() {
+        assertThat(allocate("a", 2, 0)).containsExactly(1, 2);
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("first number of %s", neighbour).isEqualTo(1);
+        }
+        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+    }
+
+    @Test
+    void allocateVersionNumberDoesNotRestartWhenVersionRecordsAreDeleted() {
+        int first = metadata.allocateVersionNumber("doc", 0);
+        metadata.createVersion(version("doc", Version.of(first), 1));
+        metadata.deleteVersion("doc", Version.of(first), 1);
+
+        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(first + 1);
+    }
+
+    @Test
+    void allocateVersionNumberRestartsAfterPurgeArtifact() {
+        assertThat(allocate("doc", 3, 0)).containsExactly(1, 2, 3);
+
+        metadata.purgeArtifact("doc");
+
+        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(1);
+    }
+
+    @Test
+    void racingAllocationsGetDistinctIncreasingNumbers() {
+        int callsPerRacer = 25;
+
+        List<Race.Outcome<List<Integer>>> outcomes = Race.run(RACERS, i -> () -> allocate("doc", callsPerRacer, 0));
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
+        List<Integer> all = new ArrayList<>();
+        for (Race.Outcome<List<Integer>> outcome : outcomes) {
+            assertThat(outcome.value()).as("numbers of racer %s", outcome.index()).isSortedAccordingTo(
+                    Comparator.naturalOrder()).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isPositive());
+            all.addAll(outcome.value());
+        }
+        assertThat(all).hasSize(RACERS * callsPerRacer).doesNotHaveDuplicates();
+        assertThat(metadata.allocateVersionNumber("doc", 0)).isGreaterThan(all.stream().max(Integer::compare)
+                .orElseThrow());
+    }
+
+    // ---- alias records
+
+    @Test
+    void getAliasOfAnAbsentAliasIsEmpty() {
+        metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 1));
+
+        assertThat(metadata.getAlias("doc", "staging")).isEmpty();
+        assertThat(metadata.getAlias("other", "production")).isEmpty();
+    }
+
+    @Test
+    void aliasRecordsRoundTripEveryField() {
+        List<AliasRecord> records = List.of(
+                new AliasRecord("doc", "plain", T1, AliasTarget.of(Version.of(3)), 1),
+                new AliasRecord("doc", "canary", T3, new AliasTarget(Version.of(3), Optional.of(Version.of(4)), 10), 7),
+                new AliasRecord("doc", "edge", T2, AliasTarget.of(Version.LATEST), 0),
+                new AliasRecord("doc", "preview", T1,
+                        new AliasTarget(Version.of(Version.MAX_NUMBER), Optional.of(Version.LATEST), 99), 1L << 40),
+                new AliasRecord("doc", "dark", T1, new AliasTarget(Version.LATEST, Optional.of(Version.of(2)), 0), 3));
+
+        records.forEach(metadata::createAlias);
+
+        for (AliasRecord record : records) {
+            assertThat(metadata.getAlias("doc", record.alias())).contains(record);
+        }
+        assertThat(metadata.listAliases("doc")).containsExactlyInAnyOrderElementsOf(records);
+    }
+
+    @Test
+    void createAliasTwiceFailsAndKeepsTheFirstRecord() {
+        AliasRecord first = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        metadata.createAlias(first);
+
+        assertThatThrownBy(() -> metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(2)), 1)))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(first);
+    }
+
+    @Test
+    void updateAliasAtTheExpectedRevisionReplacesTheRecord() {
+        metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 1));
+        AliasRecord canary = new AliasRecord("doc", "production", T2,
+                new AliasTarget(Version.of(1), Optional.of(Version.of(2)), 25), 2);
+        AliasRecord plain = new AliasRecord("doc", "production", T3, AliasTarget.of(Version.LATEST), 3);
+
+        metadata.updateAlias(canary, 1);
+        assertThat(metadata.getAlias("doc", "production")).contains(canary);
+        metadata.updateAlias(plain, 2);
+        assertThat(metadata.getAlias("doc", "production")).contains(plain);
+    }
+
+    @Test
+    void updateAliasAtAnotherRevisionFailsAndKeepsTheRecord() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 5);
+        metadata.createAlias(original);
+        AliasRecord update = alias("doc", "production", AliasTarget.of(Version.of(2)), 6);
+
+        assertThatThrownBy(() -> metadata.updateAlias(update, 4)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 6)).isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(original);
+    }
+
+    @Test
+    void updateAliasOfAnAbsentAliasFailsAndCreatesNothing() {
+        AliasRecord absent = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 0)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getAlias("doc", "production")).isEmpty();
+        assertThat(metadata.listAliases("doc")).isEmpty();
+    }
+
+    @Test
+    void deleteAliasAtTheExpectedRevisionRemovesOnlyThatAlias() {
+        AliasRecord kept = alias("doc", "staging", AliasTarget.of(Version.of(1)), 2);
+        metadata.createAlias(kept);
+        metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 3));
+
+        metadata.deleteAlias("doc", "production", 3);
+
+        assertThat(metadata.getAlias("doc", "production")).isEmpty();
+        assertThat(metadata.listAliases("doc")).containsExactly(kept);
+    }
+
+    @Test
+    void deleteAliasAtAnotherRevisionFailsAndKeepsTheAlias() {
+        AliasRecord record = alias("doc", "production", AliasTarget.of(Version.of(1)), 3);
+        metadata.createAlias(record);
+
+        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 2))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 4))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(record);
+    }
+
+    @Test
+    void deleteAliasOfAnAbsentAliasIsANoOp() {
+        AliasRecord record = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        metadata.createAlias(record);
+
+        assertThatCode(() -> metadata.deleteAlias("doc", "staging", 1)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteAlias("nothing", "production", 0)).doesNotThrowAnyException();
+
+        assertThat(metadata.listAliases("doc")).containsExactly(record);
+        assertThat(metadata.listAliases("nothing")).isEmpty();
+    }
+
+    @Test
+    void aliasCanBeCreatedAgainAfterItWasDeleted() {
+        metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 1));
+        metadata.deleteAlias("doc", "production", 1);
+        AliasRecord again = alias("doc", "production", AliasTarget.of(Version.of(2)), 2);
+
+        metadata.createAlias(again);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(again);
+    }
+
+    @Test
+    void listAliasesIsSortedByAliasName() {
+        List<String> names = List.of("production", "canary", "beta_2", "Beta", "beta", "b", "z9");
+        for (String name : names) {
+            metadata.createAlias(alias("doc", name, AliasTarget.of(Version.of(1)), 1));
+        }
+
+        assertThat(metadata.listAliases("doc")).extracting(AliasRecord::alias)
+                .containsExactly("Beta", "b", "beta", "beta_2", "canary", "production", "z9");
+    }
+
+    @Test
+    void listAliasesIsScopedToTheArtifact() {
+        metadata.createAlias(alias("a", "production", AliasTarget.of(Version.of(1)), 1));
+        metadata.createVersion(version("a", Version.of(1), 1));
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            metadata.createAlias(alias(neighbour, "production", AliasTarget.of(Version.of(2)), 1));
+            metadata.createAlias(alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
+        }
+
+        assertThat(metadata.listAliases("a")).containsExactly(
+                alias("a", "production", AliasTarget.of(Version.of(1)), 1));
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            assertThat(metadata.listAliases(neighbour)).as("aliases of %s", neighbour).containsExactly(
+                    alias(neighbour, "production", AliasTarget.of(Version.of(2)), 1),
+                    alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
+        }
+        assertThat(metadata.listAliases("unknown")).isEmpty();
+    }
+
+    // ---- alias history
+
+    @Test
+    void aliasHistoryOfAnAliasWithoutEntriesIsEmpty() {
+        metadata.appendAliasHistory(created("doc", "production", 1, Version.of(1)));
+
+        assertThat(metadata.aliasHistory("doc", "staging", 10)).isEmpty();
+        assertThat(metadata.aliasHistory("other", "production", 10)).isEmpty();
+    }
+
+    @Test
+    void aliasHistoryRoundTripsEveryFieldNewestFirst() {
+        AliasTarget one = AliasTarget.of(Version.of(1));
+        AliasTarget canary = new AliasTarget(Version.of(1), Optional.of(Version.of(2)), 10);
+        AliasChange create = new AliasChange("doc", "production", 1, T1, Optional.empty(), Optional.of(one));
+        AliasChange update = new AliasChange("doc", "production", 2, T2, Optional.of(one), Optional.of(canary));
+        AliasChange delete = new AliasChange("doc", "production", 3, T3, Optional.of(canary), Optional.empty());
+        AliasChange recreate = new AliasChange("doc", "production", 10, T1.plusNanos(1000), Optional.empty(),
+                Optional.of(new AliasTarget(Version.LATEST, Optional.of(Version.of(3)), 99)));
+
+        for (AliasChange change : List.of(delete, create, recreate, update)) {
+            metadata.appendAliasHistory(change);
+        }
+
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(recreate, delete, update, create);
+    }
+
+    @Test
+    void aliasHistoryOrdersRevisionsNumerically() {
+        for (long revision : List.of(9L, 100L, 1L, 20L, 1L << 33)) {
+            metadata.appendAliasHistory(created("doc", "production", revision, Version.of(1)));
+        }
+
+        assertThat(metadata.aliasHistory("doc", "production", 10)).extracting(AliasChange::revision)
+                .containsExactly(1L << 33, 100L, 20L, 9L, 1L);
+    }
+
+    @Test
+    void aliasHistoryHonoursTheLimit() {
+        for (long revision = 1; revision <= 5; revision++) {
+            metadata.appendAliasHistory(created("doc", "production", revision, Version.of((int) revision)));
+        }
+
+        assertThat(metadata.aliasHistory("doc", "production", 1)).extracting(AliasChange::revision)
+                .containsExactly(5L);
+        assertThat(metadata.aliasHistory("doc", "production", 2)).extracting(AliasChange::revision)
+                .containsExactly(5L, 4L);
+        assertThat(metadata.aliasHistory("doc", "production", 5)).hasSize(5);
+        assertThat(metadata.aliasHistory("doc", "production", 100)).extracting(AliasChange::revision)
+                .containsExactly(5L, 4L, 3L, 2L, 1L);
+    }
+
+    @Test
+    void appendAliasHistoryTwiceWithOneRevisionFailsAndKeepsTheFirstEntry() {
+        AliasChange first = created("doc", "production", 1, Version.of(1));
+        metadata.appendAliasHistory(first);
+
+        assertThatThrownBy(() -> metadata.appendAliasHistory(created("doc", "production", 1, Version.of(2))))
+                .isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(first);
+    }
+
+    @Test
+    void aliasHistoryIsScopedPerAliasAndPerArtifact() {
+        List<String[]> owners = List.of(new String[] {"a", "prod"}, new String[] {"a", "prod_2"},
+                new String[] {"a", "Prod"}, new String[] {"ab", "prod"}, new String[] {"a.b", "prod"},
+                new String[] {"a_b", "c"}, new String[] {"a", "b_c"}, new String[] {"a-b", "c"});
+        for (int i = 0; i < owners.size(); i++) {
+            String[] owner = owners.get(i);
+            metadata.appendAliasHistory(created(owner[0], owner[1], 1, Version.of(i + 1)));
+        }
+
+        for (int i = 0; i < owners.size(); i++) {
+            String[] owner = owners.get(i);
+            assertThat(metadata.aliasHistory(owner[0], owner[1], 10)).as("history of %s/%s", owner[0], owner[1])
+                    .containsExactly(created(owner[0], owner[1], 1, Version.of(i + 1)));
+        }
+    }
+
+    // ---- artifact names
+
+    @Test
+    void listArtifactNamesOfAnEmptyStoreIsEmpty() {
+        assertThat(metadata.listArtifactNames()).isEmpty();
+    }
+
+    @Test
+    void registerArtifactNameIsIdempotent() {
+        metadata.registerArtifactName("doc");
+        metadata.registerArtifactName("doc");
+        metadata.registerArtifactName("doc");
+
+        assertThat(metadata.listArtifactNames()).containsExactly("doc");
+    }
+
+    @Test
+    void listArtifactNamesIsSorted() {
+        List<String> names = List.of("b", "a_b", "a", "ab", "a.b", "a-b", "B", "0x", "customer_analytics_db");
+        names.forEach(metadata::registerArtifactName);
+
+        assertThat(metadata.listArtifactNames()).containsExactly(
+                "0x", "B", "a", "a-b", "a.b", "a_b", "ab", "b", "customer_analytics_db");
+    }
+
+    // ---- purge
+
+    @Test
+    void purgeArtifactRemovesEveryRecordOfThatArtifact() {
+        populate("a");
+
+        metadata.purgeArtifact("a");
+
+        assertThat(metadata.listVersions("a")).isEmpty();
+        assertThat(metadata.getVersion("a", Version.LATEST)).isEmpty();
+        assertThat(metadata.getVersion("a", Version.of(1))).isEmpty();
+        assertThat(metadata.listAliases("a")).isEmpty();
+        assertThat(metadata.getAlias("a", "production")).isEmpty();
+        assertThat(metadata.aliasHistory("a", "production", 10)).isEmpty();
+        assertThat(metadata.aliasHistory("a", "canary", 10)).isEmpty();
+        assertThat(metadata.listArtifactNames()).doesNotContain("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
+    }
+
+    @Test
+    void purgeArtifactLeavesOtherArtifactsUntouched() {
+        populate("a");
+        NEIGHBOURS_OF_A.forEach(this::populate);
+        List<ArtifactState> before = NEIGHBOURS_OF_A.stream().map(this::state).toList();
+
+        metadata.purgeArtifact("a");
+
+        assertThat(NEIGHBOURS_OF_A.stream().map(this::state).toList()).isEqualTo(before);
+        assertThat(metadata.listArtifactNames()).containsExactlyInAnyOrderElementsOf(NEIGHBOURS_OF_A);
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("next number of %s", neighbour).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void purgeOfAnUnknownArtifactIsANoOp() {
+        populate("a");
+        ArtifactState before = state("a");
+
+        assertThatCode(() -> metadata.purgeArtifact("unknown")).doesNotThrowAnyException();
+
+        assertThat(state("a")).isEqualTo(before);
+        assertThat(metadata.listArtifactNames()).containsExactly("a");
+    }
+
+    @Test
+    void artifactCanBeRecreatedAfterPurge() {
+        populate("a");
+        metadata.purgeArtifact("a");
+
+        populate("a");
+
+        assertThat(metadata.listVersions("a")).hasSize(3);
+        assertThat(metadata.listAliases("a")).hasSize(2);
+        assertThat(metadata.aliasHistory("a", "canary", 10)).hasSize(2);
+        assertThat(metadata.listArtifactNames()).containsExactly("a");
+    }
+
+    // ---- bootstrap
+
+    @Test
+    void bootstrapIsIdempotentAndKeepsStoredRecords() {
+        populate("a");
+        ArtifactState before = state("a");
+
+        metadata.bootstrap();
+        metadata.bootstrap();
+
+        assertThat(state("a")).isEqualTo(before);
+        assertThat(metadata.listArtifactNames()).containsExactly("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+    }
+
+    // ---- concurrency
+
+    @Test
+    void racingCreateVersionsLetExactlyOneWriterWin() {
+        List<VersionRecord> records = IntStream.range(0, RACERS)
+                .mapToObj(i -> withWriter(version("doc", Version.of(1), 1), i)).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createVersion(records.get(i)));
+
+        int winner = Race.soleWinner(outcomes).index();
+        assertThat(metadata.listVersions("doc")).containsExactly(records.get(winner));
+    }
+
+    @Test
+    void racingUpdateVersionsFromOneRevisionLetExactlyOneWriterWin() {
+        metadata.createVersion(version("doc", Version.LATEST, 4));
+        List<VersionRecord> records = IntStream.range(0, RACERS)
+                .mapToObj(i -> withWriter(version("doc", Version.LATEST, 5), i)).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS,
+                i -> () -> metadata.updateVersion(records.get(i), 4));
+
+        int winner = Race.soleWinner(outcomes).index();
+        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(records.get(winner));
+    }
+
+    @Test
+    void racingCreateAliasesLetExactlyOneWriterWin() {
+        List<AliasRecord> records = IntStream.range(0, RACERS)
+                .mapToObj(i -> alias("doc", "production", AliasTarget.of(Version.of(i + 1)), 1)).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createAlias(records.get(i)));
+
+        int winner = Race.soleWinner(outcomes).index();
+        assertThat(metadata.listAliases("doc")).containsExactly(records.get(winner));
+    }
+
+    @Test
+    void racingUpdateAliasesFromOneRevisionLetExactlyOneWriterWin() {
+        metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.LATEST), 6));
+        List<AliasRecord> records = IntStream.range(0, RACERS)
+                .mapToObj(i -> alias("doc", "production",
+                        new AliasTarget(Version.of(i + 1), Optional.of(Version.LATEST), i + 1), 7)).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.updateAlias(records.get(i), 6));
+
+        int winner = Race.soleWinner(outcomes).index();
+        assertThat(metadata.getAlias("doc", "production")).contains(records.get(winner));
+    }
+
+    @Test
+    void racingHistoryAppendsWithOneRevisionLetExactlyOneWriterWin() {
+        List<AliasChange> changes = IntStream.range(0, RACERS)
+                .mapToObj(i -> created("doc", "production", 1, Version.of(i + 1))).toList();
+
+        List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS,
+                i -> () -> metadata.appendAliasHistory(changes.get(i)));
+
+        int winner = Race.soleWinner(outcomes).index();
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(changes.get(winner));
+    }
+
+    // ---- helpers
+
+    /** Everything the port stores about one artifact, except its counter (reading that would change it). */
+    private record ArtifactState(List<VersionRecord> versions, List<AliasRecord> aliases,
+                                 Map<String, List<AliasChange>> history) {
+    }
+
+    private ArtifactState state(String name) {
+        List<AliasRecord> aliases = metadata.listAliases(name);
+        Map<String, List<AliasChange>> history = new TreeMap<>();
+        for (String alias : List.of("production", "canary")) {
+            history.put(alias, metadata.aliasHistory(name, alias, 100));
+        }
+        return new ArtifactState(metadata.listVersions(name), aliases, history);
+    }
+
+    /** Two versions, LATEST, two aliases with history, two allocated numbers and the name in the index. */
+    private void populate(String name) {
+        metadata.registerArtifactName(name);
+        metadata.createVersion(fullRecord(name, Version.LATEST, false));
+        metadata.createVersion(version(name, Version.of(1), 1));
+        metadata.createVersion(version(name, Version.of(2), 3).withDeleted(true, T2));
+        allocate(name, 2, 0);
+        AliasTarget canary = new AliasTarget(Version.of(1), Optional.of(Version.LATEST), 5);
+        metadata.createAlias(alias(name, "production", AliasTarget.of(Version.of(1)), 1));
+        metadata.createAlias(alias(name, "canary", canary, 2));
+        metadata.appendAliasHistory(created(name, "production", 1, Version.of(1)));
+        metadata.appendAliasHistory(created(name, "canary", 1, Version.of(1)));
+        metadata.appendAliasHistory(new AliasChange(name, "canary", 2, T2, Optional.of(AliasTarget.of(Version.of(1))),
+                Optional.of(canary)));
+    }
+
+    private List<Integer> allocate(String name, int count, int atLeast) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(metadata.allocateVersionNumber(name, atLeast));
+        }
+        return numbers;
+    }
+
+    private static VersionRecord version(String name, Version version, long revision) {
+        String blobKey = version.isLatest() ? BlobKeys.latestUpload(name, "u" + revision) : BlobKeys.of(name, version);
+        return new VersionRecord(name, version, T1, false, sha256(name + "/" + version), 42,
+                "application/octet-stream", Map.of(), blobKey, Map.of(), revision);
+    }
+
+    private static VersionRecord fullRecord(String name, Version version, boolean deleted) {
+        Map<String, String> userMetadata = Map.of(
+                "owner", "Zoë Ångström",
+                "description", "データ 📦 «quoted» \"double\" 'single' \\ / line\nbreak",
+                "build.id", "2024-03_01",
+                "empty", "");
+        String blobKey = version.isLatest()
+                ? BlobKeys.latestUpload(name, "0f3c9a7e-2b1d-4c5e-8f6a-1234567890ab")
+                : BlobKeys.of(name, version);
+        return new VersionRecord(name, version, T1, deleted, sha256(name + "/" + version + "/full"), 5_000_000_123L,
+                "text/plain; charset=utf-8", userMetadata, blobKey, Map.of("production", 3L, "canary_2", 12L), 7);
+    }
+
+    private static VersionRecord withWriter(VersionRecord record, int writer) {
+        return new VersionRecord(record.name(), record.version(), record.updateAt().plusSeconds(writer),
+                record.deleted(), sha256("writer " + writer), writer, record.contentType(),
+                Map.of("writer", Integer.toString(writer)), record.blobKey(), record.aliasPins(), record.revision());
+    }
+
+    private static AliasRecord alias(String name, String alias, AliasTarget target, long revision) {
+        return new AliasRecord(name, alias, T1, target, revision);
+    }
+
+    private static AliasChange created(String name, String alias, long revision, Version version) {
+        return new AliasChange(name, alias, revision, T1.plusSeconds(revision), Optional.empty(),
+                Optional.of(AliasTarget.of(version)));
+    }
+
+    private static String sha256(String seed) {
+        return Content.sha256(Content.utf8(seed));
+    }
+
+}

@@ -1,0 +1,54 @@
+package io.versioned.tck;
+
+import io.versioned.core.port.BlobPort;
+import io.versioned.core.port.MetadataPort;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Ports that pass every call through to other ports and record it as {@code Port.method}, so a suite can prove
+ * that a call was refused before it reached storage. Thread-safe.
+ */
+final class RecordingPorts {
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final StorePorts ports;
+
+    /** Wraps {@code delegate}; the recording starts empty. */
+    RecordingPorts(StorePorts delegate) {
+        this.ports = new StorePorts(recording(BlobPort.class, delegate.blobs()),
+                recording(MetadataPort.class, delegate.metadata()));
+    }
+
+    /** The recording ports, to build a repository on. */
+    StorePorts ports() {
+        return ports;
+    }
+
+    /** The calls recorded since construction or the last {@link #clear()}, in order. */
+    List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Forgets the calls recorded so far. */
+    void clear() {
+        calls.clear();
+    }
+
+    private <T> T recording(Class<T> port, T delegate) {
+        Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(delegate, args);
+            }
+            calls.add(port.getSimpleName() + "." + method.getName());
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        return port.cast(proxy);
+    }
+}

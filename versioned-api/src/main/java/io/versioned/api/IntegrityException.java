@@ -1,0 +1,10 @@
+package io.versioned.api;
+
+/** Bytes read from the store do not match the SHA-256 recorded for them. */
+public class IntegrityException extends VersionedException {
+    private static final long serialVersionUID = 1L;
+
+    public IntegrityException(String message) {
+        super(message);
+    }
+}

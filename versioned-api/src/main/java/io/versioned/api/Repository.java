@@ -1,0 +1,160 @@
+package io.versioned.api;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A repository of versioned binary artifacts: each artifact has a mutable {@code LATEST}, immutable
+ * numbered versions published from it, and named aliases that point at versions and may split
+ * traffic between two of them.
+ *
+ * <p>Every method validates its arguments before touching storage: a bad argument throws
+ * {@link IllegalArgumentException} naming the argument and the rule, and nothing is written.
+ * Artifact names match {@code [A-Za-z0-9][A-Za-z0-9._-]{0,127}}; alias names match
+ * {@code [A-Za-z][A-Za-z0-9_]{0,63}} and are not {@code LATEST} in any case.
+ *
+ * <p>Failures are unchecked {@link VersionedException}s: {@link ArtifactNotFoundException},
+ * {@link AliasNotFoundException}, {@link ConflictException} (nothing was changed),
+ * {@link IntegrityException} (bytes do not match their SHA-256) and {@link BackendException} (the
+ * store failed; the invariants still hold). No storage-technology exception escapes.
+ *
+ * <p>Implementations are thread-safe and safe with concurrent writers in other processes.
+ */
+public interface Repository {
+
+    /** Creates the storage this repository needs (bucket, table, schema) if missing. Idempotent. */
+    void bootstrap();
+
+    /** Puts {@code content} as the new LATEST of {@code name}, without content type or metadata. */
+    Artifact putArtifact(String name, byte[] content);
+
+    /**
+     * Puts {@code content} as the new LATEST of {@code name}.
+     *
+     * <p>If LATEST is live and has the same SHA-256, nothing is uploaded: the stored LATEST is returned
+     * unchanged when the options add nothing new, otherwise only its content type or metadata is updated.
+     * A deleted LATEST is revived.
+     */
+    Artifact putArtifact(String name, byte[] content, PutOptions options);
+
+    /** Puts the bytes of {@code file}, streamed, as the new LATEST of {@code name}. */
+    Artifact putArtifact(String name, Path file, PutOptions options);
+
+    /**
+     * Puts the bytes read from {@code content} (read once to its end, streamed, not closed) as the new
+     * LATEST of {@code name}. Since the SHA-256 is only known at the end, unchanged content is uploaded
+     * and then discarded.
+     */
+    Artifact putArtifact(String name, InputStream content, PutOptions options);
+
+    /** The live LATEST of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    Artifact getArtifactVersion(String name);
+
+    /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    Artifact getArtifactVersion(String name, Version version);
+
+    /** The live versions of {@code name}: LATEST first (if live), then published numbers ascending. */
+    List<Artifact> listArtifactVersions(String name);
+
+    /**
+     * Copies the live LATEST into the next version number. If LATEST has the same SHA-256 as the highest
+     * live published version, that version is returned and nothing is created. Numbers are never reused.
+     *
+     * @throws ArtifactNotFoundException if there is no live LATEST
+     * @throws ConflictException         if the number would pass 999,999
+     */
+    Artifact publishArtifactVersion(String name);
+
+    /**
+     * Soft-deletes {@code version}: the bytes stay, the version is hidden and cannot be aliased. A missing
+     * or already deleted version is a no-op.
+     *
+     * @throws ConflictException if an alias points at the version; the message names the aliases
+     */
+    void deleteArtifactVersion(String name, Version version);
+
+    /**
+     * Undoes a soft delete and returns the version; a live version is returned unchanged.
+     *
+     * @throws ArtifactNotFoundException if the version does not exist (never created, or purged)
+     */
+    Artifact restoreArtifactVersion(String name, Version version);
+
+    /** The names of the artifacts in this repository, sorted. */
+    List<String> listArtifactNames();
+
+    /** The highest live published version number of {@code name}, 0 when there is none. */
+    int getLatestPublishedVersionNumber(String name);
+
+    /** The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory. */
+    byte[] getContent(String name, Version version);
+
+    /**
+     * A stream of the bytes of a live version. The SHA-256 is verified at end of stream: a mismatch throws
+     * {@link IntegrityException} from {@code read}. The caller closes the stream.
+     */
+    InputStream openContent(String name, Version version);
+
+    /**
+     * Streams the bytes of a live version into {@code target} (replaced atomically, only after the SHA-256
+     * was verified) and returns the version downloaded.
+     */
+    Artifact download(String name, Version version, Path target);
+
+    /** Points {@code alias} at {@code version}. */
+    Alias putAlias(String name, String alias, Version version);
+
+    /**
+     * Points {@code alias} at {@code version}, sending {@code secondaryWeight} percent of the traffic to
+     * {@code secondary} (a canary). {@code secondary} may be null when the weight is 0.
+     *
+     * <p>Checks, in this order: alias name, weight 0..99 and only with a secondary, secondary differs from
+     * primary, primary exists and is live, secondary exists and is live.
+     */
+    Alias putAlias(String name, String alias, Version version, Version secondary, int secondaryWeight);
+
+    /**
+     * Like {@link #putAlias(String, String, Version, Version, int)}, applied only if the alias is still at
+     * {@code expectedRevision} (0: the alias must not exist).
+     *
+     * @throws ConflictException if the alias is at another revision
+     */
+    Alias putAlias(String name, String alias, AliasTarget target, long expectedRevision);
+
+    /** The alias; {@link AliasNotFoundException} if missing. */
+    Alias getAlias(String name, String alias);
+
+    /** The aliases of {@code name}, sorted by alias name. */
+    List<Alias> listAliases(String name);
+
+    /** Deletes the alias; a missing alias is a no-op. */
+    void deleteAlias(String name, String alias);
+
+    /** The version the alias picks at random by weight. */
+    Artifact resolve(String name, String alias);
+
+    /** The version the alias picks for {@code routingKey}: always the same for the same key and alias configuration. */
+    Artifact resolve(String name, String alias, String routingKey);
+
+    /** Every put and delete of the alias, newest first. */
+    List<AliasChange> getAliasHistory(String name, String alias);
+
+    /**
+     * Hard-deletes (metadata and bytes) the numbered versions that are neither among the newest
+     * {@code keepLastN} live versions nor updated less than {@code purgeOlderThan} ago, except versions an
+     * alias points at (reported in {@link PurgeResult#keptByAlias()}). Soft-deleted versions older than the
+     * cut-off are purged too. LATEST is never purged.
+     */
+    PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan);
+
+    /** Like {@link #purgeArtifactVersions(String, int, Duration)}; with {@code dryRun} nothing is removed. */
+    PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan, boolean dryRun);
+
+    /** Removes everything of one artifact: versions, bytes, aliases, history. The name may be reused afterwards. */
+    void purgeArtifact(String name);
+
+    /** Removes everything of this repository and nothing of another repository sharing the store. */
+    void purgeAll();
+}

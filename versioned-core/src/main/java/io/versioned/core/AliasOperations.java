@@ -1,0 +1,123 @@
+package io.versioned.core;
+
+import io.versioned.api.Alias;
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.ArtifactNotFoundException;
+import io.versioned.api.ConflictException;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts and deletes aliases: pins the target versions (see {@link AliasGuard}), writes the alias record with a
+ * compare-and-set on its revision, and appends the change to the alias history.
+ */
+final class AliasOperations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AliasOperations.class);
+
+    private final Stores stores;
+    private final RecordViews views;
+    private final AliasGuard guard;
+
+    AliasOperations(Stores stores, RecordViews views, AliasGuard guard) {
+        this.stores = stores;
+        this.views = views;
+        this.guard = guard;
+    }
+
+    /**
+     * Points the alias at {@code target}; with {@code expectedRevision} present, only if the alias is at that
+     * revision (0: absent).
+     */
+    Alias put(String name, String alias, AliasTarget target, OptionalLong expectedRevision) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<AliasRecord> current = stores.metadata().getAlias(name, alias);
+            long currentRevision = current.map(AliasRecord::revision).orElse(0L);
+            if (expectedRevision.isPresent() && expectedRevision.getAsLong() != currentRevision) {
+                throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
+                        + ", not at the expected revision " + expectedRevision.getAsLong());
+            }
+            long base = current.isPresent() ? currentRevision : guard.lastRevision(name, alias);
+            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
+            pin(name, target.version(), alias, record.revision());
+            target.secondaryVersion().ifPresent(secondary -> pin(name, secondary, alias, record.revision()));
+            if (write(record, current)) {
+                appendHistory(new AliasChange(name, alias, record.revision(), record.updateAt(),
+                        current.map(AliasRecord::target), Optional.of(target)));
+                return views.alias(record);
+            }
+            if (expectedRevision.isPresent()) {
+                throw new ConflictException("alias " + alias + " of " + name + " was changed concurrently");
+            }
+            Contention.lostRace(attempt, "put of alias " + alias + " of " + name);
+        }
+    }
+
+    void delete(String name, String alias) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<AliasRecord> current = stores.metadata().getAlias(name, alias);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                stores.metadata().deleteAlias(name, alias, current.get().revision());
+                appendHistory(new AliasChange(name, alias, current.get().revision() + 1, stores.now(),
+                        Optional.of(current.get().target()), Optional.empty()));
+                return;
+            } catch (PreconditionFailedException e) {
+                Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
+            }
+        }
+    }
+
+    private boolean write(AliasRecord record, Optional<AliasRecord> current) {
+        try {
+            if (current.isEmpty()) {
+                stores.metadata().createAlias(record);
+            } else {
+                stores.metadata().updateAlias(record, current.get().revision());
+            }
+            return true;
+        } catch (PreconditionFailedException e) {
+            return false;
+        }
+    }
+
+    /** Records that the alias may point at {@code version} from {@code revision} on; the version must be live. */
+    private void pin(String name, Version version, String alias, long revision) {
+        for (int attempt = 0; ; attempt++) {
+            VersionRecord record = stores.metadata().getVersion(name, version).filter(v -> !v.deleted())
+                    .orElseThrow(() -> new ArtifactNotFoundException("version " + version + " of " + name
+                            + " does not exist or is deleted; an alias can only point at a live version"));
+            if (record.aliasPins().getOrDefault(alias, 0L) >= revision) {
+                return;
+            }
+            Map<String, Long> pins = new HashMap<>(record.aliasPins());
+            pins.put(alias, revision);
+            try {
+                stores.metadata().updateVersion(record.withAliasPins(pins), record.revision());
+                return;
+            } catch (PreconditionFailedException e) {
+                Contention.lostRace(attempt, "put of alias " + alias + " of " + name);
+            }
+        }
+    }
+
+    private void appendHistory(AliasChange change) {
+        try {
+            stores.metadata().appendAliasHistory(change);
+        } catch (PreconditionFailedException e) {
+            LOG.warn("history of alias {} of {} already has revision {}", change.alias(), change.name(),
+                    change.revision());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.versioned.core;
+
+import io.versioned.api.Version;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link Maintenance#fsck()} found.
+ *
+ * @param artifacts       the number of artifacts checked
+ * @param versionsChecked the number of live versions whose bytes were read to the end
+ * @param bytesChecked    the number of bytes read and verified
+ * @param findings        the live versions whose bytes are missing or do not match their SHA-256, in the
+ *                        order checked (artifact names sorted, then LATEST, then numbers ascending)
+ * @param orphans         blob keys that no version record references, sorted; harmless, removed by
+ *                        {@link Maintenance#gc(boolean)}
+ */
+public record FsckReport(int artifacts, int versionsChecked, long bytesChecked, List<Finding> findings,
+                         List<String> orphans) {
+
+    public FsckReport {
+        findings = List.copyOf(findings);
+        orphans = List.copyOf(orphans);
+    }
+
+    /** True when every live version's bytes match their SHA-256 (orphans do not count). */
+    public boolean intact() {
+        return findings.isEmpty();
+    }
+
+    /**
+     * One live version whose bytes cannot be trusted.
+     *
+     * @param name    the artifact name
+     * @param version the version
+     * @param problem what is wrong, in one line
+     */
+    public record Finding(String name, Version version, String problem) {
+
+        public Finding {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.versioned.core;
+
+import io.versioned.api.PurgeResult;
+import io.versioned.api.Version;
+import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention: hard-deletes old versions, and whole artifacts or repositories. Records are removed before
+ * bytes, so a failure leaves orphan bytes at worst, never a record without its bytes.
+ */
+final class PurgeOperation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PurgeOperation.class);
+
+    private final Stores stores;
+    private final AliasGuard guard;
+
+    PurgeOperation(Stores stores, AliasGuard guard) {
+        this.stores = stores;
+        this.guard = guard;
+    }
+
+    PurgeResult purgeVersions(String name, int keepLastN, Duration olderThan, boolean dryRun) {
+        Instant purgeTime = stores.now().minus(olderThan);
+        List<VersionRecord> published = stores.metadata().listVersions(name).stream()
+                .filter(record -> !record.version().isLatest()).toList();
+        Set<Version> newest = published.stream().filter(record -> !record.deleted())
+                .sorted(Comparator.comparing(VersionRecord::version).reversed()).limit(keepLastN)
+                .map(VersionRecord::version).collect(Collectors.toSet());
+        List<Version> purged = new ArrayList<>();
+        List<Version> keptByAlias = new ArrayList<>();
+        for (VersionRecord candidate : published) {
+            if (newest.contains(candidate.version()) || !candidate.updateAt().isBefore(purgeTime)) {
+                continue;
+            }
+            if (dryRun) {
+                (guard.blockingAliases(candidate).isEmpty() ? purged : keptByAlias).add(candidate.version());
+            } else {
+                switch (purgeOne(candidate)) {
+                    case PURGED -> purged.add(candidate.version());
+                    case KEPT_BY_ALIAS -> keptByAlias.add(candidate.version());
+                    case CHANGED -> LOG.debug("version {} of {} changed during the purge; kept", candidate.version(),
+                            name);
+                }
+            }
+        }
+        return new PurgeResult(purgeTime, purged, keptByAlias, dryRun);
+    }
+
+    private enum Outcome { PURGED, KEPT_BY_ALIAS, CHANGED }
+
+    private Outcome purgeOne(VersionRecord candidate) {
+        VersionRecord record = candidate;
+        for (int attempt = 0; ; attempt++) {
+            if (!guard.blockingAliases(record).isEmpty()) {
+                return Outcome.KEPT_BY_ALIAS;
+            }
+            try {
+                stores.metadata().deleteVersion(record.name(), record.version(), record.revision());
+                deleteBytes(record.blobKey());
+                return Outcome.PURGED;
+            } catch (PreconditionFailedException e) {
+                Optional<VersionRecord> reread = stores.metadata().getVersion(record.name(), record.version());
+                if (reread.isEmpty() || !reread.get().updateAt().equals(record.updateAt())) {
+                    return Outcome.CHANGED;
+                }
+                record = reread.get();
+            }
+            Contention.lostRace(attempt, "purge of version " + record.version() + " of " + record.name());
+        }
+    }
+
+    void purgeArtifact(String name) {
+        stores.metadata().purgeArtifact(name);
+        stores.blobs().list(BlobKeys.artifactPrefix(name)).forEach(stores.blobs()::delete);
+    }
+
+    void purgeAll() {
+        stores.metadata().listArtifactNames().forEach(this::purgeArtifact);
+        stores.blobs().list("").forEach(stores.blobs()::delete);
+    }
+
+    private void deleteBytes(String key) {
+        try {
+            stores.blobs().delete(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete the bytes of a purged version at {}; gc will remove them: {}", key,
+                    e.getMessage());
+        }
+    }
+}

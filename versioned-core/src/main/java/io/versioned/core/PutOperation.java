@@ -1,0 +1,170 @@
+package io.versioned.core;
+
+import io.versioned.api.Artifact;
+import io.versioned.api.ConflictException;
+import io.versioned.api.PutOptions;
+import io.versioned.api.Version;
+import io.versioned.api.VersionedException;
+import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.BlobUpload;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts new content as LATEST.
+ *
+ * <p>The bytes go to a fresh key ({@link BlobKeys#latestUpload}), then the LATEST record is written with a
+ * compare-and-set, then the previous LATEST bytes are deleted. A failure at any point leaves the record
+ * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}.
+ */
+final class PutOperation {
+
+    static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+    private static final Logger LOG = LoggerFactory.getLogger(PutOperation.class);
+
+    private record Upload(String key, String sha256, long size) {
+    }
+
+    private final Stores stores;
+    private final RecordViews views;
+
+    PutOperation(Stores stores, RecordViews views) {
+        this.stores = stores;
+        this.views = views;
+    }
+
+    Artifact put(String name, Content content, PutOptions options) {
+        Upload upload = null;
+        for (int attempt = 0; ; attempt++) {
+            Optional<VersionRecord> current = stores.metadata().getVersion(name, Version.LATEST);
+            Optional<VersionRecord> live = current.filter(record -> !record.deleted());
+            Optional<String> sha256 = upload != null ? Optional.of(upload.sha256()) : content.knownSha256();
+            if (live.isPresent() && sha256.filter(live.get().sha256()::equals).isPresent()) {
+                discard(upload);
+                Optional<Artifact> kept = keepWithAttributes(live.get(), options);
+                if (kept.isPresent()) {
+                    return kept.get();
+                }
+                upload = null;
+            } else {
+                if (upload == null) {
+                    if (current.isEmpty()) {
+                        stores.metadata().registerArtifactName(name);
+                    }
+                    upload = upload(name, content, options);
+                    if (live.isPresent() && live.get().sha256().equals(upload.sha256())) {
+                        continue;
+                    }
+                }
+                VersionRecord record = new VersionRecord(name, Version.LATEST, stores.now(), false, upload.sha256(),
+                        upload.size(), options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.metadata(),
+                        upload.key(), current.map(VersionRecord::aliasPins).orElse(Map.of()),
+                        current.map(VersionRecord::revision).orElse(0L) + 1);
+                if (commit(record, current)) {
+                    current.map(VersionRecord::blobKey).filter(BlobKeys::isLatestUpload).ifPresent(this::discardKey);
+                    return views.artifact(record);
+                }
+            }
+            Contention.lostRace(attempt, "put of " + name);
+        }
+    }
+
+    private boolean commit(VersionRecord record, Optional<VersionRecord> current) {
+        try {
+            if (current.isEmpty()) {
+                stores.metadata().createVersion(record);
+            } else {
+                stores.metadata().updateVersion(record, current.get().revision());
+            }
+            return true;
+        } catch (PreconditionFailedException e) {
+            return false;
+        }
+    }
+
+    /** The stored LATEST, with the supplied content type or metadata if they differ; empty if a writer raced. */
+    private Optional<Artifact> keepWithAttributes(VersionRecord live, PutOptions options) {
+        String contentType = options.contentType().orElse(live.contentType());
+        Map<String, String> metadata = options.metadata().isEmpty() ? live.metadata() : options.metadata();
+        if (contentType.equals(live.contentType()) && metadata.equals(live.metadata())) {
+            return Optional.of(views.artifact(live));
+        }
+        VersionRecord updated = new VersionRecord(live.name(), live.version(), stores.now(), false, live.sha256(),
+                live.size(), contentType, metadata, live.blobKey(), live.aliasPins(), live.revision() + 1);
+        try {
+            stores.metadata().updateVersion(updated, live.revision());
+            return Optional.of(views.artifact(updated));
+        } catch (PreconditionFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Upload upload(String name, Content content, PutOptions options) {
+        String key = BlobKeys.latestUpload(name, UUID.randomUUID().toString().replace("-", ""));
+        BlobUpload description = new BlobUpload(content.length(), content.knownSha256(),
+                options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.tags());
+        InputStream source = open(name, content);
+        try {
+            HashingInputStream hashing = new HashingInputStream(source);
+            try {
+                stores.blobs().put(key, hashing, description);
+            } catch (RuntimeException e) {
+                if (hashing.readFailure() != null) {
+                    throw new VersionedException("reading the content of " + name + " failed: "
+                            + hashing.readFailure().getMessage(), hashing.readFailure());
+                }
+                if (e instanceof PreconditionFailedException && content.knownSha256().isPresent()) {
+                    throw new ConflictException("the content of " + name + " changed while it was read");
+                }
+                throw e;
+            }
+            String sha256 = hashing.sha256();
+            if (content.knownSha256().filter(known -> !known.equals(sha256)).isPresent()) {
+                discardKey(key);
+                throw new ConflictException("the content of " + name + " changed while it was read");
+            }
+            return new Upload(key, sha256, hashing.count());
+        } finally {
+            if (!content.callerOwned()) {
+                closeQuietly(source);
+            }
+        }
+    }
+
+    private static InputStream open(String name, Content content) {
+        try {
+            return content.open();
+        } catch (IOException e) {
+            throw new VersionedException("reading the content of " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream source) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            LOG.debug("closing a content stream failed", e);
+        }
+    }
+
+    private void discard(Upload upload) {
+        if (upload != null) {
+            discardKey(upload.key());
+        }
+    }
+
+    private void discardKey(String key) {
+        try {
+            stores.blobs().delete(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete unreferenced blob {}; gc will remove it: {}", key, e.getMessage());
+        }
+    }
+}

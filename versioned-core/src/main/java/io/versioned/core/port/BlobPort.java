@@ -1,0 +1,68 @@
+package io.versioned.core.port;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stores bytes under keys (see {@link BlobKeys}). Keys are written once: the core never overwrites a key,
+ * so a blob's bytes never change after {@link #put} returned. Implementations are thread-safe.
+ *
+ * <p>Errors: a failed precondition throws {@link PreconditionFailedException} and changes nothing; a store
+ * failure throws {@link io.versioned.api.BackendException}. Nothing else leaves an implementation.
+ */
+public interface BlobPort {
+
+    /** Creates the container (bucket, directory) if missing. Idempotent. */
+    void bootstrap();
+
+    /**
+     * Stores the bytes of {@code content}, read once to its end and not closed, under {@code key} if the
+     * key is absent. The bytes become visible whole or not at all: a failed or interrupted put never
+     * leaves partial bytes under {@code key} (it may leave nothing, or, when the outcome is unknown, the
+     * whole blob). Memory use does not grow with the content's size.
+     *
+     * @throws PreconditionFailedException if {@code key} already exists (the existing blob is unchanged);
+     *                                     also if {@code upload.sha256()} is given and the bytes do not match
+     */
+    void put(String key, InputStream content, BlobUpload upload);
+
+    /**
+     * A stream of the whole blob, or empty if the key is absent. The caller closes it. Reading it may throw
+     * {@link java.io.IOException}, or {@link io.versioned.api.BackendException} for a store failure.
+     */
+    Optional<InputStream> open(String key);
+
+    /**
+     * Copies {@code sourceKey} to {@code targetKey}, inside the store where it can (no bytes through the
+     * client), only if the source's bytes have SHA-256 {@code sourceSha256}. The target is written whole
+     * or not at all.
+     *
+     * @throws PreconditionFailedException if the source is absent, its bytes have another SHA-256, or the
+     *                                     target already exists; nothing was written
+     */
+    void copy(String sourceKey, String sourceSha256, String targetKey);
+
+    /** Deletes the blob; an absent key is a no-op. */
+    void delete(String key);
+
+    /** Every key that starts with {@code prefix} (the empty prefix lists the whole store), sorted. */
+    List<String> list(String prefix);
+
+    /** Where the bytes of {@code key} live, as a URI: {@code s3://bucket/prefix/key}, {@code file:/...}, {@code mem://...}. */
+    String uri(String key);
+
+    /** The optional features this store supports. */
+    Set<BlobCapability> capabilities();
+
+    /**
+     * The tags stored with {@code key}.
+     *
+     * @throws UnsupportedOperationException if {@link BlobCapability#TAGGING} is not declared
+     */
+    default Map<String, String> tags(String key) {
+        throw new UnsupportedOperationException("this blob store does not support tagging");
+    }
+}

@@ -1,0 +1,23 @@
+package io.versioned.core.port;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link BlobPort} knows about bytes it is asked to store.
+ *
+ * @param length      the number of bytes, or -1 when unknown until the end of the stream
+ * @param sha256      the SHA-256 (64 lower-case hex) when known before the upload; a store that can verify it
+ *                    should, and must then refuse bytes that do not match
+ * @param contentType the media type to record with the object
+ * @param tags        object tags, for stores with {@link BlobCapability#TAGGING}; ignored by the others
+ */
+public record BlobUpload(long length, Optional<String> sha256, String contentType, Map<String, String> tags) {
+
+    public BlobUpload {
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(contentType, "contentType");
+        tags = Map.copyOf(tags);
+    }
+}

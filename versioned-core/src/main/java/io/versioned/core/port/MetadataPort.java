@@ -1,0 +1,104 @@
+package io.versioned.core.port;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.Version;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores version records, alias records, alias history, a version-number counter and the index of artifact
+ * names. Every write touches one record and is conditional as its name says; reads are strongly consistent
+ * (a read returns every write that completed before it started). Implementations are thread-safe and safe
+ * against writers in other processes sharing the store.
+ *
+ * <p>Errors: a failed precondition throws {@link PreconditionFailedException} and changes nothing; a store
+ * failure throws {@link io.versioned.api.BackendException}. Nothing else leaves an implementation.
+ */
+public interface MetadataPort {
+
+    /** Creates the table or schema if missing, waiting until it is usable. Idempotent. */
+    void bootstrap();
+
+    /** The record of {@code version} of {@code name}, deleted or not; empty if absent. */
+    Optional<VersionRecord> getVersion(String name, Version version);
+
+    /** Every version record of {@code name}, deleted ones included, LATEST first then numbers ascending. */
+    List<VersionRecord> listVersions(String name);
+
+    /**
+     * Stores {@code record} if no record exists for its name and version.
+     *
+     * @throws PreconditionFailedException if one exists
+     */
+    void createVersion(VersionRecord record);
+
+    /**
+     * Replaces the record of {@code record}'s name and version if the stored one is at {@code expectedRevision}.
+     *
+     * @throws PreconditionFailedException if it is absent or at another revision
+     */
+    void updateVersion(VersionRecord record, long expectedRevision);
+
+    /**
+     * Removes the record if it is at {@code expectedRevision}. An absent record is a no-op.
+     *
+     * @throws PreconditionFailedException if it exists at another revision
+     */
+    void deleteVersion(String name, Version version, long expectedRevision);
+
+    /**
+     * A version number for {@code name} that this store never handed out before for that name: greater than
+     * every number it returned before and at least {@code atLeast}. Racing callers get different numbers.
+     * Numbers start again only after {@link #purgeArtifact(String)}.
+     */
+    int allocateVersionNumber(String name, int atLeast);
+
+    /** The alias record, or empty. */
+    Optional<AliasRecord> getAlias(String name, String alias);
+
+    /** Every alias of {@code name}, sorted by alias name. */
+    List<AliasRecord> listAliases(String name);
+
+    /**
+     * Stores {@code record} if the alias does not exist.
+     *
+     * @throws PreconditionFailedException if it exists
+     */
+    void createAlias(AliasRecord record);
+
+    /**
+     * Replaces the alias if it is at {@code expectedRevision}.
+     *
+     * @throws PreconditionFailedException if it is absent or at another revision
+     */
+    void updateAlias(AliasRecord record, long expectedRevision);
+
+    /**
+     * Removes the alias if it is at {@code expectedRevision}. An absent alias is a no-op.
+     *
+     * @throws PreconditionFailedException if it exists at another revision
+     */
+    void deleteAlias(String name, String alias, long expectedRevision);
+
+    /**
+     * Stores a history entry, keyed by name, alias and {@link AliasChange#revision()}, if that key is absent.
+     *
+     * @throws PreconditionFailedException if an entry with that key exists
+     */
+    void appendAliasHistory(AliasChange change);
+
+    /** At most {@code limit} history entries of the alias, newest (highest revision) first. */
+    List<AliasChange> aliasHistory(String name, String alias, int limit);
+
+    /** Adds {@code name} to the index of artifact names. Idempotent. */
+    void registerArtifactName(String name);
+
+    /** The indexed artifact names, sorted. Costs requests in proportion to the names, not to the versions. */
+    List<String> listArtifactNames();
+
+    /**
+     * Removes every record of {@code name}: versions, aliases, history, the version counter and the name in
+     * the index. Records of other artifacts, and of other repositories sharing the store, are untouched.
+     */
+    void purgeArtifact(String name);
+}
