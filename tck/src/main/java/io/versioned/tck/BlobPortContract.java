@@ -425,7 +425,7 @@ public abstract class BlobPortContract {
 
     private List<String> putListingFixture() {
         List<String> keys = List.of("a/LATEST.abc", "ab/000001", "a/000002", "a.b/000001", "a/000001", "a-b/000001",
-                "a_b/LATEST.x-y_z", "a/LATEST", "B/000001", "0/000001");
+                "a_b/LATEST.x-y_z", "a/LATEST", "B/000001", "0/000001", "ba/000001");
         keys.forEach(key -> put(key, Content.utf8(key)));
         return keys;
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The two stores a repository-level contract suite runs against. A factory that returns one gives fresh, empty
  * stores isolated from every other instance it returned (a new bucket, table, prefix or directory per call), so
- * tests never see each other's data.
+ * tests never see each other's data. The factory need not bootstrap them: the suites call
+ * {@link io.versioned.api.Repository#bootstrap()}, which bootstraps both ports.
  *
  * @param blobs    the blob store, not null
  * @param metadata the metadata store, not null

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Everything a repository has stored, read below the public API: every blob key, the index of artifact names, and
@@ -46,5 +47,24 @@ record StoreSnapshot(List<String> blobKeys, List<String> artifactNames, Map<Stri
             }
         }
         return new StoreSnapshot(ports.blobs().list(""), indexed, versions, aliases, histories);
+    }
+
+    /**
+     * Reads the state of the artifacts {@code names} only: their blobs, their entries in the index, their records
+     * and the histories of their aliases plus {@code aliasNames}. Unchanged while other artifacts come and go.
+     */
+    static StoreSnapshot ofArtifacts(StorePorts ports, Collection<String> names, Collection<String> aliasNames) {
+        StoreSnapshot all = of(ports, names, aliasNames);
+        Predicate<String> underAName = key -> names.stream().anyMatch(name -> key.startsWith(name + "/"));
+        return new StoreSnapshot(all.blobKeys().stream().filter(underAName).toList(),
+                all.artifactNames().stream().filter(names::contains).toList(),
+                filtered(all.versions(), names::contains), filtered(all.aliases(), names::contains),
+                filtered(all.histories(), underAName));
+    }
+
+    private static <V> Map<String, V> filtered(Map<String, V> map, Predicate<String> keep) {
+        Map<String, V> filtered = new TreeMap<>(map);
+        filtered.keySet().removeIf(keep.negate());
+        return filtered;
     }
 }

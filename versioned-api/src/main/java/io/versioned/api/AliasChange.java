@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param name     the artifact name
  * @param alias    the alias name
  * @param revision the alias revision this change produced
- * @param time     when the change was made (UTC)
+ * @param time     when the change was made (UTC, microsecond precision)
  * @param previous the target before the change; empty when the alias was created
  * @param current  the target after the change; empty when the alias was deleted
  */

@@ -48,8 +48,10 @@ final class AliasOperations {
             }
             long base = current.isPresent() ? currentRevision : guard.lastRevision(name, alias);
             AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
-            pin(name, target.version(), alias, record.revision());
-            target.secondaryVersion().ifPresent(secondary -> pin(name, secondary, alias, record.revision()));
+            VersionRecord primary = live(name, target.version());
+            Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
+            pin(primary, alias, record.revision());
+            secondary.ifPresent(version -> pin(version, alias, record.revision()));
             if (write(record, current)) {
                 appendHistory(new AliasChange(name, alias, record.revision(), record.updateAt(),
                         current.map(AliasRecord::target), Optional.of(target)));
@@ -92,12 +94,21 @@ final class AliasOperations {
         }
     }
 
-    /** Records that the alias may point at {@code version} from {@code revision} on; the version must be live. */
-    private void pin(String name, Version version, String alias, long revision) {
+    /** The record of a live version, or {@link ArtifactNotFoundException}: an alias can only point at one. */
+    private VersionRecord live(String name, Version version) {
+        return stores.metadata().getVersion(name, version).filter(v -> !v.deleted())
+                .orElseThrow(() -> new ArtifactNotFoundException("version " + version + " of " + name
+                        + " does not exist or is deleted; an alias can only point at a live version"));
+    }
+
+    /**
+     * Records that the alias may point at the version of {@code read} from {@code revision} on; the version must
+     * still be live. Both targets are read (and checked) before either is pinned, so a put refused because a target
+     * is missing writes nothing.
+     */
+    private void pin(VersionRecord read, String alias, long revision) {
+        VersionRecord record = read;
         for (int attempt = 0; ; attempt++) {
-            VersionRecord record = stores.metadata().getVersion(name, version).filter(v -> !v.deleted())
-                    .orElseThrow(() -> new ArtifactNotFoundException("version " + version + " of " + name
-                            + " does not exist or is deleted; an alias can only point at a live version"));
             if (record.aliasPins().getOrDefault(alias, 0L) >= revision) {
                 return;
             }
@@ -107,8 +118,9 @@ final class AliasOperations {
                 stores.metadata().updateVersion(record.withAliasPins(pins), record.revision());
                 return;
             } catch (PreconditionFailedException e) {
-                Contention.lostRace(attempt, "put of alias " + alias + " of " + name);
+                Contention.lostRace(attempt, "put of alias " + alias + " of " + record.name());
             }
+            record = live(record.name(), record.version());
         }
     }
 

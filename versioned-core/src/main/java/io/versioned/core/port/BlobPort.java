@@ -48,7 +48,10 @@ public interface BlobPort {
     /** Deletes the blob; an absent key is a no-op. */
     void delete(String key);
 
-    /** Every key that starts with {@code prefix} (the empty prefix lists the whole store), sorted. */
+    /**
+     * Every key that starts with {@code prefix} (the empty prefix lists the whole store), sorted in
+     * {@link String#compareTo} order.
+     */
     List<String> list(String prefix);
 
     /** Where the bytes of {@code key} live, as a URI: {@code s3://bucket/prefix/key}, {@code file:/...}, {@code mem://...}. */

@@ -16,8 +16,12 @@ import java.util.Optional;
 public record BlobUpload(long length, Optional<String> sha256, String contentType, Map<String, String> tags) {
 
     public BlobUpload {
+        if (length < -1) {
+            throw new IllegalArgumentException("length: must be -1 (unknown) or >= 0, got " + length);
+        }
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(tags, "tags");
         tags = Map.copyOf(tags);
     }
 }

@@ -47,16 +47,16 @@ public interface MetadataPort {
     void deleteVersion(String name, Version version, long expectedRevision);
 
     /**
-     * A version number for {@code name} that this store never handed out before for that name: greater than
-     * every number it returned before and at least {@code atLeast}. Racing callers get different numbers.
-     * Numbers start again only after {@link #purgeArtifact(String)}.
+     * A version number for {@code name} that this store never handed out before for that name: exactly
+     * {@code max(previous + 1, atLeast)}, where {@code previous} is the last number returned for the name (0 at
+     * first). Racing callers get different numbers. Numbers start again only after {@link #purgeArtifact(String)}.
      */
     int allocateVersionNumber(String name, int atLeast);
 
     /** The alias record, or empty. */
     Optional<AliasRecord> getAlias(String name, String alias);
 
-    /** Every alias of {@code name}, sorted by alias name. */
+    /** Every alias of {@code name}, sorted by alias name ({@link String#compareTo} order). */
     List<AliasRecord> listAliases(String name);
 
     /**
@@ -93,7 +93,7 @@ public interface MetadataPort {
     /** Adds {@code name} to the index of artifact names. Idempotent. */
     void registerArtifactName(String name);
 
-    /** The indexed artifact names, sorted. Costs requests in proportion to the names, not to the versions. */
+    /** The indexed artifact names, sorted ({@link String#compareTo} order). Costs requests in proportion to the names, not to the versions. */
     List<String> listArtifactNames();
 
     /**

@@ -1,0 +1,76 @@
+package io.versioned.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of DESIGN.md §1, checked on the compiled main classes of every module on this test's
+ * class path (the project's modules are its dependencies).
+ */
+class DependencyRulesTest {
+
+    private static final String[] STORAGE_TECHNOLOGY = {
+        "software.amazon..", "java.sql..", "javax.sql..", "org.jdbi..", "org.h2..", "org.postgresql..",
+        "com.zaxxer..", "org.gaul..", "picocli.."
+    };
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.versioned");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        assertThat(classes.containPackage("io.versioned.api")).isTrue();
+        assertThat(classes.containPackage("io.versioned.core")).isTrue();
+        assertThat(classes.containPackage("io.versioned.core.port")).isTrue();
+        assertThat(classes.containPackage("io.versioned.adapter.inmemory")).isTrue();
+    }
+
+    @Test
+    void theApiDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.versioned.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreDependsOnTheApiGuiceAndSlf4jOnly() {
+        classes().that().resideInAPackage("io.versioned.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core..",
+                        "com.google.inject..", "jakarta.inject..", "org.slf4j..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreNeverDependsOnAnAdapterOrAStorageTechnology() {
+        noClasses().that().resideInAPackage("io.versioned.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.versioned.adapter..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(STORAGE_TECHNOLOGY)
+                .check(classes);
+    }
+
+    @Test
+    void adaptersNeverDependOnEachOther() {
+        slices().matching("io.versioned.adapter.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void adaptersUseTheCoreOnlyThroughItsPortsAndModule() {
+        noClasses().that().resideInAPackage("io.versioned.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("io.versioned.core")
+                .check(classes);
+    }
+}

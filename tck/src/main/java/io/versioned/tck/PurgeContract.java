@@ -1,0 +1,345 @@
+package io.versioned.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.versioned.api.Artifact;
+import io.versioned.api.AliasNotFoundException;
+import io.versioned.api.ArtifactNotFoundException;
+import io.versioned.api.PurgeResult;
+import io.versioned.api.Repository;
+import io.versioned.api.Version;
+import io.versioned.core.port.VersionRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executable contract of retention in {@link Repository} (design §3.7): which versions
+ * {@code purgeArtifactVersions} removes and keeps, with metadata and bytes; dry runs; {@code purgeArtifact} and
+ * {@code purgeAll} removing exactly what is theirs. Time is moved with the suite's {@link TestClock}. An adapter's
+ * test class extends this class and implements {@link #createPorts()}.
+ */
+public abstract class PurgeContract extends RepositoryContractSupport {
+
+    private static final String APP = "app";
+    private static final String PROD = "prod";
+    private static final String CANARY = "canary";
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final Map<String, Integer> published = new HashMap<>();
+
+    // ---- purgeArtifactVersions
+
+    @Test
+    void oldVersionsBeyondTheNewestKeepLastNArePurgedWithTheirBytes() {
+        publish(APP, 4);
+        repository.putAlias(APP, PROD, Version.of(2));
+        clock.advance(Duration.ofDays(10));
+        publish(APP, 1);
+        Instant before = clock.instant();
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 2, WEEK);
+
+        Instant after = clock.instant();
+        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(3));
+        assertThat(result.keptByAlias()).containsExactly(Version.of(2));
+        assertThat(result.dryRun()).isFalse();
+        assertThat(result.purgeTime()).isBetween(before.minus(WEEK), after.minus(WEEK));
+        assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(2), Version.of(4), Version.of(5));
+        assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(2), Version.of(4), Version.of(5));
+        assertThat(ports.blobs().list(APP + "/")).doesNotContain(APP + "/000001", APP + "/000003")
+                .contains(APP + "/000002", APP + "/000004", APP + "/000005");
+        for (Version purged : result.purged()) {
+            assertThatThrownBy(() -> repository.getArtifactVersion(APP, purged))
+                    .isExactlyInstanceOf(ArtifactNotFoundException.class);
+            assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, purged))
+                    .isExactlyInstanceOf(ArtifactNotFoundException.class);
+        }
+        assertThat(repository.getContent(APP, Version.of(2))).isEqualTo(Content.utf8("app 2"));
+        assertThat(repository.getContent(APP, Version.of(5))).isEqualTo(Content.utf8("app 5"));
+    }
+
+    @Test
+    void youngVersionsAreKept() {
+        publish(APP, 3);
+        clock.advance(Duration.ofDays(6));
+        StoreSnapshot before = snapshot();
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
+
+        assertThat(result.purged()).isEmpty();
+        assertThat(result.keptByAlias()).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theNewestKeepLastNLiveVersionsAreKeptHoweverOld() {
+        publish(APP, 3);
+        clock.advance(Duration.ofDays(30));
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 3, WEEK);
+
+        assertThat(result.purged()).isEmpty();
+        assertThat(repository.listArtifactVersions(APP)).hasSize(4);
+    }
+
+    @Test
+    void latestIsNeverPurged() {
+        publish(APP, 2);
+        repository.putArtifact(APP, Content.utf8("old latest"));
+        clock.advance(Duration.ofDays(30));
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
+
+        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(2));
+        assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version).containsExactly(Version.LATEST);
+        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("old latest"));
+
+        repository.deleteArtifactVersion(APP, Version.LATEST);
+        clock.advance(Duration.ofDays(30));
+        repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
+
+        assertThat(repository.restoreArtifactVersion(APP, Version.LATEST).sha256())
+                .isEqualTo(Content.sha256(Content.utf8("old latest")));
+    }
+
+    @Test
+    void softDeletedVersionsOlderThanTheCutOffArePurgedAndDoNotCountAsKept() {
+        publish(APP, 4);
+        repository.deleteArtifactVersion(APP, Version.of(1));
+        repository.deleteArtifactVersion(APP, Version.of(4));
+        clock.advance(Duration.ofDays(10));
+        repository.deleteArtifactVersion(APP, Version.of(2));
+        String deletedBlob = blobKey(Version.of(1));
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 1, WEEK);
+
+        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(4));
+        assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(2), Version.of(3));
+        assertThat(ports.blobs().list("")).doesNotContain(deletedBlob, APP + "/000004");
+        assertThat(repository.restoreArtifactVersion(APP, Version.of(2)).version()).isEqualTo(Version.of(2));
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(1)))
+                .isExactlyInstanceOf(ArtifactNotFoundException.class);
+    }
+
+    @Test
+    void versionsAnAliasPointsAtAreKeptAndReported() {
+        publish(APP, 5);
+        repository.putAlias(APP, PROD, Version.of(1));
+        repository.putAlias(APP, CANARY, Version.of(5), Version.of(3), 10);
+        repository.putAlias(APP, "dev", Version.LATEST);
+        clock.advance(Duration.ofDays(10));
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
+
+        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(4));
+        assertThat(result.keptByAlias()).containsExactly(Version.of(1), Version.of(3), Version.of(5));
+        assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(1), Version.of(3), Version.of(5));
+        assertThat(repository.resolve(APP, PROD).version()).isEqualTo(Version.of(1));
+    }
+
+    @Test
+    void aVersionAnAliasMovedAwayFromCanBePurged() {
+        publish(APP, 3);
+        repository.putAlias(APP, PROD, Version.of(1));
+        repository.putAlias(APP, PROD, Version.of(3));
+        repository.putAlias(APP, CANARY, Version.of(2));
+        repository.deleteAlias(APP, CANARY);
+        clock.advance(Duration.ofDays(10));
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
+
+        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(2));
+        assertThat(result.keptByAlias()).containsExactly(Version.of(3));
+    }
+
+    @Test
+    void aDryRunReportsWhatAPurgeWouldDoAndRemovesNothing() {
+        publish(APP, 5);
+        repository.putAlias(APP, PROD, Version.of(2));
+        repository.deleteArtifactVersion(APP, Version.of(3));
+        clock.advance(Duration.ofDays(10));
+        publish(APP, 1);
+        StoreSnapshot before = snapshot();
+
+        PurgeResult dryRun = repository.purgeArtifactVersions(APP, 2, WEEK, true);
+
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(dryRun.purged()).containsExactly(Version.of(1), Version.of(3), Version.of(4));
+        assertThat(dryRun.keptByAlias()).containsExactly(Version.of(2));
+        assertThat(snapshot()).isEqualTo(before);
+
+        PurgeResult purge = repository.purgeArtifactVersions(APP, 2, WEEK, false);
+
+        assertThat(purge.dryRun()).isFalse();
+        assertThat(purge.purged()).isEqualTo(dryRun.purged());
+        assertThat(purge.keptByAlias()).isEqualTo(dryRun.keptByAlias());
+        assertThat(snapshot()).isNotEqualTo(before);
+    }
+
+    @Test
+    void purgeTimeIsNowMinusTheAge() {
+        clock.advance(Duration.ofDays(400));
+        Instant before = clock.instant();
+
+        PurgeResult result = repository.purgeArtifactVersions(APP, 1, Duration.ofHours(5), true);
+
+        assertThat(result.purgeTime()).isBetween(before.minus(Duration.ofHours(5)),
+                clock.instant().minus(Duration.ofHours(5)));
+    }
+
+    @Test
+    void purgingAnArtifactWithoutVersionsFindsNothingAndWritesNothing() {
+        repository.putArtifact(APP, Content.utf8("only latest"));
+        clock.advance(Duration.ofDays(10));
+        StoreSnapshot before = snapshot();
+
+        PurgeResult ghost = repository.purgeArtifactVersions("ghost", 0, Duration.ZERO);
+        PurgeResult latestOnly = repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
+
+        assertThat(ghost.purged()).isEmpty();
+        assertThat(ghost.keptByAlias()).isEmpty();
+        assertThat(latestOnly.purged()).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void numbersAreNotReusedAfterAPurge() {
+        publish(APP, 3);
+        clock.advance(Duration.ofDays(10));
+        repository.purgeArtifactVersions(APP, 1, WEEK);
+
+        publish(APP, 1);
+
+        assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(3), Version.of(4));
+    }
+
+    // ---- purgeArtifact and purgeAll
+
+    @Test
+    void purgeArtifactRemovesEverythingOfThatArtifactOnly() {
+        for (String name : List.of("db", "db2", "db.x", "d")) {
+            publish(name, 2);
+            repository.putAlias(name, PROD, Version.of(1));
+            repository.putAlias(name, PROD, Version.of(2), Version.of(1), 10);
+            repository.putAlias(name, CANARY, Version.LATEST);
+            repository.deleteAlias(name, CANARY);
+        }
+        List<String> others = List.of("db2", "db.x", "d");
+        StoreSnapshot othersBefore = StoreSnapshot.ofArtifacts(ports, others, List.of(PROD, CANARY));
+
+        repository.purgeArtifact("db");
+
+        assertThat(repository.listArtifactNames()).containsExactly("d", "db.x", "db2");
+        assertThat(ports.metadata().listVersions("db")).isEmpty();
+        assertThat(ports.metadata().listAliases("db")).isEmpty();
+        assertThat(ports.metadata().aliasHistory("db", PROD, Integer.MAX_VALUE)).isEmpty();
+        assertThat(ports.metadata().aliasHistory("db", CANARY, Integer.MAX_VALUE)).isEmpty();
+        assertThat(ports.blobs().list("db/")).isEmpty();
+        assertThatThrownBy(() -> repository.getArtifactVersion("db"))
+                .isExactlyInstanceOf(ArtifactNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias("db", PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThat(repository.getAliasHistory("db", PROD)).isEmpty();
+        assertThat(StoreSnapshot.ofArtifacts(ports, others, List.of(PROD, CANARY))).isEqualTo(othersBefore);
+        assertThat(repository.getContent("db2", Version.of(1))).isEqualTo(Content.utf8("db2 1"));
+    }
+
+    @Test
+    void aPurgedArtifactNameCanBeReusedAsANewArtifact() {
+        publish(APP, 3);
+        repository.putAlias(APP, PROD, Version.of(3));
+        repository.purgeArtifact(APP);
+
+        repository.putArtifact(APP, Content.utf8("reborn"));
+        Artifact first = repository.publishArtifactVersion(APP);
+
+        assertThat(first.version()).isEqualTo(Version.of(1));
+        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("reborn"));
+        assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(1));
+        assertThat(repository.listAliases(APP)).isEmpty();
+        repository.putAlias(APP, PROD, Version.of(1));
+        assertThat(repository.getAliasHistory(APP, PROD)).hasSize(1);
+    }
+
+    @Test
+    void purgingAMissingArtifactIsANoOp() {
+        publish(APP, 1);
+        StoreSnapshot before = snapshot();
+
+        assertThatCode(() -> repository.purgeArtifact("ghost")).doesNotThrowAnyException();
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void purgeAllRemovesEverythingOfThisRepositoryAndNothingOfAnother() {
+        StorePorts otherPorts = createPorts();
+        Repository other = RepositoryFixture.repository(otherPorts, clock);
+        for (Repository each : List.of(repository, other)) {
+            for (String name : List.of(APP, "shared", "db")) {
+                each.putArtifact(name, Content.utf8(name + " 1"));
+                each.publishArtifactVersion(name);
+                each.putArtifact(name, Content.utf8(name + " latest"));
+                each.putAlias(name, PROD, Version.of(1));
+            }
+        }
+        StoreSnapshot otherBefore = StoreSnapshot.of(otherPorts, List.of(APP, "shared", "db"), List.of(PROD));
+
+        repository.purgeAll();
+
+        assertThat(repository.listArtifactNames()).isEmpty();
+        assertThat(ports.metadata().listArtifactNames()).isEmpty();
+        assertThat(ports.blobs().list("")).isEmpty();
+        for (String name : List.of(APP, "shared", "db")) {
+            assertThat(ports.metadata().listVersions(name)).as(name).isEmpty();
+            assertThat(ports.metadata().listAliases(name)).as(name).isEmpty();
+            assertThat(ports.metadata().aliasHistory(name, PROD, Integer.MAX_VALUE)).as(name).isEmpty();
+        }
+        assertThat(StoreSnapshot.of(otherPorts, List.of(APP, "shared", "db"), List.of(PROD))).isEqualTo(otherBefore);
+        assertThat(other.listArtifactNames()).containsExactly(APP, "db", "shared");
+        assertThat(other.getContent("shared", other.resolve("shared", PROD).version()))
+                .isEqualTo(Content.utf8("shared 1"));
+
+        repository.putArtifact(APP, Content.utf8("after"));
+        assertThat(repository.publishArtifactVersion(APP).version()).isEqualTo(Version.of(1));
+    }
+
+    @Test
+    void purgeAllOfAnEmptyRepositoryIsANoOp() {
+        assertThatCode(() -> repository.purgeAll()).doesNotThrowAnyException();
+
+        assertThat(repository.listArtifactNames()).isEmpty();
+        assertThat(ports.blobs().list("")).isEmpty();
+    }
+
+    /**
+     * Puts and publishes {@code count} new versions of {@code name}; the n-th content published for a name in a test
+     * is {@code "name n"}.
+     */
+    private void publish(String name, int count) {
+        for (int i = 0; i < count; i++) {
+            int n = published.merge(name, 1, Integer::sum);
+            repository.putArtifact(name, Content.utf8(name + " " + n));
+            repository.publishArtifactVersion(name);
+        }
+    }
+
+    private String blobKey(Version version) {
+        return ports.metadata().getVersion(APP, version).orElseThrow().blobKey();
+    }
+
+    private StoreSnapshot snapshot() {
+        return StoreSnapshot.of(ports, List.of(APP, "ghost"), List.of(PROD, CANARY));
+    }
+}
