@@ -38,6 +38,7 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.core.port")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.inmemory")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.dynamodb")).isTrue();
+        assertThat(classes.containPackage("io.versioned.adapter.s3only")).isTrue();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The content of a put: where it comes from, and what is known about it before it is read. */
-interface Content {
+sealed interface Content {
 
     /** The SHA-256 when it is known before the upload (lets a put of unchanged bytes skip the upload). */
     Optional<String> knownSha256();
@@ -17,81 +17,91 @@ interface Content {
     /** The number of bytes, or -1 when unknown. */
     long length();
 
-    /** A stream of the content; the caller closes it. */
+    /** A stream of the content. */
     InputStream open() throws IOException;
 
-    /** Whether the stream belongs to the caller of put (and must not be closed). */
+    /** Whether the stream belongs to the caller of put, who closes it. */
     boolean callerOwned();
 
     static Content of(byte[] bytes) {
-        String sha = Sha256.of(bytes);
-        return new Content() {
-            public Optional<String> knownSha256() {
-                return Optional.of(sha);
-            }
-
-            public long length() {
-                return bytes.length;
-            }
-
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            public boolean callerOwned() {
-                return false;
-            }
-        };
+        return new Bytes(bytes, Sha256.of(bytes));
     }
 
+    /**
+     * A file, hashed first so that unchanged content is not uploaded.
+     *
+     * @throws IllegalArgumentException if the file is not a readable regular file
+     */
     static Content of(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("file: must be a readable regular file, got " + file);
         }
-        long size;
-        String sha;
         try (InputStream in = Files.newInputStream(file)) {
-            size = Files.size(file);
-            sha = Sha256.of(in);
+            long size = Files.size(file);
+            return new File(file, size, Sha256.of(in));
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("file: cannot be read: " + file + " (" + e.getMessage() + ")", e);
         }
-        return new Content() {
-            public Optional<String> knownSha256() {
-                return Optional.of(sha);
-            }
-
-            public long length() {
-                return size;
-            }
-
-            public InputStream open() throws IOException {
-                return Files.newInputStream(file);
-            }
-
-            public boolean callerOwned() {
-                return false;
-            }
-        };
     }
 
     static Content of(InputStream stream) {
-        return new Content() {
-            public Optional<String> knownSha256() {
-                return Optional.empty();
-            }
+        return new Stream(stream);
+    }
 
-            public long length() {
-                return -1;
-            }
+    /** Bytes in memory. */
+    record Bytes(byte[] bytes, String sha256) implements Content {
+        public Optional<String> knownSha256() {
+            return Optional.of(sha256);
+        }
 
-            public InputStream open() {
-                return stream;
-            }
+        public long length() {
+            return bytes.length;
+        }
 
-            public boolean callerOwned() {
-                return true;
-            }
-        };
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        public boolean callerOwned() {
+            return false;
+        }
+    }
+
+    /** A local file of known size and SHA-256. */
+    record File(Path path, long size, String sha256) implements Content {
+        public Optional<String> knownSha256() {
+            return Optional.of(sha256);
+        }
+
+        public long length() {
+            return size;
+        }
+
+        public InputStream open() throws IOException {
+            return Files.newInputStream(path);
+        }
+
+        public boolean callerOwned() {
+            return false;
+        }
+    }
+
+    /** A caller's stream of unknown length, read once to its end. */
+    record Stream(InputStream stream) implements Content {
+        public Optional<String> knownSha256() {
+            return Optional.empty();
+        }
+
+        public long length() {
+            return -1;
+        }
+
+        public InputStream open() {
+            return stream;
+        }
+
+        public boolean callerOwned() {
+            return true;
+        }
     }
 }

@@ -89,7 +89,8 @@ final class PurgeOperation {
 
     void purgeAll() {
         stores.metadata().listArtifactNames().forEach(this::purgeArtifact);
-        stores.blobs().list("").forEach(stores.blobs()::delete);
+        stores.blobs().list("").stream().filter(key -> BlobKeys.artifactOf(key).isPresent())
+                .forEach(stores.blobs()::delete);
     }
 
     private void deleteBytes(String key) {

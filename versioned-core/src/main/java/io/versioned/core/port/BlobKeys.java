@@ -1,6 +1,8 @@
 package io.versioned.core.port;
 
 import io.versioned.api.Version;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The blob key layout, the same for every {@link BlobPort}: keys are relative to the store root and
@@ -13,6 +15,7 @@ import io.versioned.api.Version;
 public final class BlobKeys {
 
     private static final String LATEST_UPLOAD_MARKER = "/LATEST.";
+    private static final Pattern ARTIFACT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private BlobKeys() {
     }
@@ -30,6 +33,20 @@ public final class BlobKeys {
     /** True for keys made by {@link #latestUpload(String, String)}. */
     public static boolean isLatestUpload(String key) {
         return key.contains(LATEST_UPLOAD_MARKER);
+    }
+
+    /**
+     * The artifact a key belongs to, or empty for keys that are not blob keys of this layout (for example the
+     * {@code _meta/...} objects an S3-only metadata store keeps beside the blobs): a blob key starts with a
+     * valid artifact name and a slash.
+     */
+    public static Optional<String> artifactOf(String key) {
+        int slash = key.indexOf('/');
+        if (slash <= 0 || slash == key.length() - 1) {
+            return Optional.empty();
+        }
+        String name = key.substring(0, slash);
+        return ARTIFACT_NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
     }
 
     /** The prefix under which every key of artifact {@code name} lives: {@code {name}/}. */

@@ -1,0 +1,382 @@
+package io.versioned.adapter.s3only;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.BackendException;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.VersionRecord;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of every metadata document, and the only class that knows it. Every document is an object
+ * with {@code "format": 1}, a {@code "kind"} naming the document type and the artifact {@code "name"} (plus
+ * {@code "alias"} for history); timestamps are ISO-8601 UTC with exactly six fraction digits
+ * ({@code 2024-05-01T12:00:00.123456Z}); versions are {@code "LATEST"} or six digits.
+ *
+ * <p>Decoding is strict: a document that is not valid JSON, has another format or kind, belongs to another
+ * artifact or alias, or misses or mistypes a field is refused with a non-retryable {@link BackendException}
+ * naming its location, never read as something else. Thread-safe.
+ */
+final class MetadataCodec {
+
+    /** The format version this release writes and reads. */
+    static final int FORMAT = 1;
+
+    static final String KIND_VERSIONS = "versions";
+    static final String KIND_ALIASES = "aliases";
+    static final String KIND_HISTORY = "aliasHistory";
+    static final String KIND_COUNTER = "versionCounter";
+    static final String KIND_NAME = "artifactName";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern VERSION = Pattern.compile("LATEST|[0-9]{6}");
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    // ---- versions ----------------------------------------------------------------------------------------
+
+    byte[] encodeVersions(VersionsDocument document) {
+        ObjectNode root = header(KIND_VERSIONS, document.name());
+        ArrayNode records = root.putArray("versions");
+        for (VersionRecord record : document.versions().values()) {
+            ObjectNode node = records.addObject();
+            node.put("version", record.version().padded());
+            node.put("updateAt", TIME.format(record.updateAt()));
+            node.put("deleted", record.deleted());
+            node.put("sha256", record.sha256());
+            node.put("size", record.size());
+            node.put("contentType", record.contentType());
+            ObjectNode metadata = node.putObject("metadata");
+            new TreeMap<>(record.metadata()).forEach(metadata::put);
+            node.put("blobKey", record.blobKey());
+            ObjectNode pins = node.putObject("aliasPins");
+            new TreeMap<>(record.aliasPins()).forEach(pins::put);
+            node.put("revision", record.revision());
+        }
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the versions document of {@code name}
+     */
+    VersionsDocument decodeVersions(String location, String name, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.document(bytes, KIND_VERSIONS, name);
+        TreeMap<Version, VersionRecord> records = new TreeMap<>();
+        for (JsonNode node : fields.array(root, "versions")) {
+            Version version = fields.version(node, "version");
+            VersionRecord record = fields.build("version " + version, () -> new VersionRecord(name, version,
+                    fields.time(node, "updateAt"), fields.bool(node, "deleted"), fields.text(node, "sha256"),
+                    fields.integer(node, "size"), fields.text(node, "contentType"),
+                    fields.textMap(node, "metadata"), fields.text(node, "blobKey"),
+                    fields.longMap(node, "aliasPins"), fields.integer(node, "revision")));
+            if (records.put(version, record) != null) {
+                throw fields.corrupt("version " + version + " appears twice");
+            }
+        }
+        return new VersionsDocument(name, records);
+    }
+
+    // ---- aliases -----------------------------------------------------------------------------------------
+
+    byte[] encodeAliases(AliasesDocument document) {
+        ObjectNode root = header(KIND_ALIASES, document.name());
+        ArrayNode records = root.putArray("aliases");
+        for (AliasRecord record : document.aliases().values()) {
+            ObjectNode node = records.addObject();
+            node.put("alias", record.alias());
+            node.put("updateAt", TIME.format(record.updateAt()));
+            node.set("target", target(record.target()));
+            node.put("revision", record.revision());
+        }
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the aliases document of {@code name}
+     */
+    AliasesDocument decodeAliases(String location, String name, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.document(bytes, KIND_ALIASES, name);
+        TreeMap<String, AliasRecord> records = new TreeMap<>();
+        for (JsonNode node : fields.array(root, "aliases")) {
+            String alias = fields.text(node, "alias");
+            AliasRecord record = fields.build("alias " + alias, () -> new AliasRecord(name, alias,
+                    fields.time(node, "updateAt"), fields.target(fields.object(node, "target")),
+                    fields.integer(node, "revision")));
+            if (records.put(alias, record) != null) {
+                throw fields.corrupt("alias " + alias + " appears twice");
+            }
+        }
+        return new AliasesDocument(name, records);
+    }
+
+    // ---- history -----------------------------------------------------------------------------------------
+
+    byte[] encodeHistory(HistoryDocument document) {
+        ObjectNode root = header(KIND_HISTORY, document.name());
+        root.put("alias", document.alias());
+        ArrayNode entries = root.putArray("entries");
+        for (AliasChange change : document.entries().values()) {
+            ObjectNode node = entries.addObject();
+            node.put("revision", change.revision());
+            node.put("time", TIME.format(change.time()));
+            node.set("previous", change.previous().map(this::target).orElse(null));
+            node.set("current", change.current().map(this::target).orElse(null));
+        }
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the history document of
+     *                          {@code alias} of {@code name}
+     */
+    HistoryDocument decodeHistory(String location, String name, String alias, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.document(bytes, KIND_HISTORY, name);
+        if (!alias.equals(fields.text(root, "alias"))) {
+            throw fields.corrupt("it belongs to alias '" + fields.text(root, "alias") + "', not '" + alias + "'");
+        }
+        TreeMap<Long, AliasChange> entries = new TreeMap<>();
+        for (JsonNode node : fields.array(root, "entries")) {
+            long revision = fields.integer(node, "revision");
+            AliasChange change = fields.build("revision " + revision, () -> new AliasChange(name, alias, revision,
+                    fields.time(node, "time"), fields.optionalTarget(node, "previous"),
+                    fields.optionalTarget(node, "current")));
+            if (entries.put(revision, change) != null) {
+                throw fields.corrupt("revision " + revision + " appears twice");
+            }
+        }
+        return new HistoryDocument(name, alias, entries);
+    }
+
+    // ---- counter and name marker -------------------------------------------------------------------------
+
+    byte[] encodeCounter(CounterDocument document) {
+        ObjectNode root = header(KIND_COUNTER, document.name());
+        root.put("last", document.last());
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the counter document of {@code name}
+     */
+    CounterDocument decodeCounter(String location, String name, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.document(bytes, KIND_COUNTER, name);
+        long last = fields.integer(root, "last");
+        if (last < 0 || last > Integer.MAX_VALUE) {
+            throw fields.corrupt("\"last\" is out of range: " + last);
+        }
+        return new CounterDocument(name, (int) last);
+    }
+
+    /** The body of the marker object that puts {@code name} in the index of artifact names. */
+    byte[] encodeNameMarker(String name) {
+        return write(header(KIND_NAME, name));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private ObjectNode header(String kind, String name) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("kind", kind);
+        root.put("name", name);
+        return root;
+    }
+
+    private ObjectNode target(AliasTarget target) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("version", target.version().padded());
+        target.secondaryVersion().ifPresent(secondary -> {
+            node.put("secondaryVersion", secondary.padded());
+            node.put("secondaryVersionWeight", target.secondaryVersionWeight());
+        });
+        return node;
+    }
+
+    private byte[] write(ObjectNode root) {
+        return mapper.writeValueAsBytes(root);
+    }
+
+    /** Strict field access on one document; every failure names the document's location. */
+    private final class Fields {
+        private final String location;
+
+        Fields(String location) {
+            this.location = location;
+        }
+
+        JsonNode document(byte[] bytes, String kind, String name) {
+            JsonNode root;
+            try {
+                root = mapper.readTree(bytes);
+            } catch (JacksonException e) {
+                throw corrupt("it is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            if (root == null || !root.isObject()) {
+                throw corrupt("it is not a JSON object");
+            }
+            JsonNode format = root.get("format");
+            if (format == null || !format.isIntegralNumber()) {
+                throw corrupt("it has no integer \"format\" field, so it was not written by this library");
+            }
+            if (format.longValue() != FORMAT) {
+                throw corrupt("it has format " + format.longValue() + " and this release reads only format "
+                        + FORMAT + (format.longValue() > FORMAT ? " (it was written by a newer release)" : ""));
+            }
+            String actualKind = text(root, "kind");
+            if (!kind.equals(actualKind)) {
+                throw corrupt("it is a '" + actualKind + "' document where a '" + kind + "' document belongs");
+            }
+            String actualName = text(root, "name");
+            if (!name.equals(actualName)) {
+                throw corrupt("it belongs to artifact '" + actualName + "', not '" + name + "'");
+            }
+            return root;
+        }
+
+        <T> T build(String what, Supplier<T> constructor) {
+            try {
+                return constructor.get();
+            } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
+                throw corrupt(what + " is invalid: " + e.getMessage(), e);
+            }
+        }
+
+        Iterable<JsonNode> array(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isArray()) {
+                throw corrupt("\"" + field + "\" is missing or not an array");
+            }
+            for (JsonNode element : value) {
+                if (!element.isObject()) {
+                    throw corrupt("\"" + field + "\" has an element that is not an object");
+                }
+            }
+            return value;
+        }
+
+        JsonNode object(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isObject()) {
+                throw corrupt("\"" + field + "\" is missing or not an object");
+            }
+            return value;
+        }
+
+        String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isString()) {
+                throw corrupt("\"" + field + "\" is missing or not a string");
+            }
+            return value.stringValue();
+        }
+
+        long integer(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw corrupt("\"" + field + "\" is missing or not an integer");
+            }
+            return value.longValue();
+        }
+
+        boolean bool(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isBoolean()) {
+                throw corrupt("\"" + field + "\" is missing or not a boolean");
+            }
+            return value.booleanValue();
+        }
+
+        Instant time(JsonNode node, String field) {
+            String value = text(node, field);
+            try {
+                return Instant.from(TIME.parse(value));
+            } catch (DateTimeParseException e) {
+                throw corrupt("\"" + field + "\" is not a timestamp like 2024-05-01T12:00:00.123456Z: " + value, e);
+            }
+        }
+
+        Version version(JsonNode node, String field) {
+            String value = text(node, field);
+            if (!VERSION.matcher(value).matches() || "000000".equals(value)) {
+                throw corrupt("\"" + field + "\" is not LATEST or a six-digit version: " + value);
+            }
+            return Version.parse(value);
+        }
+
+        Map<String, String> textMap(JsonNode node, String field) {
+            Map<String, String> map = new HashMap<>();
+            for (Map.Entry<String, JsonNode> entry : object(node, field).properties()) {
+                if (!entry.getValue().isString()) {
+                    throw corrupt("\"" + field + "\"." + entry.getKey() + " is not a string");
+                }
+                map.put(entry.getKey(), entry.getValue().stringValue());
+            }
+            return map;
+        }
+
+        Map<String, Long> longMap(JsonNode node, String field) {
+            Map<String, Long> map = new HashMap<>();
+            for (Map.Entry<String, JsonNode> entry : object(node, field).properties()) {
+                if (!entry.getValue().isIntegralNumber() || !entry.getValue().canConvertToLong()) {
+                    throw corrupt("\"" + field + "\"." + entry.getKey() + " is not an integer");
+                }
+                map.put(entry.getKey(), entry.getValue().longValue());
+            }
+            return map;
+        }
+
+        AliasTarget target(JsonNode node) {
+            Version primary = version(node, "version");
+            if (node.get("secondaryVersion") == null) {
+                if (node.get("secondaryVersionWeight") != null) {
+                    throw corrupt("a target has \"secondaryVersionWeight\" without \"secondaryVersion\"");
+                }
+                return AliasTarget.of(primary);
+            }
+            Version secondary = version(node, "secondaryVersion");
+            long weight = integer(node, "secondaryVersionWeight");
+            return build("target", () -> new AliasTarget(primary, Optional.of(secondary), Math.toIntExact(weight)));
+        }
+
+        Optional<AliasTarget> optionalTarget(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                throw corrupt("\"" + field + "\" is missing");
+            }
+            return value.isNull() ? Optional.empty() : Optional.of(target(object(node, field)));
+        }
+
+        BackendException corrupt(String reason) {
+            return corrupt(reason, null);
+        }
+
+        BackendException corrupt(String reason, Throwable cause) {
+            return new BackendException("metadata object " + location + " is not a valid versioned metadata "
+                    + "document: " + reason + ". It was not written by this library or was damaged; fix or "
+                    + "remove it by hand", cause, false);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.versioned.adapter.s3only;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.VersionRecord;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The number of S3 requests each port method sends, counted at the SDK: reads cost one GetObject whatever the
+ * number of versions, aliases or history entries (checked with 3 and with 200 of each), writes one GetObject
+ * and one PutObject.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestCountTest {
+
+    private static final Instant T = Instant.parse("2025-06-01T10:15:30.123456Z");
+    private static final Map<String, Integer> ONE_GET = Map.of("GetObject", 1);
+    private static final Map<String, Integer> GET_AND_PUT = Map.of("GetObject", 1, "PutObject", 1);
+
+    private final RequestCounter counter = new RequestCounter();
+    private S3Client client;
+    private S3OnlyMetadataPort port;
+
+    @BeforeAll
+    void createPortWithCountingClient() {
+        client = TestStores.client(counter);
+        port = new S3OnlyMetadataPort(client, TestStores.newBucket(), TestStores.PREFIX);
+        populate("small", 3);
+        populate("large", 200);
+    }
+
+    @AfterAll
+    void closeClient() {
+        client.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"small", "large"})
+    void everyReadCostsOneGetObjectWhateverTheNumberOfRecords(String name) {
+        int records = name.equals("small") ? 3 : 200;
+
+        assertThat(counter.count(() -> assertThat(port.getVersion(name, Version.of(2))).isPresent()))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.getVersion(name, Version.LATEST)).isPresent()))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.listVersions(name)).hasSize(records + 1)))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.getAlias(name, "alias2")).isPresent()))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.listAliases(name)).hasSize(records)))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.aliasHistory(name, "production", 1000)).hasSize(records)))
+                .isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.aliasHistory(name, "production", 1)).hasSize(1)))
+                .isEqualTo(ONE_GET);
+    }
+
+    @Test
+    void readsOfAnUnknownArtifactCostOneGetObject() {
+        assertThat(counter.count(() -> assertThat(port.listVersions("unknown")).isEmpty())).isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> assertThat(port.listAliases("unknown")).isEmpty())).isEqualTo(ONE_GET);
+    }
+
+    @Test
+    void everyUncontendedRecordWriteCostsOneGetObjectAndOnePutObject() {
+        VersionRecord record = version("writes", 1);
+        assertThat(counter.count(() -> port.createVersion(record))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.updateVersion(record.withDeleted(true, T), 1))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(ONE_GET);
+        assertThat(counter.count(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
+        AliasRecord alias = new AliasRecord("writes", "production", T, AliasTarget.of(Version.of(1)), 1);
+        assertThat(counter.count(() -> port.createAlias(alias))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.updateAlias(
+                new AliasRecord("writes", "production", T, AliasTarget.of(Version.LATEST), 2), 1)))
+                .isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.deleteAlias("writes", "production", 2))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.count(() -> port.appendAliasHistory(change("writes", 1)))).isEqualTo(GET_AND_PUT);
+    }
+
+    @Test
+    void theNameIndexCostsOneRequestPerCall() {
+        assertThat(counter.count(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
+        assertThat(counter.count(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
+        assertThat(counter.count(() -> assertThat(port.listArtifactNames()).contains("indexed", "large", "small")))
+                .isEqualTo(Map.of("ListObjectsV2", 1));
+    }
+
+    @Test
+    void purgeArtifactCostsOneListOneBulkDeleteAndOneDelete() {
+        populate("purged", 3);
+        port.allocateVersionNumber("purged", 0);
+
+        assertThat(counter.count(() -> port.purgeArtifact("purged")))
+                .isEqualTo(Map.of("ListObjectsV2", 1, "DeleteObjects", 1, "DeleteObject", 1));
+        assertThat(port.listVersions("purged")).isEmpty();
+    }
+
+    @Test
+    void bootstrapOfAnExistingBucketCostsOneHeadBucket() {
+        assertThat(counter.count(port::bootstrap)).isEqualTo(Map.of("HeadBucket", 1));
+    }
+
+    /** LATEST plus {@code count} versions, {@code count} aliases, {@code count} history entries, the name. */
+    private void populate(String name, int count) {
+        port.registerArtifactName(name);
+        port.createVersion(version(name, 0));
+        for (int i = 1; i <= count; i++) {
+            port.createVersion(version(name, i));
+            port.createAlias(new AliasRecord(name, "alias" + i, T, AliasTarget.of(Version.of(i)), 1));
+            port.appendAliasHistory(change(name, i));
+        }
+    }
+
+    private static VersionRecord version(String name, int number) {
+        Version version = new Version(number);
+        return new VersionRecord(name, version, T, false, "ab".repeat(32), 1234, "application/octet-stream",
+                Map.of("build", Integer.toString(number)), BlobKeys.of(name, version), Map.of(), 1);
+    }
+
+    private static AliasChange change(String name, long revision) {
+        return new AliasChange(name, "production", revision, T.plusSeconds(revision), Optional.empty(),
+                Optional.of(AliasTarget.of(Version.of((int) revision))));
+    }
+}
