@@ -37,6 +37,7 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.core")).isTrue();
         assertThat(classes.containPackage("io.versioned.core.port")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.inmemory")).isTrue();
+        assertThat(classes.containPackage("io.versioned.adapter.s3")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.dynamodb")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.s3only")).isTrue();
     }
