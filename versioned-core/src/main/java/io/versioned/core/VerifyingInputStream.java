@@ -6,24 +6,30 @@ import io.versioned.api.VersionedException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 
 /**
  * Hands out the bytes of a stored version and checks, when the end of the stream is reached, that they have
  * the recorded SHA-256 and size; a mismatch throws {@link IntegrityException} from {@code read}. A store
- * failure while reading surfaces as {@link BackendException}.
+ * failure while reading surfaces as {@link BackendException}. Closing it closes the store's stream.
  */
 final class VerifyingInputStream extends FilterInputStream {
 
-    private final MessageDigest digest = Sha256.newDigest();
+    private final InputStream source;
+    private final HashingInputStream hashing;
     private final String expectedSha256;
     private final long expectedSize;
     private final String description;
-    private long count;
     private boolean verified;
 
-    VerifyingInputStream(InputStream in, String expectedSha256, long expectedSize, String description) {
-        super(in);
+    VerifyingInputStream(InputStream source, String expectedSha256, long expectedSize, String description) {
+        this(source, new HashingInputStream(source), expectedSha256, expectedSize, description);
+    }
+
+    private VerifyingInputStream(InputStream source, HashingInputStream hashing, String expectedSha256,
+                                 long expectedSize, String description) {
+        super(hashing);
+        this.source = source;
+        this.hashing = hashing;
         this.expectedSha256 = expectedSha256;
         this.expectedSize = expectedSize;
         this.description = description;
@@ -46,10 +52,7 @@ final class VerifyingInputStream extends FilterInputStream {
         } catch (RuntimeException e) {
             throw new BackendException("reading " + description + " failed: " + e.getMessage(), e, true);
         }
-        if (n > 0) {
-            digest.update(buffer, offset, n);
-            count += n;
-        } else if (n < 0) {
+        if (n < 0) {
             verifyOnce();
         }
         return n;
@@ -70,8 +73,8 @@ final class VerifyingInputStream extends FilterInputStream {
     }
 
     @Override
-    public boolean markSupported() {
-        return false;
+    public void close() throws IOException {
+        source.close();
     }
 
     private void verifyOnce() {
@@ -79,7 +82,8 @@ final class VerifyingInputStream extends FilterInputStream {
             return;
         }
         verified = true;
-        String actual = Sha256.hex(digest);
+        String actual = hashing.sha256();
+        long count = hashing.count();
         if (!actual.equals(expectedSha256) || (expectedSize >= 0 && count != expectedSize)) {
             throw new IntegrityException("the bytes of " + description + " do not match their record: expected sha256 "
                     + expectedSha256 + (expectedSize >= 0 ? " and " + expectedSize + " bytes" : "") + ", read sha256 "
