@@ -32,7 +32,16 @@ final class AliasGuard {
 
     /** The aliases that block removing {@code version}, sorted; empty when it may be removed. */
     List<String> blockingAliases(VersionRecord version) {
-        Map<String, AliasRecord> aliases = stores.metadata().listAliases(version.name()).stream()
+        return blockingAliases(version, stores.metadata().listAliases(version.name()));
+    }
+
+    /**
+     * Like {@link #blockingAliases(VersionRecord)} with the artifact's aliases already read, after
+     * {@code version} was read: the caller then removes the version with a compare-and-set on the revision it
+     * read, which fails if a pin was added since.
+     */
+    List<String> blockingAliases(VersionRecord version, List<AliasRecord> aliasRecords) {
+        Map<String, AliasRecord> aliases = aliasRecords.stream()
                 .collect(Collectors.toMap(AliasRecord::alias, Function.identity()));
         TreeSet<String> blocking = new TreeSet<>();
         aliases.values().stream().filter(alias -> pointsAt(alias, version.version()))

@@ -17,15 +17,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Repository upkeep: {@link #fsck()} verifies the bytes of every live version and lists orphan blobs;
  * {@link #gc(boolean)} removes orphan blobs.
  *
- * <p>An <em>orphan</em> is a blob key that no version record references: bytes of an upload whose record was
+ * <p>An <em>orphan</em> is a blob key of the layout {@code {name}/...} (see
+ * {@link io.versioned.core.port.BlobKeys}) that no version record references: bytes of an upload whose record was
  * never committed (a crashed or lost put), of a publish whose record was never created, or of a purge whose
  * byte deletion failed. Soft-deleted versions keep their bytes and are not orphans. Keys of artifacts that are
- * not registered are orphans too.
+ * not registered are orphans too. Keys outside that layout (whose first segment is not an artifact name, such
+ * as the {@code _meta/} objects of a metadata store sharing the blob store's prefix) are never orphans: they are
+ * not this library's blobs.
  *
  * <p><strong>Concurrency.</strong> Between a put's upload and its record's commit (and between a publish's copy
  * and its record) the new bytes look like an orphan. Blob stores do not expose upload times through the port,
@@ -37,6 +41,9 @@ import java.util.Set;
  * <p>Errors: a store failure throws {@link BackendException}; findings are reported, not thrown.
  */
 public final class Maintenance {
+
+    /** The keys of the blob layout: an artifact name, a slash, and the rest. */
+    private static final Pattern BLOB_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}/.+");
 
     private final BlobPort blobs;
     private final MetadataPort metadata;
@@ -124,7 +131,7 @@ public final class Maintenance {
 
     /** Keys no record references. Blobs are listed before records are read, so a commit in between counts. */
     private List<String> orphans() {
-        List<String> keys = blobs.list("");
+        List<String> keys = blobs.list("").stream().filter(key -> BLOB_KEY.matcher(key).matches()).toList();
         Set<String> referenced = new HashSet<>();
         for (String name : metadata.listArtifactNames()) {
             metadata.listVersions(name).forEach(record -> referenced.add(record.blobKey()));

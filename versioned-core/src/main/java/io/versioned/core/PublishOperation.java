@@ -33,11 +33,12 @@ final class PublishOperation {
 
     Artifact publish(String name) {
         for (int attempt = 0; ; attempt++) {
-            VersionRecord latest = stores.metadata().getVersion(name, Version.LATEST)
-                    .filter(record -> !record.deleted())
+            List<VersionRecord> records = stores.metadata().listVersions(name);
+            VersionRecord latest = records.stream()
+                    .filter(record -> record.version().isLatest() && !record.deleted()).findFirst()
                     .orElseThrow(() -> new ArtifactNotFoundException(
                             "artifact " + name + " has no live LATEST to publish; put content first"));
-            List<VersionRecord> published = stores.metadata().listVersions(name).stream()
+            List<VersionRecord> published = records.stream()
                     .filter(record -> !record.version().isLatest()).toList();
             Optional<VersionRecord> highestLive = published.stream().filter(record -> !record.deleted())
                     .max(Comparator.comparing(VersionRecord::version));

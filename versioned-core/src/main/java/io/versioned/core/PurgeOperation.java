@@ -2,6 +2,7 @@ package io.versioned.core;
 
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
@@ -39,16 +40,17 @@ final class PurgeOperation {
         Set<Version> newest = published.stream().filter(record -> !record.deleted())
                 .sorted(Comparator.comparing(VersionRecord::version).reversed()).limit(keepLastN)
                 .map(VersionRecord::version).collect(Collectors.toSet());
+        List<VersionRecord> candidates = published.stream()
+                .filter(record -> !newest.contains(record.version()) && record.updateAt().isBefore(purgeTime))
+                .toList();
+        List<AliasRecord> aliases = candidates.isEmpty() ? List.of() : stores.metadata().listAliases(name);
         List<Version> purged = new ArrayList<>();
         List<Version> keptByAlias = new ArrayList<>();
-        for (VersionRecord candidate : published) {
-            if (newest.contains(candidate.version()) || !candidate.updateAt().isBefore(purgeTime)) {
-                continue;
-            }
+        for (VersionRecord candidate : candidates) {
             if (dryRun) {
-                (guard.blockingAliases(candidate).isEmpty() ? purged : keptByAlias).add(candidate.version());
+                (guard.blockingAliases(candidate, aliases).isEmpty() ? purged : keptByAlias).add(candidate.version());
             } else {
-                switch (purgeOne(candidate)) {
+                switch (purgeOne(candidate, aliases)) {
                     case PURGED -> purged.add(candidate.version());
                     case KEPT_BY_ALIAS -> keptByAlias.add(candidate.version());
                     case CHANGED -> LOG.debug("version {} of {} changed during the purge; kept", candidate.version(),
@@ -61,10 +63,15 @@ final class PurgeOperation {
 
     private enum Outcome { PURGED, KEPT_BY_ALIAS, CHANGED }
 
-    private Outcome purgeOne(VersionRecord candidate) {
+    /**
+     * Removes one candidate unless an alias blocks it. The aliases were read after the candidate's record; when the
+     * compare-and-set on that record fails, both are read again.
+     */
+    private Outcome purgeOne(VersionRecord candidate, List<AliasRecord> aliasesReadAfterCandidate) {
         VersionRecord record = candidate;
+        List<AliasRecord> aliases = aliasesReadAfterCandidate;
         for (int attempt = 0; ; attempt++) {
-            if (!guard.blockingAliases(record).isEmpty()) {
+            if (!guard.blockingAliases(record, aliases).isEmpty()) {
                 return Outcome.KEPT_BY_ALIAS;
             }
             try {
@@ -77,6 +84,7 @@ final class PurgeOperation {
                     return Outcome.CHANGED;
                 }
                 record = reread.get();
+                aliases = stores.metadata().listAliases(record.name());
             }
             Contention.lostRace(attempt, "purge of version " + record.version() + " of " + record.name());
         }

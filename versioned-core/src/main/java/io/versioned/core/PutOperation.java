@@ -60,6 +60,13 @@ final class PutOperation {
                     }
                     upload = upload(name, content, options);
                     if (live.isPresent() && live.get().sha256().equals(upload.sha256())) {
+                        discard(upload);
+                        upload = null;
+                        Optional<Artifact> kept = keepWithAttributes(live.get(), options);
+                        if (kept.isPresent()) {
+                            return kept.get();
+                        }
+                        Contention.lostRace(attempt, "put of " + name);
                         continue;
                     }
                 }

@@ -1,0 +1,283 @@
+package io.versioned.aws;
+
+import io.versioned.adapter.dynamodb.DynamoConfig;
+import io.versioned.adapter.s3.S3BlobConfig;
+import io.versioned.adapter.s3.S3Encryption;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where an S3 + DynamoDB repository keeps its bytes and its records: one bucket (under a prefix) and one table, in
+ * one region, reached with one credentials provider. Immutable; build it with {@link #builder()}. The layout is the
+ * one the Python library {@code versioned} 1.0.x uses, so both can share the bucket and the table (see
+ * {@code docs/architecture.md} for what is shared).
+ *
+ * <p>The adapters' own configurations are derived from it: {@link #s3BlobConfig()} for {@code adapter-s3} and
+ * {@link #dynamoConfig()} for {@code adapter-dynamodb}. Both are also made when the record is made, so every rule of
+ * either adapter (bucket and table naming, prefix and suffix characters, endpoint form) is checked here, with an
+ * {@link IllegalArgumentException} naming this record's argument.
+ *
+ * @param region              the AWS region of the bucket and the table
+ * @param bucket              the S3 bucket (S3 naming rules)
+ * @param prefix              the folder of this repository inside the bucket, without leading or trailing
+ *                            {@code /}; {@value S3BlobConfig#DEFAULT_PREFIX} unless set, {@code ""} for the bucket root
+ * @param keySuffix           appended to every object key (e.g. {@code ".sqlite"}); empty unless set
+ * @param table               the DynamoDB table: 3 to 255 characters of {@code A-Z a-z 0-9 _ - .}
+ * @param s3Endpoint          an endpoint replacing AWS S3's (an S3-compatible server, a VPC endpoint); empty for AWS
+ * @param dynamoDbEndpoint    an endpoint replacing AWS DynamoDB's (a local server, a VPC endpoint); empty for AWS
+ * @param pathStyle           path-style S3 addressing ({@code https://host/bucket/key}), which most S3-compatible
+ *                            servers need; false (virtual-hosted style) unless set
+ * @param credentialsProvider where both clients take their credentials from; the SDK's default chain (environment,
+ *                            system properties, profile, web identity, container, instance) unless set
+ * @param encryption          the server-side encryption requested on every S3 write; {@link S3Encryption#none()}
+ *                            (the bucket's default encryption applies) unless set
+ */
+public record AwsRepositoryConfig(Region region, String bucket, String prefix, String keySuffix, String table,
+                                  Optional<URI> s3Endpoint, Optional<URI> dynamoDbEndpoint, boolean pathStyle,
+                                  AwsCredentialsProvider credentialsProvider, S3Encryption encryption) {
+
+    /** The default {@link #prefix()}, the Python library's: {@value}. */
+    public static final String DEFAULT_PREFIX = S3BlobConfig.DEFAULT_PREFIX;
+
+    /**
+     * Validates every field, including the rules of both adapters' configurations.
+     *
+     * @throws IllegalArgumentException naming the first argument that is missing or breaks its rule
+     */
+    public AwsRepositoryConfig {
+        require(region != null, "region: required");
+        require(s3Endpoint != null, "s3Endpoint: must not be null (use Optional.empty() for AWS S3)");
+        require(dynamoDbEndpoint != null, "dynamoDbEndpoint: must not be null (use Optional.empty() for AWS DynamoDB)");
+        require(credentialsProvider != null, "credentialsProvider: required");
+        require(encryption != null, "encryption: required (use S3Encryption.none())");
+        s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, pathStyle, credentialsProvider, encryption);
+        dynamoConfig(region, table, dynamoDbEndpoint, credentialsProvider);
+    }
+
+    /**
+     * A builder with the defaults: prefix {@value #DEFAULT_PREFIX}, no suffix, AWS endpoints, virtual-hosted
+     * addressing, the default credentials chain, no server-side encryption.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The configuration of the {@code adapter-s3} blob port: this record's region, bucket, prefix, key suffix, S3
+     * endpoint, addressing style, credentials and encryption, and that adapter's defaults for everything else
+     * (multipart threshold and part size, upload parallelism, feature probes). Each call makes a new, equal value.
+     */
+    public S3BlobConfig s3BlobConfig() {
+        return s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, pathStyle, credentialsProvider, encryption);
+    }
+
+    /**
+     * The configuration of the {@code adapter-dynamodb} metadata port: this record's table, region, DynamoDB
+     * endpoint and credentials, with on-demand billing should {@code bootstrap()} create the table. Each call makes a
+     * new, equal value.
+     */
+    public DynamoConfig dynamoConfig() {
+        return dynamoConfig(region, table, dynamoDbEndpoint, credentialsProvider);
+    }
+
+    private static S3BlobConfig s3BlobConfig(Region region, String bucket, String prefix, String keySuffix,
+                                             Optional<URI> endpoint, boolean pathStyle,
+                                             AwsCredentialsProvider credentials, S3Encryption encryption) {
+        return renamingArguments(Map.of("endpointOverride", "s3Endpoint"), () -> {
+            S3BlobConfig.Builder builder = S3BlobConfig.builder().region(region).bucket(bucket).prefix(prefix)
+                    .keySuffix(keySuffix).pathStyle(pathStyle).credentialsProvider(credentials).encryption(encryption);
+            endpoint.ifPresent(builder::endpointOverride);
+            return builder.build();
+        });
+    }
+
+    private static DynamoConfig dynamoConfig(Region region, String table, Optional<URI> endpoint,
+                                             AwsCredentialsProvider credentials) {
+        return renamingArguments(Map.of("tableName", "table", "endpointOverride", "dynamoDbEndpoint"), () -> {
+            DynamoConfig.Builder builder = DynamoConfig.builder().tableName(table).region(region.id())
+                    .credentialsProvider(credentials).billing(DynamoConfig.Billing.payPerRequest());
+            endpoint.ifPresent(builder::endpointOverride);
+            return builder.build();
+        });
+    }
+
+    /**
+     * Runs {@code factory}, which builds an adapter's configuration, so that an {@link IllegalArgumentException} it
+     * throws names this record's argument ({@code table}) rather than the adapter's ({@code tableName}).
+     */
+    private static <T> T renamingArguments(Map<String, String> renames, Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            for (Map.Entry<String, String> rename : renames.entrySet()) {
+                if (message.startsWith(rename.getKey() + ":")) {
+                    message = rename.getValue() + message.substring(rename.getKey().length());
+                }
+            }
+            throw new IllegalArgumentException(message, e);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * Builds an {@link AwsRepositoryConfig}; {@link #region(String)}, {@link #bucket(String)} and
+     * {@link #table(String)} are required. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private Region region;
+        private String bucket;
+        private String prefix = DEFAULT_PREFIX;
+        private String keySuffix = "";
+        private String table;
+        private Optional<URI> s3Endpoint = Optional.empty();
+        private Optional<URI> dynamoDbEndpoint = Optional.empty();
+        private boolean pathStyle;
+        private AwsCredentialsProvider credentialsProvider;
+        private S3Encryption encryption = S3Encryption.none();
+
+        private Builder() {
+        }
+
+        /**
+         * The region of the bucket and the table (required).
+         *
+         * @throws IllegalArgumentException if {@code region} is null
+         */
+        public Builder region(Region region) {
+            require(region != null, "region: must not be null");
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * The region by id, e.g. {@code "eu-west-1"} (required).
+         *
+         * @throws IllegalArgumentException if {@code regionId} is null or blank
+         */
+        public Builder region(String regionId) {
+            require(regionId != null && !regionId.isBlank(), "region: must be a region id such as eu-west-1, got "
+                    + (regionId == null ? "null" : "'" + regionId + "'"));
+            this.region = Region.of(regionId);
+            return this;
+        }
+
+        /** The bucket (required); checked by {@link #build()}. */
+        public Builder bucket(String bucket) {
+            this.bucket = bucket;
+            return this;
+        }
+
+        /**
+         * The folder inside the bucket; default {@value AwsRepositoryConfig#DEFAULT_PREFIX}, {@code ""} for the root.
+         */
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** Appended to every object key; default none. */
+        public Builder keySuffix(String keySuffix) {
+            this.keySuffix = keySuffix;
+            return this;
+        }
+
+        /** The DynamoDB table (required); checked by {@link #build()}. */
+        public Builder table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        /**
+         * One endpoint for both services, for a server that speaks the S3 and the DynamoDB protocols on one port
+         * (e.g. LocalStack at {@code http://localhost:4566}). Sets {@link #s3Endpoint(URI)} and
+         * {@link #dynamoDbEndpoint(URI)}.
+         *
+         * @throws IllegalArgumentException if {@code endpoint} is null
+         */
+        public Builder endpoint(URI endpoint) {
+            require(endpoint != null, "endpoint: must not be null");
+            this.s3Endpoint = Optional.of(endpoint);
+            this.dynamoDbEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        /**
+         * An endpoint replacing AWS S3's.
+         *
+         * @throws IllegalArgumentException if {@code endpoint} is null
+         */
+        public Builder s3Endpoint(URI endpoint) {
+            require(endpoint != null, "s3Endpoint: must not be null");
+            this.s3Endpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        /**
+         * An endpoint replacing AWS DynamoDB's.
+         *
+         * @throws IllegalArgumentException if {@code endpoint} is null
+         */
+        public Builder dynamoDbEndpoint(URI endpoint) {
+            require(endpoint != null, "dynamoDbEndpoint: must not be null");
+            this.dynamoDbEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        /** Path-style S3 addressing; default false. S3-compatible servers (s3proxy, MinIO) usually need true. */
+        public Builder pathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+            return this;
+        }
+
+        /**
+         * The credentials of both clients; default the SDK's default chain.
+         *
+         * @throws IllegalArgumentException if {@code credentialsProvider} is null
+         */
+        public Builder credentialsProvider(AwsCredentialsProvider credentialsProvider) {
+            require(credentialsProvider != null, "credentialsProvider: must not be null");
+            this.credentialsProvider = credentialsProvider;
+            return this;
+        }
+
+        /**
+         * Server-side encryption of every S3 write: {@link S3Encryption#s3Managed()}, {@link S3Encryption#kms(String)},
+         * {@link S3Encryption#kmsWithDefaultKey()}; default {@link S3Encryption#none()}.
+         *
+         * @throws IllegalArgumentException if {@code encryption} is null
+         */
+        public Builder encryption(S3Encryption encryption) {
+            require(encryption != null, "encryption: must not be null (use S3Encryption.none())");
+            this.encryption = encryption;
+            return this;
+        }
+
+        /**
+         * The configuration. The default credentials chain is made here when none was set; it looks for
+         * credentials only when a request is signed.
+         *
+         * @throws IllegalArgumentException naming the first argument that is missing or breaks its rule
+         */
+        public AwsRepositoryConfig build() {
+            require(region != null, "region: required");
+            require(bucket != null, "bucket: required");
+            require(table != null, "table: required");
+            AwsCredentialsProvider credentials = credentialsProvider != null
+                    ? credentialsProvider : DefaultCredentialsProvider.builder().build();
+            return new AwsRepositoryConfig(region, bucket, prefix, keySuffix, table, s3Endpoint, dynamoDbEndpoint,
+                    pathStyle, credentials, encryption);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.versioned.aws;
+
+import io.versioned.tck.PurgeContract;
+import io.versioned.tck.StorePorts;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The whole {@link PurgeContract} on S3 (s3proxy) + DynamoDB (dynalite) over HTTP, a fresh bucket and table per test.
+ */
+class AwsPurgeTest extends PurgeContract {
+
+    @BeforeAll
+    static void requireConditionalWrites() {
+        AwsTestStores.requireConditionalWrites();
+    }
+
+    @Override
+    protected StorePorts createPorts() {
+        return AwsTestStores.freshPorts();
+    }
+}

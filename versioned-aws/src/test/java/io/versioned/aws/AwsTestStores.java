@@ -1,0 +1,141 @@
+package io.versioned.aws;
+
+import io.versioned.adapter.dynamodb.DynamoMetadataPort;
+import io.versioned.adapter.s3.S3BlobConfig;
+import io.versioned.adapter.s3.S3BlobPort;
+import io.versioned.tck.StorePorts;
+import io.versioned.testsupport.DynaliteServer;
+import io.versioned.testsupport.S3ProxyServer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The real servers of the test JVM (s3proxy for S3, dynalite for DynamoDB, both over HTTP), one shared client for
+ * each, fresh bucket and table names, and stores made from an {@link AwsRepositoryConfig} the way the product makes
+ * them.
+ */
+final class AwsTestStores {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static S3Client s3;
+    private static DynamoDbClient dynamoDb;
+    private static boolean conditionalWritesChecked;
+
+    private AwsTestStores() {
+    }
+
+    /**
+     * Fails unless the S3 server refuses {@code If-None-Match: *} on an existing key with 412; without that, every
+     * concurrency and put-if-absent test would pass without protecting anything. Probed once per JVM.
+     */
+    static synchronized void requireConditionalWrites() {
+        if (conditionalWritesChecked) {
+            return;
+        }
+        String bucket = freshBucket();
+        s3().createBucket(b -> b.bucket(bucket));
+        S3ProxyServer.assertEnforcesConditionalWrites(s3(), bucket);
+        s3().deleteBucket(b -> b.bucket(bucket));
+        conditionalWritesChecked = true;
+    }
+
+    /** The shared S3 client on s3proxy, made once for the life of the test JVM. */
+    static synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = S3ProxyServer.shared().client();
+        }
+        return s3;
+    }
+
+    /** The shared DynamoDB client on dynalite, made once for the life of the test JVM. */
+    static synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = DynaliteServer.shared().client();
+        }
+        return dynamoDb;
+    }
+
+    /** A new S3 client on s3proxy with {@code interceptors}; the caller closes it. */
+    static S3Client newS3Client(ExecutionInterceptor... interceptors) {
+        return S3ProxyServer.shared().clientBuilder()
+                .overrideConfiguration(o -> Arrays.stream(interceptors).forEach(o::addExecutionInterceptor))
+                .build();
+    }
+
+    /** A new DynamoDB client on dynalite with {@code interceptors}; the caller closes it. */
+    static DynamoDbClient newDynamoDbClient(ExecutionInterceptor... interceptors) {
+        return DynaliteServer.shared().clientBuilder()
+                .overrideConfiguration(o -> Arrays.stream(interceptors).forEach(o::addExecutionInterceptor))
+                .build();
+    }
+
+    /** A bucket name no test used before. */
+    static String freshBucket() {
+        return String.format(Locale.ROOT, "versioned-aws-%d-%s", NAMES.incrementAndGet(),
+                UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A table name no test used before. */
+    static String freshTable() {
+        return "versioned-aws-" + NAMES.incrementAndGet() + "-" + UUID.randomUUID();
+    }
+
+    /**
+     * A configuration for a fresh bucket and a fresh table on the local servers: both endpoints, path-style
+     * addressing, the servers' static credentials, the default prefix.
+     */
+    static AwsRepositoryConfig.Builder localConfig() {
+        return AwsRepositoryConfig.builder()
+                .region(S3ProxyServer.REGION)
+                .bucket(freshBucket())
+                .table(freshTable())
+                .s3Endpoint(S3ProxyServer.shared().endpoint())
+                .dynamoDbEndpoint(DynaliteServer.shared().endpoint())
+                .pathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)));
+    }
+
+    /** Fresh, empty stores on the shared clients, configured from {@link #localConfig()}. */
+    static StorePorts freshPorts() {
+        return ports(localConfig().build(), s3(), dynamoDb());
+    }
+
+    /** The ports of {@code config} on the given clients, as {@link AwsModule} makes them but on shared clients. */
+    static StorePorts ports(AwsRepositoryConfig config, S3Client s3Client, DynamoDbClient dynamoDbClient) {
+        return ports(config.s3BlobConfig(), config.table(), s3Client, dynamoDbClient);
+    }
+
+    /** The ports of an S3 configuration and a table on the given clients. */
+    static StorePorts ports(S3BlobConfig s3Config, String table, S3Client s3Client, DynamoDbClient dynamoDbClient) {
+        return new StorePorts(new S3BlobPort(s3Client, s3Config), new DynamoMetadataPort(dynamoDbClient, table));
+    }
+
+    /**
+     * The object key of blob key {@code key}, mapped as {@link S3BlobPort} maps it: {@code prefix/} + key + suffix
+     * ({@code key + suffix} when the prefix is empty).
+     */
+    static String objectKey(S3BlobConfig config, String key) {
+        return (config.prefix().isEmpty() ? "" : config.prefix() + "/") + key + config.keySuffix();
+    }
+
+    /**
+     * Overwrites the object behind blob key {@code key} of {@code ports} with {@code bytes}: an unconditional
+     * PutObject with the raw client, behind the repository's back.
+     *
+     * @throws software.amazon.awssdk.services.s3.model.NoSuchKeyException if no object exists at the mapped key
+     */
+    static void overwrite(StorePorts ports, String key, byte[] bytes) {
+        S3BlobConfig config = ((S3BlobPort) ports.blobs()).config();
+        s3().headObject(b -> b.bucket(config.bucket()).key(objectKey(config, key)));
+        s3().putObject(b -> b.bucket(config.bucket()).key(objectKey(config, key)), RequestBody.fromBytes(bytes));
+    }
+}
