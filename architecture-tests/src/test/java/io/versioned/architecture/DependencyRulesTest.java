@@ -40,6 +40,8 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.adapter.s3")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.dynamodb")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.s3only")).isTrue();
+        assertThat(classes.containPackage("io.versioned.adapter.filesystem")).isTrue();
+        assertThat(classes.containPackage("io.versioned.adapter.jdbc")).isTrue();
     }
 
     @Test

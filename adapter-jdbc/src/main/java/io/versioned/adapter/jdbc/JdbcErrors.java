@@ -1,0 +1,103 @@
+package io.versioned.adapter.jdbc;
+
+import io.versioned.api.BackendException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * The one place where JDBC and Jdbi failures become port exceptions. A failure is recognised by the SQLSTATE of
+ * the first {@link SQLException} in its cause chain, which PostgreSQL and H2 agree on for what matters here.
+ */
+final class JdbcErrors {
+
+    /** SQLSTATE of a unique or primary key violation, on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * SQLSTATEs after which the same call may succeed: serialization failure and deadlock (40001, 40P01), server
+     * shutting down or starting (57P01-57P03), H2 lock timeout (HYT00), H2 database in use by another process
+     * (90020), H2 concurrent update (90131).
+     */
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("40001", "40P01", "57P01", "57P02", "57P03", "HYT00", "90020", "90131");
+
+    /**
+     * SQLSTATEs of a collision with a concurrent writer of the same rows or tables: a unique violation, a table or
+     * object created meanwhile (42P07 and 42710 on PostgreSQL, 42S01 on H2), a serialization failure, a
+     * deadlock or a lock time-out.
+     */
+    private static final Set<String> RACE_STATES =
+            Set.of(UNIQUE_VIOLATION, "42P07", "42710", "42S01", "40001", "40P01", "HYT00");
+
+    private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S03", "42S04");
+
+    private JdbcErrors() {
+    }
+
+    /** True when {@code failure} says a table does not exist (42P01 on PostgreSQL, 42S02 to 42S04 on H2). */
+    static boolean isMissingTable(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        return sql != null && MISSING_TABLE_STATES.contains(sql.getSQLState());
+    }
+
+    /** True when {@code failure} comes from a collision with a concurrent writer (see {@link #RACE_STATES}). */
+    static boolean isRaceWithAnotherWriter(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        return sql != null && RACE_STATES.contains(sql.getSQLState());
+    }
+
+    /** True when {@code failure} was caused by a unique or primary key violation. */
+    static boolean isUniqueViolation(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        return sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState());
+    }
+
+    /**
+     * The {@link BackendException} for a failed {@code action}: retryable for lost or refused connections, pool
+     * time-outs, serialization failures, deadlocks, lock time-outs and lack of server resources.
+     */
+    static BackendException backend(String action, Throwable failure) {
+        return new BackendException(action + " failed: " + describe(failure), failure, isTransient(failure));
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // class 08: connection exception; class 53: insufficient resources
+                if (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static SQLException sqlException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** The SQLSTATE and message of the innermost SQLException (a pool time-out wraps the driver's reason). */
+    private static String describe(Throwable failure) {
+        SQLException innermost = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                innermost = sql;
+            }
+        }
+        if (innermost == null) {
+            return String.valueOf(failure.getMessage());
+        }
+        return "SQLSTATE " + innermost.getSQLState() + ": " + innermost.getMessage();
+    }
+}

@@ -1,0 +1,340 @@
+package io.versioned.adapter.jdbc;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.BackendException;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.MetadataPort;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * A {@link MetadataPort} on a relational database through Jdbi, with portable SQL that runs on H2 2.x (the
+ * embedded default) and PostgreSQL. {@link #bootstrap()} creates and migrates the schema (see
+ * {@link SchemaMigrator}).
+ *
+ * <p>Each write is one statement in auto-commit mode (inserts rely on the primary key for put-if-absent;
+ * compare-and-set is an {@code UPDATE ... WHERE revision = ?} whose row count tells whether it applied), except
+ * {@link #allocateVersionNumber} and {@link #purgeArtifact}, which are short transactions. Under READ COMMITTED,
+ * the default of both databases, a conditional update that waits for a concurrent writer's row lock re-checks
+ * its condition against the committed row, so exactly one of racing writers wins. Reads are single statements
+ * and see every committed write. Listing order is Java's {@link String} order, whatever the database collation.
+ *
+ * <p>Every database failure becomes an {@link io.versioned.api.BackendException} (see {@link JdbcErrors});
+ * thread-safe.
+ */
+public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
+
+    private static final int ATTEMPTS = 10;
+
+    private final Jdbi jdbi;
+    private final AutoCloseable ownedPool;
+
+    /**
+     * A port on a data source that the caller owns and closes; {@link #close()} leaves it open.
+     *
+     * @param dataSource connections to an H2 2.x or PostgreSQL database
+     */
+    public JdbcMetadataPort(DataSource dataSource) {
+        this(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")), () -> {
+        });
+    }
+
+    private JdbcMetadataPort(Jdbi jdbi, AutoCloseable ownedPool) {
+        this.jdbi = jdbi;
+        this.ownedPool = ownedPool;
+    }
+
+    /**
+     * A port with its own connection pool for {@code config}; {@link #close()} closes the pool. Opening does not
+     * wait for the database: one that cannot be reached makes the calls fail with a retryable
+     * {@link BackendException} after {@link JdbcConfig#connectionTimeout()}.
+     */
+    public static JdbcMetadataPort open(JdbcConfig config) {
+        var pool = ConnectionPools.create(Objects.requireNonNull(config, "config"));
+        return new JdbcMetadataPort(Jdbi.create(pool), pool);
+    }
+
+    /** Closes the connection pool if this port opened it ({@link #open(JdbcConfig)}). Idempotent. */
+    @Override
+    public void close() {
+        try {
+            ownedPool.close();
+        } catch (Exception e) {
+            throw JdbcErrors.backend("closing the connection pool", e);
+        }
+    }
+
+    /** Creates or migrates the schema; safe to call from several processes at once. Idempotent. */
+    @Override
+    public void bootstrap() {
+        new SchemaMigrator(jdbi).migrate();
+    }
+
+    @Override
+    public Optional<VersionRecord> getVersion(String name, Version version) {
+        return read("reading version " + version + " of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND version = :version")
+                .bind("name", name).bind("version", version.number())
+                .map(Rows.VERSION).findOne());
+    }
+
+    @Override
+    public List<VersionRecord> listVersions(String name) {
+        return read("listing the versions of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name ORDER BY version")
+                .bind("name", name)
+                .map(Rows.VERSION).list());
+    }
+
+    @Override
+    public void createVersion(VersionRecord record) {
+        insert("creating version " + record.version() + " of " + record.name(),
+                "version " + record.version() + " of " + record.name() + " already exists",
+                handle -> Rows.bindVersion(handle.createUpdate("INSERT INTO versioned_versions (" + Rows.VERSION_COLUMNS
+                        + ") VALUES (:name, :version, :update_at, :deleted, :sha256, :size_bytes, :content_type, "
+                        + ":metadata_json, :blob_key, :alias_pins_json, :revision)"), record).execute());
+    }
+
+    @Override
+    public void updateVersion(VersionRecord record, long expectedRevision) {
+        int updated = write("updating version " + record.version() + " of " + record.name(),
+                handle -> Rows.bindVersion(handle.createUpdate("UPDATE versioned_versions SET update_at = :update_at, "
+                        + "deleted = :deleted, sha256 = :sha256, size_bytes = :size_bytes, content_type = :content_type, "
+                        + "metadata_json = :metadata_json, blob_key = :blob_key, alias_pins_json = :alias_pins_json, "
+                        + "revision = :revision WHERE name = :name AND version = :version AND revision = :expected"),
+                        record).bind("expected", expectedRevision).execute());
+        if (updated == 0) {
+            throw new PreconditionFailedException("version " + record.version() + " of " + record.name()
+                    + " is absent or not at revision " + expectedRevision);
+        }
+    }
+
+    @Override
+    public void deleteVersion(String name, Version version, long expectedRevision) {
+        String what = "version " + version + " of " + name;
+        deleteAtRevision(what, expectedRevision,
+                handle -> handle.createUpdate("DELETE FROM versioned_versions "
+                                + "WHERE name = :name AND version = :version AND revision = :expected")
+                        .bind("name", name).bind("version", version.number()).bind("expected", expectedRevision)
+                        .execute(),
+                handle -> handle.createQuery("SELECT revision FROM versioned_versions "
+                                + "WHERE name = :name AND version = :version")
+                        .bind("name", name).bind("version", version.number()).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * {@inheritDoc} One transaction: raise the counter row (the update locks it, so racing callers queue), or
+     * insert it if absent; a caller that loses the race to insert the first row tries again.
+     */
+    @Override
+    public int allocateVersionNumber(String name, int atLeast) {
+        String action = "allocating a version number for " + name;
+        JdbiException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> {
+                    int raised = handle.createUpdate("UPDATE versioned_counters "
+                                    + "SET last_number = GREATEST(last_number + 1, :at_least) WHERE name = :name")
+                            .bind("name", name).bind("at_least", atLeast).execute();
+                    if (raised == 1) {
+                        return handle.createQuery("SELECT last_number FROM versioned_counters WHERE name = :name")
+                                .bind("name", name).mapTo(Integer.class).one();
+                    }
+                    int first = Math.max(1, atLeast);
+                    handle.createUpdate("INSERT INTO versioned_counters (name, last_number) VALUES (:name, :first)")
+                            .bind("name", name).bind("first", first).execute();
+                    return first;
+                });
+            } catch (JdbiException e) {
+                if (!JdbcErrors.isUniqueViolation(e)) {
+                    throw JdbcErrors.backend(action, e);
+                }
+                last = e;
+            }
+        }
+        throw JdbcErrors.backend(action, last);
+    }
+
+    @Override
+    public Optional<AliasRecord> getAlias(String name, String alias) {
+        return read("reading alias " + alias + " of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.ALIAS_COLUMNS + " FROM versioned_aliases WHERE name = :name AND alias = :alias")
+                .bind("name", name).bind("alias", alias)
+                .map(Rows.ALIAS).findOne());
+    }
+
+    @Override
+    public List<AliasRecord> listAliases(String name) {
+        List<AliasRecord> aliases = new ArrayList<>(read("listing the aliases of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.ALIAS_COLUMNS + " FROM versioned_aliases WHERE name = :name")
+                .bind("name", name)
+                .map(Rows.ALIAS).list()));
+        aliases.sort(Comparator.comparing(AliasRecord::alias));
+        return aliases;
+    }
+
+    @Override
+    public void createAlias(AliasRecord record) {
+        insert("creating alias " + record.alias() + " of " + record.name(),
+                "alias " + record.alias() + " of " + record.name() + " already exists",
+                handle -> Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
+                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
+                        + ":revision)"), record).execute());
+    }
+
+    @Override
+    public void updateAlias(AliasRecord record, long expectedRevision) {
+        int updated = write("updating alias " + record.alias() + " of " + record.name(),
+                handle -> Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
+                        + "version = :version, secondary_version = :secondary_version, "
+                        + "secondary_weight = :secondary_weight, revision = :revision "
+                        + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+                        .bind("expected", expectedRevision).execute());
+        if (updated == 0) {
+            throw new PreconditionFailedException("alias " + record.alias() + " of " + record.name()
+                    + " is absent or not at revision " + expectedRevision);
+        }
+    }
+
+    @Override
+    public void deleteAlias(String name, String alias, long expectedRevision) {
+        String what = "alias " + alias + " of " + name;
+        deleteAtRevision(what, expectedRevision,
+                handle -> handle.createUpdate("DELETE FROM versioned_aliases "
+                                + "WHERE name = :name AND alias = :alias AND revision = :expected")
+                        .bind("name", name).bind("alias", alias).bind("expected", expectedRevision).execute(),
+                handle -> handle.createQuery("SELECT revision FROM versioned_aliases "
+                                + "WHERE name = :name AND alias = :alias")
+                        .bind("name", name).bind("alias", alias).mapTo(Long.class).findOne());
+    }
+
+    @Override
+    public void appendAliasHistory(AliasChange change) {
+        insert("appending to the history of alias " + change.alias() + " of " + change.name(),
+                "the history of alias " + change.alias() + " of " + change.name() + " already has revision "
+                        + change.revision(),
+                handle -> Rows.bindHistory(handle.createUpdate("INSERT INTO versioned_alias_history ("
+                        + Rows.HISTORY_COLUMNS + ") VALUES (:name, :alias, :revision, :changed_at, :prev_version, "
+                        + ":prev_secondary_version, :prev_secondary_weight, :cur_version, :cur_secondary_version, "
+                        + ":cur_secondary_weight)"), change).execute());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    @Override
+    public List<AliasChange> aliasHistory(String name, String alias, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit: must not be negative, got " + limit);
+        }
+        return read("reading the history of alias " + alias + " of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.HISTORY_COLUMNS + " FROM versioned_alias_history "
+                                + "WHERE name = :name AND alias = :alias ORDER BY revision DESC LIMIT :limit")
+                .bind("name", name).bind("alias", alias).bind("limit", limit)
+                .map(Rows.HISTORY).list());
+    }
+
+    /** {@inheritDoc} An insert that skips a present name; a lost race to insert it is ignored. */
+    @Override
+    public void registerArtifactName(String name) {
+        String action = "registering the artifact name " + name;
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO versioned_artifact_names (name) "
+                            + "SELECT CAST(:name AS VARCHAR(128)) WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM versioned_artifact_names WHERE name = :name)")
+                    .bind("name", name).execute());
+        } catch (JdbiException e) {
+            if (!JdbcErrors.isUniqueViolation(e)) {
+                throw JdbcErrors.backend(action, e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> listArtifactNames() {
+        List<String> names = new ArrayList<>(read("listing the artifact names", handle -> handle.createQuery(
+                "SELECT name FROM versioned_artifact_names").mapTo(String.class).list()));
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    /** {@inheritDoc} One transaction over the five tables. */
+    @Override
+    public void purgeArtifact(String name) {
+        try {
+            jdbi.useTransaction(handle -> {
+                for (String table : List.of("versioned_versions", "versioned_aliases", "versioned_alias_history",
+                        "versioned_counters", "versioned_artifact_names")) {
+                    handle.createUpdate("DELETE FROM " + table + " WHERE name = :name").bind("name", name).execute();
+                }
+            });
+        } catch (JdbiException e) {
+            throw JdbcErrors.backend("purging the records of " + name, e);
+        }
+    }
+
+    /**
+     * Deletes a record at {@code expectedRevision}. When nothing was deleted, the record is absent (a no-op) or at
+     * another revision (a precondition failure); if it came back at the expected revision in between, try again.
+     */
+    private void deleteAtRevision(String what, long expectedRevision, HandleCallback<Integer, RuntimeException> delete,
+                                  HandleCallback<Optional<Long>, RuntimeException> revision) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (write("deleting " + what, delete) == 1) {
+                return;
+            }
+            Optional<Long> stored = read("reading the revision of " + what, revision);
+            if (stored.isEmpty()) {
+                return;
+            }
+            if (stored.get() != expectedRevision) {
+                throw new PreconditionFailedException(what + " is not at revision " + expectedRevision);
+            }
+        }
+        throw new BackendException("deleting " + what + " kept racing with other writers", null, true);
+    }
+
+    /** Runs an insert; a primary key violation means the record exists: {@code existsMessage}. */
+    private void insert(String action, String existsMessage, HandleCallback<Integer, RuntimeException> statement) {
+        try {
+            jdbi.withHandle(statement);
+        } catch (JdbiException e) {
+            if (JdbcErrors.isUniqueViolation(e)) {
+                throw new PreconditionFailedException(existsMessage);
+            }
+            throw JdbcErrors.backend(action, e);
+        }
+    }
+
+    /** Runs a statement that returns a row count. */
+    private int write(String action, HandleCallback<Integer, RuntimeException> statement) {
+        try {
+            return jdbi.withHandle(statement);
+        } catch (JdbiException e) {
+            throw JdbcErrors.backend(action, e);
+        }
+    }
+
+    /** Runs a query; a stored value that does not make a valid record is a non-retryable store failure. */
+    private <T> T read(String action, HandleCallback<T, RuntimeException> query) {
+        try {
+            return jdbi.withHandle(query);
+        } catch (JdbiException e) {
+            throw JdbcErrors.backend(action, e);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(action + " failed: a stored record is invalid: " + e.getMessage(), e, false);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.versioned.adapter.jdbc;
+
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.VersionRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Converts records to statement parameters and result rows to records. Times are bound as UTC
+ * {@link OffsetDateTime} values truncated to microseconds and read back as such, which round-trips an
+ * {@link Instant} exactly on H2 and PostgreSQL whatever the JVM's or the server's time zone.
+ */
+final class Rows {
+
+    /** Columns of {@code versioned_versions}, in the order {@link #VERSION} reads them. */
+    static final String VERSION_COLUMNS = "name, version, update_at, deleted, sha256, size_bytes, content_type, "
+            + "metadata_json, blob_key, alias_pins_json, revision";
+
+    /** Columns of {@code versioned_aliases}. */
+    static final String ALIAS_COLUMNS = "name, alias, update_at, version, secondary_version, secondary_weight, revision";
+
+    /** Columns of {@code versioned_alias_history}. */
+    static final String HISTORY_COLUMNS = "name, alias, revision, changed_at, prev_version, prev_secondary_version, "
+            + "prev_secondary_weight, cur_version, cur_secondary_version, cur_secondary_weight";
+
+    static final RowMapper<VersionRecord> VERSION = (rs, ctx) -> new VersionRecord(
+            rs.getString("name"),
+            new Version(rs.getInt("version")),
+            instant(rs, "update_at"),
+            rs.getBoolean("deleted"),
+            rs.getString("sha256"),
+            rs.getLong("size_bytes"),
+            rs.getString("content_type"),
+            FlatJson.decodeStrings(rs.getString("metadata_json")),
+            rs.getString("blob_key"),
+            FlatJson.decodeLongs(rs.getString("alias_pins_json")),
+            rs.getLong("revision"));
+
+    static final RowMapper<AliasRecord> ALIAS = (rs, ctx) -> new AliasRecord(
+            rs.getString("name"),
+            rs.getString("alias"),
+            instant(rs, "update_at"),
+            target(rs, "version", "secondary_version", "secondary_weight").orElseThrow(),
+            rs.getLong("revision"));
+
+    static final RowMapper<AliasChange> HISTORY = (rs, ctx) -> new AliasChange(
+            rs.getString("name"),
+            rs.getString("alias"),
+            rs.getLong("revision"),
+            instant(rs, "changed_at"),
+            target(rs, "prev_version", "prev_secondary_version", "prev_secondary_weight"),
+            target(rs, "cur_version", "cur_secondary_version", "cur_secondary_weight"));
+
+    private Rows() {
+    }
+
+    /** Binds every column of {@code versioned_versions} by its name in {@link #VERSION_COLUMNS}. */
+    static <S extends SqlStatement<S>> S bindVersion(S statement, VersionRecord record) {
+        return statement.bind("name", record.name())
+                .bind("version", record.version().number())
+                .bind("update_at", time(record.updateAt()))
+                .bind("deleted", record.deleted())
+                .bind("sha256", record.sha256())
+                .bind("size_bytes", record.size())
+                .bind("content_type", record.contentType())
+                .bind("metadata_json", FlatJson.encodeStrings(record.metadata()))
+                .bind("blob_key", record.blobKey())
+                .bind("alias_pins_json", FlatJson.encodeLongs(record.aliasPins()))
+                .bind("revision", record.revision());
+    }
+
+    /** Binds every column of {@code versioned_aliases} by its name in {@link #ALIAS_COLUMNS}. */
+    static <S extends SqlStatement<S>> S bindAlias(S statement, AliasRecord record) {
+        AliasTarget target = record.target();
+        return statement.bind("name", record.name())
+                .bind("alias", record.alias())
+                .bind("update_at", time(record.updateAt()))
+                .bind("version", target.version().number())
+                .bind("secondary_version", target.secondaryVersion().map(Version::number).orElse(null))
+                .bind("secondary_weight", target.secondaryVersionWeight())
+                .bind("revision", record.revision());
+    }
+
+    /** Binds every column of {@code versioned_alias_history} by its name in {@link #HISTORY_COLUMNS}. */
+    static <S extends SqlStatement<S>> S bindHistory(S statement, AliasChange change) {
+        S bound = statement.bind("name", change.name())
+                .bind("alias", change.alias())
+                .bind("revision", change.revision())
+                .bind("changed_at", time(change.time()));
+        bindTarget(bound, "prev", change.previous());
+        return bindTarget(bound, "cur", change.current());
+    }
+
+    /** A parameter for a TIMESTAMP WITH TIME ZONE column: the instant in UTC, truncated to microseconds. */
+    static Argument time(Instant instant) {
+        OffsetDateTime utc = OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return (position, statement, context) -> statement.setObject(position, utc);
+    }
+
+    private static <S extends SqlStatement<S>> S bindTarget(S statement, String prefix, Optional<AliasTarget> target) {
+        return statement.bind(prefix + "_version", target.map(t -> t.version().number()).orElse(null))
+                .bind(prefix + "_secondary_version",
+                        target.flatMap(AliasTarget::secondaryVersion).map(Version::number).orElse(null))
+                .bind(prefix + "_secondary_weight", target.map(AliasTarget::secondaryVersionWeight).orElse(null));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Optional<AliasTarget> target(ResultSet rs, String version, String secondary, String weight)
+            throws SQLException {
+        Integer primary = rs.getObject(version, Integer.class);
+        if (primary == null) {
+            return Optional.empty();
+        }
+        Integer secondaryNumber = rs.getObject(secondary, Integer.class);
+        Integer secondaryWeight = rs.getObject(weight, Integer.class);
+        return Optional.of(new AliasTarget(new Version(primary),
+                Optional.ofNullable(secondaryNumber).map(Version::new),
+                secondaryWeight == null ? 0 : secondaryWeight));
+    }
+}

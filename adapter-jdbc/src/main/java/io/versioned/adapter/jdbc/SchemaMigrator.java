@@ -1,0 +1,156 @@
+package io.versioned.adapter.jdbc;
+
+import io.versioned.api.BackendException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Brings the schema up to date. Applied versions are rows of {@code versioned_schema_version}; each migration
+ * ({@code db/migration/V{n}__{description}.sql} on the class path, listed in {@link #SCRIPTS}) runs in its own
+ * transaction together with the insert of its row, and is skipped when its row exists.
+ *
+ * <p>Processes that migrate one database at the same time all succeed: the loser of a race fails on the primary
+ * key of the version row (or on a table that the winner just created), finds the row present and moves on. For
+ * that, every statement of a migration must be idempotent ({@code IF NOT EXISTS}), because H2 commits DDL at once.
+ */
+final class SchemaMigrator {
+
+    /** The migrations, in the order they are applied. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    private static final String RESOURCE_DIRECTORY = "/db/migration/";
+    private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
+    private static final int ATTEMPTS = 10;
+
+    private final Jdbi jdbi;
+
+    SchemaMigrator(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Applies every migration not applied yet.
+     *
+     * @throws BackendException if the database fails, or holds a schema newer than this library
+     */
+    void migrate() {
+        retrying("creating the table versioned_schema_version", this::versionTableExists, () ->
+                jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS versioned_schema_version ("
+                        + "version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)")));
+        int newestKnown = versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+        int newestApplied = newestApplied();
+        if (newestApplied > newestKnown) {
+            throw new BackendException("the metadata schema is at version " + newestApplied
+                    + ", newer than this library knows (" + newestKnown + "); upgrade the library", null, false);
+        }
+        for (String script : SCRIPTS) {
+            int version = versionOf(script);
+            List<String> statements = statements(script);
+            retrying("applying schema migration " + script, () -> isApplied(version), () ->
+                    jdbi.useTransaction(handle -> {
+                        statements.forEach(handle::execute);
+                        handle.createUpdate("INSERT INTO versioned_schema_version (version, applied_at) "
+                                + "VALUES (:version, CURRENT_TIMESTAMP)").bind("version", version).execute();
+                    }));
+        }
+    }
+
+    /**
+     * Runs {@code step} unless {@code done}. After a collision with a concurrent migrator, checks {@code done} again
+     * and tries again if it does not hold yet; any other failure ends the migration at once.
+     */
+    private void retrying(String action, Check done, Runnable step) {
+        JdbiException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                if (done.holds()) {
+                    return;
+                }
+                step.run();
+                return;
+            } catch (JdbiException e) {
+                if (!JdbcErrors.isRaceWithAnotherWriter(e)) {
+                    throw JdbcErrors.backend(action, e);
+                }
+                last = e;
+                pause(attempt);
+            }
+        }
+        throw JdbcErrors.backend(action, last);
+    }
+
+    private boolean versionTableExists() {
+        try {
+            jdbi.useHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM versioned_schema_version")
+                    .mapTo(Integer.class).one());
+            return true;
+        } catch (JdbiException e) {
+            if (JdbcErrors.isMissingTable(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean isApplied(int version) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM versioned_schema_version WHERE version = :version")
+                .bind("version", version).mapTo(Integer.class).one()) > 0;
+    }
+
+    private int newestApplied() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery(
+                    "SELECT COALESCE(MAX(version), 0) FROM versioned_schema_version").mapTo(Integer.class).one());
+        } catch (JdbiException e) {
+            throw JdbcErrors.backend("reading the schema version", e);
+        }
+    }
+
+    private static int versionOf(String script) {
+        Matcher matcher = SCRIPT_NAME.matcher(script);
+        if (!matcher.matches()) {
+            throw new BackendException("migration " + script + " is not named V{n}__{description}.sql", null, false);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** The statements of a script: separated by {@code ;}, without {@code --} comment lines. */
+    private static List<String> statements(String script) {
+        String text;
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream(RESOURCE_DIRECTORY + script)) {
+            if (in == null) {
+                throw new BackendException("migration " + script + " is missing from the class path", null, false);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BackendException("reading migration " + script + " failed", e, false);
+        }
+        String withoutComments = text.lines().filter(line -> !line.strip().startsWith("--"))
+                .collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted while migrating the metadata schema", e, true);
+        }
+    }
+
+    /** A condition that may query the database. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds();
+    }
+}

@@ -1,0 +1,94 @@
+package io.versioned.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.versioned.api.BackendException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database as another process sees it. */
+class H2EmbeddedDatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aDatabaseOpenInAnotherProcessIsARetryableBackendException() throws Exception {
+        JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
+        JdbcConfig config = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
+                .connectionTimeout(Duration.ofSeconds(1)).build();
+        Process holder = holdOpenInAnotherProcess(config);
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            assertThatThrownBy(port::bootstrap)
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageContaining("90020")
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isTrue());
+        } finally {
+            try (OutputStream in = holder.getOutputStream()) {
+                in.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (!holder.waitFor(30, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            port.bootstrap();
+            port.registerArtifactName("doc");
+            assertThat(port.listArtifactNames()).containsExactly("doc");
+        }
+    }
+
+    /**
+     * Starts H2's interactive shell on the database in a child JVM and waits (at most 30 s) until it has opened it
+     * and shows its prompt.
+     */
+    private static Process holdOpenInAnotherProcess(JdbcConfig config) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, "-cp", h2Jar(), "org.h2.tools.Shell",
+                "-url", config.jdbcUrl(), "-user", config.user(), "-password", config.password())
+                .redirectErrorStream(true).start();
+        CompletableFuture<Boolean> prompted = CompletableFuture.supplyAsync(() -> awaitPrompt(process));
+        try {
+            if (prompted.get(30, TimeUnit.SECONDS)) {
+                return process;
+            }
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+        }
+        throw new IllegalStateException("the H2 shell did not open the database");
+    }
+
+    private static boolean awaitPrompt(Process process) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder seen = new StringBuilder();
+            int c;
+            while ((c = out.read()) >= 0) {
+                seen.append((char) c);
+                if (seen.indexOf("sql>") >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String h2Jar() throws URISyntaxException {
+        return Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+}
