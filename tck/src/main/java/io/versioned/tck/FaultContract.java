@@ -59,22 +59,24 @@ public abstract class FaultContract extends RepositoryContractSupport {
         FaultInjector counter = new FaultInjector(0, FaultInjector.Mode.BEFORE_EFFECT);
         StorePorts stores = createPorts();
         TestClock testClock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-        RepositoryFixture.repository(stores, testClock);
-        List<String> failures = scenario(RepositoryFixture.compose(faulty(stores, counter), testClock), testClock);
-        assertThat(failures).as("without faults only the refused delete of an aliased version fails")
-                .containsExactly(REFUSED_DELETE);
+        try (Repository clean = RepositoryFixture.repository(stores, testClock)) {
+            List<String> failures = scenario(RepositoryFixture.compose(faulty(stores, counter), testClock), testClock);
+            assertThat(failures).as("without faults only the refused delete of an aliased version fails")
+                    .containsExactly(REFUSED_DELETE);
+        }
         return counter.calls();
     }
 
     private void runWithFault(int k, FaultInjector.Mode mode) {
         StorePorts stores = createPorts();
         TestClock testClock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-        Repository clean = RepositoryFixture.repository(stores, testClock);
-        Repository faulted = RepositoryFixture.compose(faulty(stores, new FaultInjector(k, mode)), testClock);
-        scenario(faulted, testClock);
-        Invariants.assertHold(stores);
-        assertKeepsWorking(clean);
-        Invariants.assertHold(stores);
+        try (Repository clean = RepositoryFixture.repository(stores, testClock)) {
+            Repository faulted = RepositoryFixture.compose(faulty(stores, new FaultInjector(k, mode)), testClock);
+            scenario(faulted, testClock);
+            Invariants.assertHold(stores);
+            assertKeepsWorking(clean);
+            Invariants.assertHold(stores);
+        }
     }
 
     private static StorePorts faulty(StorePorts ports, FaultInjector faults) {

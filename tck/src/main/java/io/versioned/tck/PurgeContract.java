@@ -285,7 +285,12 @@ public abstract class PurgeContract extends RepositoryContractSupport {
     @Test
     void purgeAllRemovesEverythingOfThisRepositoryAndNothingOfAnother() {
         StorePorts otherPorts = createPorts();
-        Repository other = RepositoryFixture.repository(otherPorts, clock);
+        try (Repository other = RepositoryFixture.repository(otherPorts, clock)) {
+            purgeAllLeavesTheOther(other, otherPorts);
+        }
+    }
+
+    private void purgeAllLeavesTheOther(Repository other, StorePorts otherPorts) {
         for (Repository each : List.of(repository, other)) {
             for (String name : List.of(APP, "shared", "db")) {
                 each.putArtifact(name, Content.utf8(name + " 1"));

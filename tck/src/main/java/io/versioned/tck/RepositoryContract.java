@@ -886,4 +886,12 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     private StoreSnapshot snapshot() {
         return StoreSnapshot.of(ports, List.of(APP, OTHER, GHOST), List.of(PROD, CANARY));
     }
+
+    @Test
+    void closeMayBeRepeated() {
+        repository.putArtifact("closing", Content.utf8("bytes"));
+
+        assertThatCode(repository::close).doesNotThrowAnyException();
+        assertThatCode(repository::close).doesNotThrowAnyException();
+    }
 }

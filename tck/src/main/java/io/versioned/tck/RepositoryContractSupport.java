@@ -2,6 +2,7 @@ package io.versioned.tck;
 
 import io.versioned.api.Repository;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -28,5 +29,10 @@ public abstract class RepositoryContractSupport {
         ports = createPorts();
         clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         repository = RepositoryFixture.repository(ports, clock);
+    }
+
+    @AfterEach
+    void closeRepository() {
+        repository.close();
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>Implementations are thread-safe and safe with concurrent writers in other processes.
  */
-public interface Repository {
+public interface Repository extends AutoCloseable {
 
     /** Creates the storage this repository needs (bucket, table, schema) if missing. Idempotent. */
     void bootstrap();
@@ -157,4 +157,13 @@ public interface Repository {
 
     /** Removes everything of this repository and nothing of another repository sharing the store. */
     void purgeAll();
+
+    /**
+     * Releases what the stores hold (HTTP clients, connection pools). The repository must not be used
+     * afterwards. Idempotent.
+     *
+     * @throws BackendException if a store fails to release its resources
+     */
+    @Override
+    void close();
 }

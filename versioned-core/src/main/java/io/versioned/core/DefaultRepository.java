@@ -286,6 +286,18 @@ public final class DefaultRepository implements Repository {
         });
     }
 
+    @Override
+    public void close() {
+        guarded(() -> {
+            try {
+                stores.blobs().close();
+            } finally {
+                stores.metadata().close();
+            }
+            return null;
+        });
+    }
+
     private AliasRecord aliasRecord(String name, String alias) {
         return stores.metadata().getAlias(name, alias).orElseThrow(
                 () -> new AliasNotFoundException("alias " + alias + " of " + name + " does not exist"));

@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Errors: a failed precondition throws {@link PreconditionFailedException} and changes nothing; a store
  * failure throws {@link io.versioned.api.BackendException}. Nothing else leaves an implementation.
  */
-public interface BlobPort {
+public interface BlobPort extends AutoCloseable {
 
     /** Creates the container (bucket, directory) if missing. Idempotent. */
     void bootstrap();
@@ -67,5 +67,13 @@ public interface BlobPort {
      */
     default Map<String, String> tags(String key) {
         throw new UnsupportedOperationException("this blob store does not support tagging");
+    }
+
+    /**
+     * Releases the clients or connections this port owns; a port built on a client its caller owns leaves it
+     * open. Idempotent. The default does nothing.
+     */
+    @Override
+    default void close() {
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Errors: a failed precondition throws {@link PreconditionFailedException} and changes nothing; a store
  * failure throws {@link io.versioned.api.BackendException}. Nothing else leaves an implementation.
  */
-public interface MetadataPort {
+public interface MetadataPort extends AutoCloseable {
 
     /** Creates the table or schema if missing, waiting until it is usable. Idempotent. */
     void bootstrap();
@@ -101,4 +101,12 @@ public interface MetadataPort {
      * the index. Records of other artifacts, and of other repositories sharing the store, are untouched.
      */
     void purgeArtifact(String name);
+
+    /**
+     * Releases the clients or connections this port owns; a port built on a client its caller owns leaves it
+     * open. Idempotent. The default does nothing.
+     */
+    @Override
+    default void close() {
+    }
 }
