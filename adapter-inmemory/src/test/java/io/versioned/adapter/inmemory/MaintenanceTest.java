@@ -109,6 +109,17 @@ class MaintenanceTest {
     }
 
     @Test
+    void keysOutsideTheBlobLayoutAreNeverOrphans() {
+        repository.putArtifact("db", bytes("one"));
+        putBlob("_meta/versions/db.json");
+        putBlob("stray-top-level-object");
+
+        assertThat(maintenance.fsck().orphans()).isEmpty();
+        assertThat(maintenance.gc(false).removed()).isEmpty();
+        assertThat(blobs.list("")).contains("_meta/versions/db.json", "stray-top-level-object");
+    }
+
+    @Test
     void gcDryRunListsOrphansAndDeletesNothing() {
         repository.putArtifact("db", bytes("one"));
         putBlob("db/LATEST.deadbeef");

@@ -1,0 +1,186 @@
+package io.versioned.cli;
+
+import io.versioned.api.Alias;
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.Version;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code versioned alias ...}: named pointers to versions, with canary weights and history. */
+@Command(name = "alias", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        synopsisSubcommandLabel = "COMMAND", commandListHeading = "%nCommands:%n",
+        description = "Manage aliases: named pointers (production, staging) to a version, optionally sending a "
+                + "percentage of traffic to a second version (canary).",
+        subcommands = {AliasCommand.SetAlias.class, AliasCommand.GetAlias.class, AliasCommand.ListAliases.class,
+            AliasCommand.DeleteAlias.class, AliasCommand.AliasHistory.class})
+final class AliasCommand {
+
+    /** {@code alias set NAME ALIAS VERSION [--secondary V --weight W] [--expected-revision R]}. */
+    @Command(name = "set", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+            description = {"Point an alias at a version (LATEST or a number), optionally with a canary.",
+                "Example: versioned alias set db production 2 --secondary 3 --weight 10"})
+    static final class SetAlias extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name, e.g. production.")
+        String alias;
+
+        @Parameters(index = "2", paramLabel = "VERSION", description = "The primary version: LATEST or a number.")
+        Version version;
+
+        @Option(names = "--secondary", paramLabel = "V", description = "The canary version that receives --weight percent.")
+        Version secondary;
+
+        @Option(names = "--weight", paramLabel = "W", description = "Percent of traffic (1 to 99) for --secondary.")
+        Integer weight;
+
+        @Option(names = "--expected-revision", paramLabel = "R",
+                description = "Change the alias only if it is still at this revision (0: only if it does not exist).")
+        Long expectedRevision;
+
+        @Override
+        int run(VersionedCommand root) {
+            if (weight != null && secondary == null) {
+                throw new IllegalArgumentException("--weight: needs --secondary");
+            }
+            if (secondary != null && weight == null) {
+                throw new IllegalArgumentException("--secondary: needs --weight (1 to 99)");
+            }
+            int percent = weight == null ? 0 : weight;
+            Alias result = expectedRevision == null
+                    ? repository().putAlias(name, alias, version, secondary, percent)
+                    : repository().putAlias(name, alias, target(percent), expectedRevision);
+            Output output = output();
+            if (output.json()) {
+                output.printJson(JsonShapes.alias(result));
+            } else {
+                output.line("Alias " + Describe.alias(result));
+            }
+            return ExitCodes.OK;
+        }
+
+        private AliasTarget target(int percent) {
+            if (percent < 0 || percent > 99) {
+                throw new IllegalArgumentException("--weight: must be from 0 to 99, got " + percent);
+            }
+            return new AliasTarget(version, Optional.ofNullable(secondary), percent);
+        }
+    }
+
+    /** {@code alias get NAME ALIAS}. */
+    @Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+            description = "Show where an alias points.")
+    static final class GetAlias extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
+        String alias;
+
+        @Override
+        int run(VersionedCommand root) {
+            Alias result = repository().getAlias(name, alias);
+            Output output = output();
+            if (output.json()) {
+                output.printJson(JsonShapes.alias(result));
+            } else {
+                output.table(Describe.aliasTable(List.of(result), output));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code alias list NAME}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+            description = "List the aliases of an artifact.")
+    static final class ListAliases extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+        String name;
+
+        @Override
+        int run(VersionedCommand root) {
+            List<Alias> aliases = repository().listAliases(name);
+            Output output = output();
+            if (output.json()) {
+                output.printJson(JsonShapes.of("name", name,
+                        "aliases", aliases.stream().map(JsonShapes::alias).toList()));
+            } else if (aliases.isEmpty()) {
+                output.line("No aliases for " + name + ". Create one with: versioned alias set " + name
+                        + " ALIAS VERSION");
+            } else {
+                output.table(Describe.aliasTable(aliases, output));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code alias delete NAME ALIAS}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+            description = "Delete an alias; deleting a missing alias does nothing.")
+    static final class DeleteAlias extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
+        String alias;
+
+        @Override
+        int run(VersionedCommand root) {
+            repository().deleteAlias(name, alias);
+            Output output = output();
+            if (output.json()) {
+                output.printJson(JsonShapes.of("name", name, "alias", alias, "deleted", true));
+            } else {
+                output.line("Deleted alias " + alias + " of " + name);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code alias history NAME ALIAS}. */
+    @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+            description = "Show every change of an alias, newest first.")
+    static final class AliasHistory extends Subcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
+        String alias;
+
+        @Override
+        int run(VersionedCommand root) {
+            List<AliasChange> changes = repository().getAliasHistory(name, alias);
+            Output output = output();
+            if (output.json()) {
+                output.printJson(JsonShapes.of("name", name, "alias", alias,
+                        "history", changes.stream().map(JsonShapes::change).toList()));
+            } else if (changes.isEmpty()) {
+                output.line("No history for alias " + alias + " of " + name + ".");
+            } else {
+                output.table(historyTable(changes, output));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The history table: revision, time, previous target, new target. */
+    static Table historyTable(List<AliasChange> changes, Output output) {
+        Table table = new Table("REVISION", "WHEN", "FROM", "TO").alignRight(0);
+        for (AliasChange change : changes) {
+            table.row(Long.toString(change.revision()), output.ago(change.time()),
+                    change.previous().map(AliasTarget::toString).orElse("(created)"),
+                    change.current().map(AliasTarget::toString).orElse("(deleted)"));
+        }
+        return table;
+    }
+}

@@ -1,0 +1,95 @@
+package io.versioned.cli;
+
+import com.google.inject.Module;
+import io.versioned.adapter.dynamodb.DynamoConfig;
+import io.versioned.adapter.dynamodb.DynamoModule;
+import io.versioned.adapter.filesystem.FilesystemModule;
+import io.versioned.adapter.inmemory.InMemoryModule;
+import io.versioned.adapter.jdbc.JdbcConfig;
+import io.versioned.adapter.jdbc.JdbcModule;
+import io.versioned.adapter.s3.S3BlobConfig;
+import io.versioned.adapter.s3.S3BlobModule;
+import io.versioned.adapter.s3only.S3MetadataConfig;
+import io.versioned.adapter.s3only.S3OnlyMetadataModule;
+import io.versioned.core.VersionedCoreModule;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link RepositoryUri} into the Guice modules of its backend: {@link VersionedCoreModule} plus the
+ * adapters' modules that bind {@link io.versioned.core.port.BlobPort} and {@link io.versioned.core.port.MetadataPort}.
+ *
+ * <ul>
+ *   <li>{@code embedded:DIR}: filesystem blobs in {@code DIR/blobs}, H2 metadata in {@code DIR/db}</li>
+ *   <li>{@code memory:}: both ports in memory</li>
+ *   <li>{@code jdbc:postgresql://...?blobs=DIR}: filesystem blobs in {@code DIR}, metadata through JDBC</li>
+ *   <li>{@code s3+dynamodb://...}: S3 blobs, DynamoDB metadata</li>
+ *   <li>{@code s3://...}: S3 blobs, S3 metadata on the same bucket and prefix</li>
+ * </ul>
+ */
+public final class BackendModules {
+
+    private BackendModules() {
+    }
+
+    /**
+     * The modules of the backend at {@code uri}, with nothing taken from the environment (S3 and DynamoDB default
+     * to us-east-1 when the URI names no region).
+     *
+     * @throws IllegalArgumentException if an adapter refuses the configuration (the message names the rule)
+     */
+    public static List<Module> forUri(RepositoryUri uri) {
+        return forUri(uri, Map.of());
+    }
+
+    /**
+     * The modules of the backend at {@code uri}. For S3 and DynamoDB the region is the URI's, else
+     * {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else us-east-1; credentials come from the AWS SDK's
+     * default chain; an endpoint in the URI switches S3 to path-style addressing.
+     *
+     * @param environment the environment variables
+     * @throws IllegalArgumentException if an adapter refuses the configuration (the message names the rule)
+     */
+    public static List<Module> forUri(RepositoryUri uri, Map<String, String> environment) {
+        if (uri instanceof RepositoryUri.Embedded embedded) {
+            return List.of(new VersionedCoreModule(), new FilesystemModule(embedded.blobDirectory()),
+                    new JdbcModule(JdbcConfig.embeddedH2(embedded.databaseDirectory())));
+        }
+        if (uri instanceof RepositoryUri.Memory) {
+            return List.of(new VersionedCoreModule(), new InMemoryModule());
+        }
+        if (uri instanceof RepositoryUri.Jdbc jdbc) {
+            return List.of(new VersionedCoreModule(), new FilesystemModule(jdbc.blobDirectory()),
+                    new JdbcModule(JdbcConfig.builder().jdbcUrl(jdbc.jdbcUrl()).build()));
+        }
+        if (uri instanceof RepositoryUri.S3Dynamo s3Dynamo) {
+            return List.of(new VersionedCoreModule(), new S3BlobModule(s3Blobs(s3Dynamo.location(), environment)),
+                    new DynamoModule(dynamo(s3Dynamo, environment)));
+        }
+        if (uri instanceof RepositoryUri.S3Only s3Only) {
+            return List.of(new VersionedCoreModule(), new S3BlobModule(s3Blobs(s3Only.location(), environment)),
+                    new S3OnlyMetadataModule(s3Metadata(s3Only.location(), environment)));
+        }
+        throw new IllegalStateException("no backend for the repository URI type " + uri.getClass().getName());
+    }
+
+    private static S3BlobConfig s3Blobs(RepositoryUri.S3Location location, Map<String, String> environment) {
+        S3BlobConfig.Builder builder = S3BlobConfig.builder().bucket(location.bucket()).prefix(location.prefix())
+                .region(location.regionOr(environment)).pathStyle(location.endpoint().isPresent());
+        location.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static S3MetadataConfig s3Metadata(RepositoryUri.S3Location location, Map<String, String> environment) {
+        return S3MetadataConfig.builder().bucket(location.bucket()).prefix(location.prefix())
+                .region(location.regionOr(environment)).pathStyle(location.endpoint().isPresent())
+                .endpointOverride(location.endpoint().orElse(null)).build();
+    }
+
+    private static DynamoConfig dynamo(RepositoryUri.S3Dynamo uri, Map<String, String> environment) {
+        DynamoConfig.Builder builder = DynamoConfig.builder().tableName(uri.table())
+                .region(uri.location().regionOr(environment));
+        uri.effectiveDynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

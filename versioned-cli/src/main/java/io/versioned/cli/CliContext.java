@@ -1,0 +1,50 @@
+package io.versioned.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the CLI takes from its surroundings, injected so that tests can run it in-process: how repositories are
+ * opened, the clock for relative times, standard input and a byte stream for binary output, the environment,
+ * and whether a person is at a terminal (which enables progress bars and colours).
+ *
+ * @param repositories opens the repository named by {@code --repo}
+ * @param clock        the time "now" for relative times such as {@code 3 minutes ago}
+ * @param stdin        read by {@code put NAME -}
+ * @param binaryOut    written by {@code get NAME -o -}; text goes to the command line's {@code getOut()} writer
+ * @param environment  the environment variables ({@code VERSIONED_REPO})
+ * @param interactive  true when a person is at a terminal
+ */
+public record CliContext(RepositoryFactory repositories, Clock clock, InputStream stdin, PrintStream binaryOut,
+                         Map<String, String> environment, boolean interactive) {
+
+    /** The name of the environment variable that chooses the repository when {@code --repo} is absent. */
+    public static final String REPO_VARIABLE = "VERSIONED_REPO";
+
+    public CliContext {
+        Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(binaryOut, "binaryOut");
+        environment = Map.copyOf(environment);
+    }
+
+    /** The real process: Guice-built repositories, the system clock, standard streams and environment. */
+    public static CliContext system() {
+        Map<String, String> environment = System.getenv();
+        return new CliContext(new GuiceRepositoryFactory(environment), Clock.systemUTC(), System.in, System.out,
+                environment, System.console() != null);
+    }
+
+    /** The repository URI text to use: {@code option} if given, else {@code VERSIONED_REPO}, else the default. */
+    public String repositoryText(String option) {
+        if (option != null) {
+            return option;
+        }
+        String variable = environment.get(REPO_VARIABLE);
+        return variable == null || variable.isBlank() ? RepositoryUri.DEFAULT : variable;
+    }
+}

@@ -1,0 +1,91 @@
+package io.versioned.cli;
+
+import io.versioned.api.Artifact;
+import io.versioned.api.Repository;
+import io.versioned.api.Version;
+import io.versioned.api.VersionedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a version's bytes to a file or to standard output, verified against their SHA-256, with a progress bar
+ * for large transfers at a terminal. A file is replaced only after its bytes were verified; standard output
+ * receives the bytes as they stream, so a failed verification there is reported after the fact (exit code 4).
+ */
+final class Downloads {
+
+    private Downloads() {
+    }
+
+    /** The argument value that means standard output. */
+    static final String STDOUT = "-";
+
+    /** Streams the bytes of the version to the context's binary output. */
+    static void toStdout(VersionedCommand root, String name, Version version) {
+        Repository repository = root.repository();
+        root.output().flush();
+        OutputStream out = root.context().binaryOut();
+        ProgressBar bar = progress(root, name, version);
+        try (InputStream in = repository.openContent(name, version)) {
+            (bar == null ? in : bar.track(in)).transferTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new VersionedException("writing version " + version + " of " + name + " to standard output failed: "
+                    + e.getMessage(), e);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+    }
+
+    /** Downloads the version into {@code target}, replaced atomically once verified; returns what was written. */
+    static Artifact toFile(VersionedCommand root, String name, Version version, Path target) {
+        ProgressBar bar = progress(root, name, version);
+        if (bar == null) {
+            return root.repository().download(name, version, target);
+        }
+        Path directory = target.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory) || Files.isDirectory(target)) {
+            throw new IllegalArgumentException("-o: must be a file in an existing directory, got '" + target + "'");
+        }
+        Artifact artifact = root.repository().getArtifactVersion(name, version);
+        Path partial = null;
+        try (InputStream in = bar.track(root.repository().openContent(name, version))) {
+            partial = Files.createTempFile(directory, "." + target.getFileName() + ".", ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return artifact;
+        } catch (IOException e) {
+            throw new VersionedException("downloading version " + version + " of " + name + " to " + target
+                    + " failed: " + e.getMessage(), e);
+        } finally {
+            bar.finish();
+            deleteQuietly(partial);
+        }
+    }
+
+    /** A bar for this transfer when a person is watching and it is large; null otherwise. */
+    private static ProgressBar progress(VersionedCommand root, String name, Version version) {
+        if (!root.context().interactive()) {
+            return null;
+        }
+        long size = root.repository().getArtifactVersion(name, version).size();
+        return ProgressBar.wanted(true, size) ? new ProgressBar(root.err(), "get " + name, size) : null;
+    }
+
+    private static void deleteQuietly(Path partial) {
+        if (partial != null) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // A left-over hidden .part file is harmless; the download itself already succeeded or failed.
+                partial.toFile().deleteOnExit();
+            }
+        }
+    }
+}

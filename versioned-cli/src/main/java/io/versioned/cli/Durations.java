@@ -1,0 +1,60 @@
+package io.versioned.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses durations as people write them: {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}, combinations such
+ * as {@code 1d12h}, {@code 0s}, or ISO-8601 such as {@code PT1H} and {@code P7D}.
+ */
+final class Durations {
+
+    private static final Pattern SHORT = Pattern.compile("(?:\\d+[dhms])+");
+    private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
+
+    private Durations() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code text} is not one of the accepted forms, or is negative
+     */
+    static Duration parse(String text) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (SHORT.matcher(trimmed).matches()) {
+            Duration total = Duration.ZERO;
+            Matcher part = PART.matcher(trimmed);
+            while (part.find()) {
+                total = total.plus(unit(part.group(2)).multipliedBy(Long.parseLong(part.group(1))));
+            }
+            return total;
+        }
+        if (trimmed.startsWith("p")) {
+            try {
+                Duration duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+                if (!duration.isNegative()) {
+                    return duration;
+                }
+            } catch (DateTimeParseException e) {
+                throw invalid(text);
+            }
+        }
+        throw invalid(text);
+    }
+
+    private static Duration unit(String unit) {
+        return switch (unit) {
+            case "d" -> Duration.ofDays(1);
+            case "h" -> Duration.ofHours(1);
+            case "m" -> Duration.ofMinutes(1);
+            default -> Duration.ofSeconds(1);
+        };
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("duration: must look like 30d, 12h, 90m, 45s, 1d12h or ISO-8601 PT1H "
+                + "(not negative), got '" + text + "'");
+    }
+}

@@ -1,0 +1,62 @@
+package io.versioned.cli;
+
+import io.versioned.api.VersionedException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Reports every failure as one line on standard error and returns its {@link ExitCodes exit code}: invalid
+ * input (picocli parameter errors) with a pointer to the command's help, and exceptions thrown by a command with
+ * their message; a stack trace follows only with {@code --verbose}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        String command = commandLine.getCommandSpec().qualifiedName();
+        StringBuilder line = new StringBuilder(command).append(": ").append(oneLine(exception.getMessage()));
+        if (exception instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+            }
+        }
+        line.append(" (see '").append(command).append(" --help')");
+        report(commandLine, line.toString(), exception);
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        String message = exception instanceof VersionedException || exception instanceof IllegalArgumentException
+                ? oneLine(exception.getMessage())
+                : exception.getClass().getSimpleName() + ": " + oneLine(exception.getMessage())
+                        + (verbose(commandLine) ? "" : " (run with --verbose for details)");
+        report(commandLine, "versioned: error: " + message, exception);
+        return ExitCodes.of(exception);
+    }
+
+    private static void report(CommandLine commandLine, String line, Exception exception) {
+        PrintWriter err = commandLine.getErr();
+        err.println(commandLine.getColorScheme().errorText(line));
+        if (verbose(commandLine)) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    private static boolean verbose(CommandLine commandLine) {
+        return commandLine.getCommandSpec().root().userObject() instanceof VersionedCommand root && root.verbose();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,35 @@
+package io.versioned.cli;
+
+import io.versioned.core.FsckReport;
+import picocli.CommandLine.Command;
+
+/** {@code versioned fsck}: verifies every live version's bytes and lists orphan blobs. */
+@Command(name = "fsck", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"Check the repository: read every live version of every artifact and verify its SHA-256, "
+                + "and list orphan blobs (bytes no version refers to, left by interrupted writes).",
+            "Exit code 4 when a version's bytes are missing or altered; orphans alone are harmless (see gc)."})
+final class FsckCommand extends Subcommand {
+
+    @Override
+    int run(VersionedCommand root) {
+        FsckReport report = root.maintenance().fsck();
+        Output output = output();
+        if (output.json()) {
+            output.printJson(JsonShapes.fsck(report));
+        } else {
+            output.line("Checked " + Human.count(report.artifacts(), "artifact") + ", "
+                    + Human.count(report.versionsChecked(), "version") + ", " + Human.size(report.bytesChecked()) + ".");
+            for (FsckReport.Finding finding : report.findings()) {
+                output.line("CORRUPT  " + finding.name() + " version " + finding.version() + ": " + finding.problem());
+            }
+            if (!report.orphans().isEmpty()) {
+                output.line(Human.count(report.orphans().size(), "orphan blob")
+                        + " (remove with: versioned gc):");
+                report.orphans().forEach(key -> output.line("  " + key));
+            }
+            output.line(report.intact() ? "OK: every live version matches its sha256."
+                    : "FAILED: " + Human.count(report.findings().size(), "version") + " cannot be trusted.");
+        }
+        return report.intact() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}

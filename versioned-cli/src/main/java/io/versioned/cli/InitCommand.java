@@ -1,0 +1,24 @@
+package io.versioned.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code versioned init}: creates the repository's storage if missing. */
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"Create the repository's storage (folder, schema, bucket, table) if missing. Idempotent.",
+            "Local repositories (embedded:, memory:, jdbc:) are created on first use anyway; "
+                    + "S3 and DynamoDB ones need this once."})
+final class InitCommand extends Subcommand {
+
+    @Override
+    int run(VersionedCommand root) {
+        root.repository().bootstrap();
+        Output output = output();
+        String uri = root.repositoryUri().toString();
+        if (output.json()) {
+            output.printJson(JsonShapes.of("repository", uri, "ready", true));
+        } else {
+            output.line("Repository ready: " + uri);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package io.versioned.cli;
+
+import io.versioned.api.Artifact;
+import io.versioned.api.Version;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code versioned show NAME [--version V]}: the metadata of one version. */
+@Command(name = "show", versionProvider = VersionInfo.class,
+        description = "Show the metadata of a version: size, SHA-256, content type, time, location, user metadata.")
+final class ShowCommand extends Subcommand {
+
+    @Mixin
+    VersionedHelpOptions help;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+    String name;
+
+    @Option(names = "--version", paramLabel = "V", defaultValue = "LATEST",
+            description = "LATEST or a version number (default: ${DEFAULT-VALUE}).")
+    Version version;
+
+    @Override
+    int run(VersionedCommand root) {
+        Artifact artifact = repository().getArtifactVersion(name, version);
+        Output output = output();
+        if (output.json()) {
+            output.printJson(JsonShapes.artifact(artifact));
+            return ExitCodes.OK;
+        }
+        Table table = new Table("FIELD", "VALUE");
+        table.row("name", artifact.name());
+        table.row("version", artifact.version().toString());
+        table.row("size", Human.size(artifact.size()) + " (" + artifact.size() + " bytes)");
+        table.row("sha256", artifact.sha256());
+        table.row("content type", artifact.contentType());
+        table.row("updated", artifact.updateAt() + " (" + output.ago(artifact.updateAt()) + ")");
+        table.row("uri", artifact.uri());
+        Map<String, String> metadata = new TreeMap<>(artifact.metadata());
+        if (metadata.isEmpty()) {
+            table.row("metadata", null);
+        }
+        boolean first = true;
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            table.row(first ? "metadata" : "", entry.getKey() + "=" + entry.getValue());
+            first = false;
+        }
+        output.table(table);
+        return ExitCodes.OK;
+    }
+}

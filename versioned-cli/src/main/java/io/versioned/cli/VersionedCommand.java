@@ -1,0 +1,115 @@
+package io.versioned.cli;
+
+import io.versioned.api.Repository;
+import io.versioned.core.Maintenance;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top command, {@code versioned}: holds the global options (inherited by every subcommand) and opens the
+ * repository they name, once per execution, on first use.
+ */
+@Command(name = "versioned", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"Versioned binary artifacts: a mutable LATEST, immutable numbered versions, and aliases "
+                + "that can split traffic between two versions (canary) and roll back instantly.", ""},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {"Repositories (--repo URI or $" + CliContext.REPO_VARIABLE + "):",
+            "  embedded:DIR            H2 database and blob folder under DIR (default: " + RepositoryUri.DEFAULT + ")",
+            "  memory:                 in this process's memory; empty at every start",
+            "  jdbc:postgresql://HOST[:PORT]/DB[?PARAMS]&blobs=DIR",
+            "                          PostgreSQL metadata, blobs in the folder DIR",
+            "  s3+dynamodb://BUCKET[/PREFIX]?table=TABLE[&region=R][&endpoint=URL][&dynamodb-endpoint=URL]",
+            "                          S3 blobs, DynamoDB metadata (run versioned init once)",
+            "  s3://BUCKET[/PREFIX][?region=R][&endpoint=URL]",
+            "                          S3 blobs and metadata, no database (run versioned init once)",
+            "",
+            "Exit codes: 0 ok, 1 not found, 2 bad usage or input, 3 conflict, 4 storage or integrity failure.",
+                "Try `versioned demo` for a guided tour on a temporary repository."},
+        subcommands = {
+            InitCommand.class, PutCommand.class, PublishCommand.class, GetCommand.class, ShowCommand.class,
+            VersionsCommand.class, NamesCommand.class, DeleteCommand.class, RestoreCommand.class,
+            AliasCommand.class, ResolveCommand.class, PurgeCommand.class, PurgeArtifactCommand.class,
+            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, DemoCommand.class
+        })
+public final class VersionedCommand {
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--repo", paramLabel = "URI", scope = ScopeType.INHERIT,
+            description = "The repository (default: $" + CliContext.REPO_VARIABLE + ", else "
+                    + RepositoryUri.DEFAULT + "); forms: see versioned --help.")
+    private String repo;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print the result as one JSON document, for scripts.")
+    private boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    private boolean verbose;
+
+    private Backend backend;
+
+    /** @param context what the CLI takes from its surroundings */
+    public VersionedCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** True when {@code --verbose} was given. */
+    boolean verbose() {
+        return verbose;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    /** The repository URI chosen by {@code --repo}, {@code VERSIONED_REPO} or the default. */
+    RepositoryUri repositoryUri() {
+        return RepositoryUri.parse(context.repositoryText(repo));
+    }
+
+    /** The repository named by the options, opened on first use. */
+    Repository repository() {
+        return backend().repository();
+    }
+
+    /** Upkeep of the repository named by the options, opened on first use. */
+    Maintenance maintenance() {
+        return backend().maintenance();
+    }
+
+    /** Where results go. */
+    Output output() {
+        return new Output(spec.commandLine().getOut(), json, context.clock());
+    }
+
+    /** Where progress and warnings go. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Releases the repository if a command opened it. */
+    void close() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    private Backend backend() {
+        if (backend == null) {
+            backend = context.repositories().open(repositoryUri());
+        }
+        return backend;
+    }
+}

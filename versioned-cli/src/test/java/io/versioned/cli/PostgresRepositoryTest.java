@@ -1,0 +1,63 @@
+package io.versioned.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.versioned.cli.CliHarness.Result;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI on {@code jdbc:postgresql://...?blobs=DIR}, against a real PostgreSQL server. */
+class PostgresRepositoryTest {
+
+    private static EmbeddedPostgres server;
+
+    @TempDir
+    Path dir;
+
+    private final CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off").start();
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        server.close();
+    }
+
+    private Result ok(String repo, String... args) {
+        List<String> all = new ArrayList<>(List.of("--repo", repo));
+        all.addAll(List.of(args));
+        Result result = cli.run(all.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return result;
+    }
+
+    @Test
+    void putPublishAliasAndGetAcrossInvocations() throws IOException {
+        String repo = server.getJdbcUrl("postgres", "postgres") + "&blobs=" + dir.resolve("blobs");
+        Path file = Files.writeString(dir.resolve("config.tar"), "configuration bundle");
+
+        ok(repo, "put", "config", file.toString());
+        ok(repo, "publish", "config");
+        ok(repo, "alias", "set", "config", "production", "1");
+
+        assertThat(ok(repo, "names").out()).isEqualTo("config\n");
+        assertThat(new String(ok(repo, "resolve", "config", "production", "-o", "-").binary(), UTF_8))
+                .isEqualTo("configuration bundle");
+        assertThat(dir.resolve("blobs").resolve("config").resolve("000001")).isRegularFile();
+        assertThat(ok(repo, "fsck", "--json").json().get("intact").asBoolean()).isTrue();
+    }
+}
