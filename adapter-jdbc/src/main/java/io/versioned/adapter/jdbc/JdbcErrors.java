@@ -31,15 +31,7 @@ final class JdbcErrors {
     private static final Set<String> RACE_STATES =
             Set.of(UNIQUE_VIOLATION, "42P07", "42710", "42S01", "40001", "40P01", "HYT00");
 
-    private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "42S02", "42S03", "42S04");
-
     private JdbcErrors() {
-    }
-
-    /** True when {@code failure} says a table does not exist (42P01 on PostgreSQL, 42S02 to 42S04 on H2). */
-    static boolean isMissingTable(Throwable failure) {
-        SQLException sql = sqlException(failure);
-        return sql != null && MISSING_TABLE_STATES.contains(sql.getSQLState());
     }
 
     /** True when {@code failure} comes from a collision with a concurrent writer (see {@link #RACE_STATES}). */

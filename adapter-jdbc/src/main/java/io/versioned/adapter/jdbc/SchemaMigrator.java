@@ -87,17 +87,14 @@ final class SchemaMigrator {
         throw JdbcErrors.backend(action, last);
     }
 
+    /**
+     * Looks the table up in the standard catalog rather than querying it, so that a fresh database does not log a
+     * "table not found" error (H2 writes those to a trace file beside the database).
+     */
     private boolean versionTableExists() {
-        try {
-            jdbi.useHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM versioned_schema_version")
-                    .mapTo(Integer.class).one());
-            return true;
-        } catch (JdbiException e) {
-            if (JdbcErrors.isMissingTable(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM information_schema.tables "
+                        + "WHERE LOWER(table_name) = 'versioned_schema_version' AND table_schema = CURRENT_SCHEMA")
+                .mapTo(Integer.class).one()) > 0;
     }
 
     private boolean isApplied(int version) {

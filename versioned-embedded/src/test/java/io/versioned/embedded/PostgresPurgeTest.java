@@ -1,0 +1,26 @@
+package io.versioned.embedded;
+
+import io.versioned.tck.PurgeContract;
+import io.versioned.tck.StorePorts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole {@link PurgeContract} on the shared-server variant as {@link PostgresModule} makes it: a fresh schema on a
+ * real PostgreSQL server ({@link SharedPostgres}) and a fresh blob folder under the test's temporary directory per
+ * store.
+ */
+class PostgresPurgeTest extends PurgeContract {
+
+    @RegisterExtension
+    final TestStores stores = new TestStores();
+
+    @TempDir
+    Path temp;
+
+    @Override
+    protected StorePorts createPorts() {
+        return stores.postgres(temp);
+    }
+}

@@ -1,0 +1,31 @@
+package io.versioned.embedded;
+
+import io.versioned.tck.RepositoryContract;
+import io.versioned.tck.StorePorts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole {@link RepositoryContract} on the shared-server variant as {@link PostgresModule} makes it: a fresh schema
+ * on a real PostgreSQL server ({@link SharedPostgres}) and a fresh blob folder under the test's temporary directory per
+ * store. The integrity tests corrupt a blob by overwriting its file under the blob folder in place.
+ */
+class PostgresRepositoryTest extends RepositoryContract {
+
+    @RegisterExtension
+    final TestStores stores = new TestStores();
+
+    @TempDir
+    Path temp;
+
+    @Override
+    protected StorePorts createPorts() {
+        return stores.postgres(temp);
+    }
+
+    @Override
+    protected void corruptBlob(StorePorts ports, String key, byte[] bytes) {
+        stores.corrupt(ports, key, bytes);
+    }
+}
