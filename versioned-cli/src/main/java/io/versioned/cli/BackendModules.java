@@ -3,15 +3,15 @@ package io.versioned.cli;
 import com.google.inject.Module;
 import io.versioned.adapter.dynamodb.DynamoConfig;
 import io.versioned.adapter.dynamodb.DynamoModule;
-import io.versioned.adapter.filesystem.FilesystemModule;
 import io.versioned.adapter.inmemory.InMemoryModule;
 import io.versioned.adapter.jdbc.JdbcConfig;
-import io.versioned.adapter.jdbc.JdbcModule;
 import io.versioned.adapter.s3.S3BlobConfig;
 import io.versioned.adapter.s3.S3BlobModule;
 import io.versioned.adapter.s3only.S3MetadataConfig;
 import io.versioned.adapter.s3only.S3OnlyMetadataModule;
 import io.versioned.core.VersionedCoreModule;
+import io.versioned.embedded.EmbeddedModule;
+import io.versioned.embedded.PostgresModule;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,8 @@ import java.util.Map;
  * adapters' modules that bind {@link io.versioned.core.port.BlobPort} and {@link io.versioned.core.port.MetadataPort}.
  *
  * <ul>
- *   <li>{@code embedded:DIR}: filesystem blobs in {@code DIR/blobs}, H2 metadata in {@code DIR/db}</li>
+ *   <li>{@code embedded:DIR}: the embedded default of {@link EmbeddedModule}: blobs in {@code DIR/blobs}, H2 metadata
+ *   in {@code DIR}</li>
  *   <li>{@code memory:}: both ports in memory</li>
  *   <li>{@code jdbc:postgresql://...?blobs=DIR}: filesystem blobs in {@code DIR}, metadata through JDBC</li>
  *   <li>{@code s3+dynamodb://...}: S3 blobs, DynamoDB metadata</li>
@@ -52,15 +53,14 @@ public final class BackendModules {
      */
     public static List<Module> forUri(RepositoryUri uri, Map<String, String> environment) {
         if (uri instanceof RepositoryUri.Embedded embedded) {
-            return List.of(new VersionedCoreModule(), new FilesystemModule(embedded.blobDirectory()),
-                    new JdbcModule(JdbcConfig.embeddedH2(embedded.databaseDirectory())));
+            return List.of(new VersionedCoreModule(), new EmbeddedModule(embedded.directory()));
         }
         if (uri instanceof RepositoryUri.Memory) {
             return List.of(new VersionedCoreModule(), new InMemoryModule());
         }
         if (uri instanceof RepositoryUri.Jdbc jdbc) {
-            return List.of(new VersionedCoreModule(), new FilesystemModule(jdbc.blobDirectory()),
-                    new JdbcModule(JdbcConfig.builder().jdbcUrl(jdbc.jdbcUrl()).build()));
+            return List.of(new VersionedCoreModule(),
+                    new PostgresModule(JdbcConfig.builder().jdbcUrl(jdbc.jdbcUrl()).build(), jdbc.blobDirectory()));
         }
         if (uri instanceof RepositoryUri.S3Dynamo s3Dynamo) {
             return List.of(new VersionedCoreModule(), new S3BlobModule(s3Blobs(s3Dynamo.location(), environment)),

@@ -99,16 +99,6 @@ public sealed interface RepositoryUri {
             }
         }
 
-        /** The folder holding the bytes: {@code DIR/blobs}. */
-        public Path blobDirectory() {
-            return directory.resolve("blobs");
-        }
-
-        /** The folder holding the H2 database: {@code DIR/db}. */
-        public Path databaseDirectory() {
-            return directory.resolve("db");
-        }
-
         @Override
         public String scheme() {
             return "embedded";

@@ -20,8 +20,6 @@ class RepositoryUriTest {
 
         assertThat(uri).isEqualTo(new RepositoryUri.Embedded(Path.of(".versioned").toAbsolutePath()));
         RepositoryUri.Embedded embedded = (RepositoryUri.Embedded) uri;
-        assertThat(embedded.blobDirectory()).isEqualTo(embedded.directory().resolve("blobs"));
-        assertThat(embedded.databaseDirectory()).isEqualTo(embedded.directory().resolve("db"));
         assertThat(uri.toString()).isEqualTo("embedded:" + Path.of(".versioned").toAbsolutePath());
         assertThat(uri.bootstrapsImplicitly()).isTrue();
     }
@@ -98,9 +96,9 @@ class RepositoryUriTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "embedded:/tmp/repo|FilesystemModule, JdbcModule",
+        "embedded:/tmp/repo|EmbeddedModule",
         "memory:|InMemoryModule",
-        "jdbc:postgresql://host/db?blobs=/tmp/blobs|FilesystemModule, JdbcModule",
+        "jdbc:postgresql://host/db?blobs=/tmp/blobs|PostgresModule",
         "s3+dynamodb://bucket/p?table=versioned|S3BlobModule, DynamoModule",
         "s3://bucket/p|S3BlobModule, S3OnlyMetadataModule"
     })
