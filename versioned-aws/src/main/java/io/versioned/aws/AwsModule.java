@@ -28,9 +28,7 @@ public final class AwsModule extends AbstractModule {
      * @throws IllegalArgumentException if {@code config} is null
      */
     public AwsModule(AwsRepositoryConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config: must not be null");
-        }
+        ConfigArguments.require(config != null, "config: must not be null");
         this.config = config;
     }
 

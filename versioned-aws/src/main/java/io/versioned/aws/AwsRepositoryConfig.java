@@ -1,14 +1,15 @@
 package io.versioned.aws;
 
+import static io.versioned.aws.ConfigArguments.renamingArguments;
+import static io.versioned.aws.ConfigArguments.require;
+
 import io.versioned.adapter.dynamodb.DynamoConfig;
 import io.versioned.adapter.s3.S3BlobConfig;
 import io.versioned.adapter.s3.S3Encryption;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -50,12 +51,9 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
      * @throws IllegalArgumentException naming the first argument that is missing or breaks its rule
      */
     public AwsRepositoryConfig {
-        require(region != null, "region: required");
-        require(s3Endpoint != null, "s3Endpoint: must not be null (use Optional.empty() for AWS S3)");
+        ConfigArguments.s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, "s3Endpoint", pathStyle,
+                credentialsProvider, encryption);
         require(dynamoDbEndpoint != null, "dynamoDbEndpoint: must not be null (use Optional.empty() for AWS DynamoDB)");
-        require(credentialsProvider != null, "credentialsProvider: required");
-        require(encryption != null, "encryption: required (use S3Encryption.none())");
-        s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, pathStyle, credentialsProvider, encryption);
         dynamoConfig(region, table, dynamoDbEndpoint, credentialsProvider);
     }
 
@@ -73,7 +71,8 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
      * (multipart threshold and part size, upload parallelism, feature probes). Each call makes a new, equal value.
      */
     public S3BlobConfig s3BlobConfig() {
-        return s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, pathStyle, credentialsProvider, encryption);
+        return ConfigArguments.s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, "s3Endpoint", pathStyle,
+                credentialsProvider, encryption);
     }
 
     /**
@@ -83,17 +82,6 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
      */
     public DynamoConfig dynamoConfig() {
         return dynamoConfig(region, table, dynamoDbEndpoint, credentialsProvider);
-    }
-
-    private static S3BlobConfig s3BlobConfig(Region region, String bucket, String prefix, String keySuffix,
-                                             Optional<URI> endpoint, boolean pathStyle,
-                                             AwsCredentialsProvider credentials, S3Encryption encryption) {
-        return renamingArguments(Map.of("endpointOverride", "s3Endpoint"), () -> {
-            S3BlobConfig.Builder builder = S3BlobConfig.builder().region(region).bucket(bucket).prefix(prefix)
-                    .keySuffix(keySuffix).pathStyle(pathStyle).credentialsProvider(credentials).encryption(encryption);
-            endpoint.ifPresent(builder::endpointOverride);
-            return builder.build();
-        });
     }
 
     private static DynamoConfig dynamoConfig(Region region, String table, Optional<URI> endpoint,
@@ -107,89 +95,20 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
     }
 
     /**
-     * Runs {@code factory}, which builds an adapter's configuration, so that an {@link IllegalArgumentException} it
-     * throws names this record's argument ({@code table}) rather than the adapter's ({@code tableName}).
-     */
-    private static <T> T renamingArguments(Map<String, String> renames, Supplier<T> factory) {
-        try {
-            return factory.get();
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            for (Map.Entry<String, String> rename : renames.entrySet()) {
-                if (message.startsWith(rename.getKey() + ":")) {
-                    message = rename.getValue() + message.substring(rename.getKey().length());
-                }
-            }
-            throw new IllegalArgumentException(message, e);
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    /**
      * Builds an {@link AwsRepositoryConfig}; {@link #region(String)}, {@link #bucket(String)} and
      * {@link #table(String)} are required. Not thread-safe.
      */
-    public static final class Builder {
+    public static final class Builder extends RepositoryConfigBuilder<Builder> {
 
-        private Region region;
-        private String bucket;
-        private String prefix = DEFAULT_PREFIX;
-        private String keySuffix = "";
         private String table;
         private Optional<URI> s3Endpoint = Optional.empty();
         private Optional<URI> dynamoDbEndpoint = Optional.empty();
-        private boolean pathStyle;
-        private AwsCredentialsProvider credentialsProvider;
-        private S3Encryption encryption = S3Encryption.none();
 
         private Builder() {
         }
 
-        /**
-         * The region of the bucket and the table (required).
-         *
-         * @throws IllegalArgumentException if {@code region} is null
-         */
-        public Builder region(Region region) {
-            require(region != null, "region: must not be null");
-            this.region = region;
-            return this;
-        }
-
-        /**
-         * The region by id, e.g. {@code "eu-west-1"} (required).
-         *
-         * @throws IllegalArgumentException if {@code regionId} is null or blank
-         */
-        public Builder region(String regionId) {
-            require(regionId != null && !regionId.isBlank(), "region: must be a region id such as eu-west-1, got "
-                    + (regionId == null ? "null" : "'" + regionId + "'"));
-            this.region = Region.of(regionId);
-            return this;
-        }
-
-        /** The bucket (required); checked by {@link #build()}. */
-        public Builder bucket(String bucket) {
-            this.bucket = bucket;
-            return this;
-        }
-
-        /**
-         * The folder inside the bucket; default {@value AwsRepositoryConfig#DEFAULT_PREFIX}, {@code ""} for the root.
-         */
-        public Builder prefix(String prefix) {
-            this.prefix = prefix;
-            return this;
-        }
-
-        /** Appended to every object key; default none. */
-        public Builder keySuffix(String keySuffix) {
-            this.keySuffix = keySuffix;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -235,35 +154,6 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
             return this;
         }
 
-        /** Path-style S3 addressing; default false. S3-compatible servers (s3proxy, MinIO) usually need true. */
-        public Builder pathStyle(boolean pathStyle) {
-            this.pathStyle = pathStyle;
-            return this;
-        }
-
-        /**
-         * The credentials of both clients; default the SDK's default chain.
-         *
-         * @throws IllegalArgumentException if {@code credentialsProvider} is null
-         */
-        public Builder credentialsProvider(AwsCredentialsProvider credentialsProvider) {
-            require(credentialsProvider != null, "credentialsProvider: must not be null");
-            this.credentialsProvider = credentialsProvider;
-            return this;
-        }
-
-        /**
-         * Server-side encryption of every S3 write: {@link S3Encryption#s3Managed()}, {@link S3Encryption#kms(String)},
-         * {@link S3Encryption#kmsWithDefaultKey()}; default {@link S3Encryption#none()}.
-         *
-         * @throws IllegalArgumentException if {@code encryption} is null
-         */
-        public Builder encryption(S3Encryption encryption) {
-            require(encryption != null, "encryption: must not be null (use S3Encryption.none())");
-            this.encryption = encryption;
-            return this;
-        }
-
         /**
          * The configuration. The default credentials chain is made here when none was set; it looks for
          * credentials only when a request is signed.
@@ -271,13 +161,10 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
          * @throws IllegalArgumentException naming the first argument that is missing or breaks its rule
          */
         public AwsRepositoryConfig build() {
-            require(region != null, "region: required");
-            require(bucket != null, "bucket: required");
+            Region region = requiredRegion();
             require(table != null, "table: required");
-            AwsCredentialsProvider credentials = credentialsProvider != null
-                    ? credentialsProvider : DefaultCredentialsProvider.builder().build();
-            return new AwsRepositoryConfig(region, bucket, prefix, keySuffix, table, s3Endpoint, dynamoDbEndpoint,
-                    pathStyle, credentials, encryption);
+            return new AwsRepositoryConfig(region, bucket(), prefix(), keySuffix(), table, s3Endpoint,
+                    dynamoDbEndpoint, pathStyle(), credentials(), encryption());
         }
     }
 }

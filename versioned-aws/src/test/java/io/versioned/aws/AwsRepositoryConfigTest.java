@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.adapter.dynamodb.DynamoConfig;
-import io.versioned.adapter.s3.S3BlobConfig;
 import io.versioned.adapter.s3.S3Encryption;
 import java.net.URI;
 import java.util.Optional;
@@ -14,7 +13,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** The configuration: defaults, what the adapters' configurations get, and every refused argument. */
+/**
+ * What only the S3 + DynamoDB configuration has: the table, the two endpoints and the DynamoDB configuration. The
+ * settings it shares with the S3-only configuration are tested in {@link RepositoryConfigBuilderTest}.
+ */
 class AwsRepositoryConfigTest {
 
     private static final URI LOCAL_S3 = URI.create("http://127.0.0.1:9000");
@@ -25,40 +27,22 @@ class AwsRepositoryConfigTest {
     }
 
     @Test
-    void defaultsAreThePythonLibrarysLayoutOnAwsWithTheDefaultCredentialsChain() {
+    void defaultsAreAwsEndpointsForBothServices() {
         AwsRepositoryConfig config = minimal().build();
 
         assertThat(config.region()).isEqualTo(Region.EU_WEST_1);
-        assertThat(config.prefix()).isEqualTo("versioned-artifacts").isEqualTo(AwsRepositoryConfig.DEFAULT_PREFIX);
-        assertThat(config.keySuffix()).isEmpty();
+        assertThat(config.table()).isEqualTo("versioned");
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
-        assertThat(config.pathStyle()).isFalse();
         assertThat(config.credentialsProvider()).isInstanceOf(DefaultCredentialsProvider.class);
-        assertThat(config.encryption()).isEqualTo(S3Encryption.none());
     }
 
     @Test
-    void theS3ConfigurationGetsTheBucketLayoutEndpointAddressingCredentialsAndEncryption() {
-        AwsCredentialsProvider credentials = AnonymousCredentialsProvider.create();
-        AwsRepositoryConfig config = minimal().prefix("teams/data").keySuffix(".sqlite").s3Endpoint(LOCAL_S3)
-                .pathStyle(true).credentialsProvider(credentials).encryption(S3Encryption.kms("alias/artifacts"))
-                .build();
+    void theS3ConfigurationGetsTheS3Endpoint() {
+        AwsRepositoryConfig config = minimal().s3Endpoint(LOCAL_S3).build();
 
-        S3BlobConfig s3 = config.s3BlobConfig();
-
-        assertThat(s3.region()).isEqualTo(Region.EU_WEST_1);
-        assertThat(s3.bucket()).isEqualTo("my-artifacts");
-        assertThat(s3.prefix()).isEqualTo("teams/data");
-        assertThat(s3.keySuffix()).isEqualTo(".sqlite");
-        assertThat(s3.endpointOverride()).contains(LOCAL_S3);
-        assertThat(s3.pathStyle()).isTrue();
-        assertThat(s3.credentialsProvider()).isSameAs(credentials);
-        assertThat(s3.encryption()).isEqualTo(S3Encryption.kms("alias/artifacts"));
-        assertThat(s3).usingRecursiveComparison()
-                .comparingOnlyFields("multipartThreshold", "partSize", "uploadParallelism", "taggingSupport",
-                        "conditionalCopySupport")
-                .isEqualTo(S3BlobConfig.builder().region(Region.EU_WEST_1).bucket("my-artifacts").build());
+        assertThat(config.s3BlobConfig().endpointOverride()).contains(LOCAL_S3);
+        assertThat(config.dynamoConfig().endpointOverride()).isEmpty();
     }
 
     @Test
@@ -90,40 +74,32 @@ class AwsRepositoryConfigTest {
     }
 
     @Test
-    void missingRequiredValuesAreRefusedByName() {
-        assertThatThrownBy(() -> AwsRepositoryConfig.builder().bucket("b-1").table("tbl").build())
-                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("region:");
-        assertThatThrownBy(() -> AwsRepositoryConfig.builder().region("eu-west-1").table("tbl").build())
-                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bucket:");
+    void theTableIsRequiredAndChecked() {
         assertThatThrownBy(() -> AwsRepositoryConfig.builder().region("eu-west-1").bucket("b-1").build())
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("table:");
+        assertRefused(minimal().table("x"), "table:");
     }
 
     @Test
-    void valuesBreakingAnAdaptersRuleAreRefusedByThisConfigurationsNames() {
-        assertRefused(minimal().bucket("Not_A_Bucket"), "bucket:");
-        assertRefused(minimal().table("x"), "table:");
-        assertRefused(minimal().prefix("/leading"), "prefix:");
-        assertRefused(minimal().prefix(null), "prefix:");
-        assertRefused(minimal().keySuffix("a/b"), "keySuffix:");
+    void endpointsAreCheckedAndRefusedByTheirNames() {
         assertRefused(minimal().s3Endpoint(URI.create("ftp://host")), "s3Endpoint:");
         assertRefused(minimal().dynamoDbEndpoint(URI.create("relative/path")), "dynamoDbEndpoint:");
-    }
-
-    @Test
-    void nullArgumentsAreRefusedByName() {
-        assertThatThrownBy(() -> minimal().region((String) null)).hasMessageStartingWith("region:");
-        assertThatThrownBy(() -> minimal().region(" ")).hasMessageStartingWith("region:");
-        assertThatThrownBy(() -> minimal().region((Region) null)).hasMessageStartingWith("region:");
         assertThatThrownBy(() -> minimal().endpoint(null)).hasMessageStartingWith("endpoint:");
         assertThatThrownBy(() -> minimal().s3Endpoint(null)).hasMessageStartingWith("s3Endpoint:");
         assertThatThrownBy(() -> minimal().dynamoDbEndpoint(null)).hasMessageStartingWith("dynamoDbEndpoint:");
-        assertThatThrownBy(() -> minimal().credentialsProvider(null)).hasMessageStartingWith("credentialsProvider:");
-        assertThatThrownBy(() -> minimal().encryption(null)).hasMessageStartingWith("encryption:");
         assertThatThrownBy(() -> new AwsRepositoryConfig(Region.EU_WEST_1, "my-artifacts", "p", "", "versioned",
                 null, Optional.empty(), false, AnonymousCredentialsProvider.create(), S3Encryption.none()))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("s3Endpoint:");
+        assertThatThrownBy(() -> new AwsRepositoryConfig(Region.EU_WEST_1, "my-artifacts", "p", "", "versioned",
+                Optional.empty(), null, false, AnonymousCredentialsProvider.create(), S3Encryption.none()))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("dynamoDbEndpoint:");
+    }
+
+    @Test
+    void theModuleAndTheFactoryRefuseANullConfiguration() {
         assertThatThrownBy(() -> new AwsModule(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("config:");
+        assertThatThrownBy(() -> VersionedAws.repository(null))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("config:");
     }
 

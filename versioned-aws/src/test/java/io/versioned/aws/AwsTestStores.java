@@ -93,12 +93,19 @@ final class AwsTestStores {
      * addressing, the servers' static credentials, the default prefix.
      */
     static AwsRepositoryConfig.Builder localConfig() {
-        return AwsRepositoryConfig.builder()
-                .region(S3ProxyServer.REGION)
-                .bucket(freshBucket())
+        return onS3Proxy(AwsRepositoryConfig.builder())
                 .table(freshTable())
                 .s3Endpoint(S3ProxyServer.shared().endpoint())
-                .dynamoDbEndpoint(DynaliteServer.shared().endpoint())
+                .dynamoDbEndpoint(DynaliteServer.shared().endpoint());
+    }
+
+    /**
+     * {@code builder} set for a fresh bucket on s3proxy: its region, path-style addressing and its static
+     * credentials; the endpoint is the caller's to set.
+     */
+    static <B extends RepositoryConfigBuilder<B>> B onS3Proxy(B builder) {
+        return builder.region(S3ProxyServer.REGION)
+                .bucket(freshBucket())
                 .pathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)));

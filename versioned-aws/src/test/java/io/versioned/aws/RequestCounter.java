@@ -1,8 +1,6 @@
 package io.versioned.aws;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -23,16 +21,16 @@ final class RequestCounter implements ExecutionInterceptor {
         sent.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
-    /** The operations sent since construction or the last {@link #clear()}, in order. */
-    List<String> operations() {
-        return List.copyOf(sent);
+    /** How many requests of each operation were sent since construction or the last {@link #clear()}. */
+    RequestCounts counts() {
+        return RequestCounts.of(sent.toArray(String[]::new));
     }
 
-    /** How many requests of each operation were sent, sorted by operation name. */
-    Map<String, Integer> counts() {
-        Map<String, Integer> counts = new TreeMap<>();
-        sent.forEach(operation -> counts.merge(operation, 1, Integer::sum));
-        return counts;
+    /** The requests {@code operation} sent: counts from zero, then runs it. */
+    RequestCounts measure(Runnable operation) {
+        clear();
+        operation.run();
+        return counts();
     }
 
     /** Forgets the requests counted so far. */

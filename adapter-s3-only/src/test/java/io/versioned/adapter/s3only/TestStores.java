@@ -1,5 +1,6 @@
 package io.versioned.adapter.s3only;
 
+import io.versioned.testsupport.LinearizableIfMatch;
 import io.versioned.testsupport.S3ProxyServer;
 import java.util.Locale;
 import java.util.UUID;
