@@ -1,14 +1,12 @@
 package io.versioned.cli;
 
 import com.google.inject.Module;
-import io.versioned.adapter.dynamodb.DynamoConfig;
-import io.versioned.adapter.dynamodb.DynamoModule;
 import io.versioned.adapter.inmemory.InMemoryModule;
 import io.versioned.adapter.jdbc.JdbcConfig;
-import io.versioned.adapter.s3.S3BlobConfig;
-import io.versioned.adapter.s3.S3BlobModule;
-import io.versioned.adapter.s3only.S3MetadataConfig;
-import io.versioned.adapter.s3only.S3OnlyMetadataModule;
+import io.versioned.aws.AwsModule;
+import io.versioned.aws.AwsRepositoryConfig;
+import io.versioned.aws.S3OnlyModule;
+import io.versioned.aws.S3OnlyRepositoryConfig;
 import io.versioned.core.VersionedCoreModule;
 import io.versioned.embedded.EmbeddedModule;
 import io.versioned.embedded.PostgresModule;
@@ -24,8 +22,8 @@ import java.util.Map;
  *   in {@code DIR}</li>
  *   <li>{@code memory:}: both ports in memory</li>
  *   <li>{@code jdbc:postgresql://...?blobs=DIR}: filesystem blobs in {@code DIR}, metadata through JDBC</li>
- *   <li>{@code s3+dynamodb://...}: S3 blobs, DynamoDB metadata</li>
- *   <li>{@code s3://...}: S3 blobs, S3 metadata on the same bucket and prefix</li>
+ *   <li>{@code s3+dynamodb://...}: {@link AwsModule}: S3 blobs, DynamoDB metadata</li>
+ *   <li>{@code s3://...}: {@link S3OnlyModule}: S3 blobs, S3 metadata on the same bucket and prefix</li>
  * </ul>
  */
 public final class BackendModules {
@@ -63,33 +61,29 @@ public final class BackendModules {
                     new PostgresModule(JdbcConfig.builder().jdbcUrl(jdbc.jdbcUrl()).build(), jdbc.blobDirectory()));
         }
         if (uri instanceof RepositoryUri.S3Dynamo s3Dynamo) {
-            return List.of(new VersionedCoreModule(), new S3BlobModule(s3Blobs(s3Dynamo.location(), environment)),
-                    new DynamoModule(dynamo(s3Dynamo, environment)));
+            return List.of(new VersionedCoreModule(), new AwsModule(s3Dynamo(s3Dynamo, environment)));
         }
         if (uri instanceof RepositoryUri.S3Only s3Only) {
-            return List.of(new VersionedCoreModule(), new S3BlobModule(s3Blobs(s3Only.location(), environment)),
-                    new S3OnlyMetadataModule(s3Metadata(s3Only.location(), environment)));
+            return List.of(new VersionedCoreModule(), new S3OnlyModule(s3Only(s3Only.location(), environment)));
         }
         throw new IllegalStateException("no backend for the repository URI type " + uri.getClass().getName());
     }
 
-    private static S3BlobConfig s3Blobs(RepositoryUri.S3Location location, Map<String, String> environment) {
-        S3BlobConfig.Builder builder = S3BlobConfig.builder().bucket(location.bucket()).prefix(location.prefix())
-                .region(location.regionOr(environment)).pathStyle(location.endpoint().isPresent());
-        location.endpoint().ifPresent(builder::endpointOverride);
+    private static AwsRepositoryConfig s3Dynamo(RepositoryUri.S3Dynamo uri, Map<String, String> environment) {
+        RepositoryUri.S3Location location = uri.location();
+        AwsRepositoryConfig.Builder builder = AwsRepositoryConfig.builder().bucket(location.bucket())
+                .prefix(location.prefix()).table(uri.table()).region(location.regionOr(environment))
+                .pathStyle(location.endpoint().isPresent());
+        location.endpoint().ifPresent(builder::s3Endpoint);
+        uri.effectiveDynamoDbEndpoint().ifPresent(builder::dynamoDbEndpoint);
         return builder.build();
     }
 
-    private static S3MetadataConfig s3Metadata(RepositoryUri.S3Location location, Map<String, String> environment) {
-        return S3MetadataConfig.builder().bucket(location.bucket()).prefix(location.prefix())
-                .region(location.regionOr(environment)).pathStyle(location.endpoint().isPresent())
-                .endpointOverride(location.endpoint().orElse(null)).build();
-    }
-
-    private static DynamoConfig dynamo(RepositoryUri.S3Dynamo uri, Map<String, String> environment) {
-        DynamoConfig.Builder builder = DynamoConfig.builder().tableName(uri.table())
-                .region(uri.location().regionOr(environment));
-        uri.effectiveDynamoDbEndpoint().ifPresent(builder::endpointOverride);
+    private static S3OnlyRepositoryConfig s3Only(RepositoryUri.S3Location location, Map<String, String> environment) {
+        S3OnlyRepositoryConfig.Builder builder = S3OnlyRepositoryConfig.builder().bucket(location.bucket())
+                .prefix(location.prefix()).region(location.regionOr(environment))
+                .pathStyle(location.endpoint().isPresent());
+        location.endpoint().ifPresent(builder::endpoint);
         return builder.build();
     }
 }

@@ -99,8 +99,8 @@ class RepositoryUriTest {
         "embedded:/tmp/repo|EmbeddedModule",
         "memory:|InMemoryModule",
         "jdbc:postgresql://host/db?blobs=/tmp/blobs|PostgresModule",
-        "s3+dynamodb://bucket/p?table=versioned|S3BlobModule, DynamoModule",
-        "s3://bucket/p|S3BlobModule, S3OnlyMetadataModule"
+        "s3+dynamodb://bucket/p?table=versioned|AwsModule",
+        "s3://bucket/p|S3OnlyModule"
     })
     void everySchemeMapsToTheCoreAndItsAdapters(String uri, String adapters) {
         assertThat(BackendModules.forUri(RepositoryUri.parse(uri)))
