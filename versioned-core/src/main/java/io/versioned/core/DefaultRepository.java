@@ -207,8 +207,8 @@ public final class DefaultRepository implements Repository {
     @Override
     public List<Alias> listAliases(String name) {
         Names.artifact(name);
-        return guarded(() -> stores.metadata().listAliases(name).stream()
-                .sorted(Comparator.comparing(AliasRecord::alias)).map(views::alias).toList());
+        return guarded(() -> views.aliases(name, stores.metadata().listAliases(name).stream()
+                .sorted(Comparator.comparing(AliasRecord::alias)).toList()));
     }
 
     @Override

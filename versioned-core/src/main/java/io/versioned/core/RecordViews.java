@@ -6,7 +6,10 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Turns stored records into the public value types. */
 final class RecordViews {
@@ -27,17 +30,31 @@ final class RecordViews {
      * LATEST stores its bytes under a new key.
      */
     Alias alias(AliasRecord record) {
-        Optional<Version> secondary = record.target().secondaryVersion();
-        return new Alias(record.name(), record.alias(), record.updateAt(), record.target().version(), secondary,
-                record.target().secondaryVersionWeight(), uriOf(record.name(), record.target().version()),
-                secondary.map(version -> uriOf(record.name(), version)), record.revision());
+        return alias(record, latestKey(record.name()));
     }
 
-    private String uriOf(String name, Version version) {
-        String key = version.isLatest()
-                ? stores.metadata().getVersion(name, version).map(VersionRecord::blobKey)
-                        .orElse(BlobKeys.of(name, version))
-                : BlobKeys.of(name, version);
-        return stores.blobs().uri(key);
+    /** The public aliases of one artifact, in the given order; LATEST's record is read at most once. */
+    List<Alias> aliases(String name, List<AliasRecord> records) {
+        Supplier<String> latestKey = latestKey(name);
+        return records.stream().map(record -> alias(record, latestKey)).toList();
+    }
+
+    private Alias alias(AliasRecord record, Supplier<String> latestKey) {
+        Optional<Version> secondary = record.target().secondaryVersion();
+        return new Alias(record.name(), record.alias(), record.updateAt(), record.target().version(), secondary,
+                record.target().secondaryVersionWeight(), uriOf(record.name(), record.target().version(), latestKey),
+                secondary.map(version -> uriOf(record.name(), version, latestKey)), record.revision());
+    }
+
+    private String uriOf(String name, Version version, Supplier<String> latestKey) {
+        return stores.blobs().uri(version.isLatest() ? latestKey.get() : BlobKeys.of(name, version));
+    }
+
+    /** The key of LATEST's bytes, read once on first use. */
+    private Supplier<String> latestKey(String name) {
+        AtomicReference<String> key = new AtomicReference<>();
+        return () -> key.updateAndGet(known -> known != null ? known
+                : stores.metadata().getVersion(name, Version.LATEST).map(VersionRecord::blobKey)
+                        .orElse(BlobKeys.of(name, Version.LATEST)));
     }
 }
