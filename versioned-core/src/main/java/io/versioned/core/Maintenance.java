@@ -6,6 +6,7 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.IntegrityException;
 import io.versioned.api.Repository;
 import io.versioned.api.VersionedException;
+import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.VersionRecord;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
 /**
  * Repository upkeep: {@link #fsck()} verifies the bytes of every live version and lists orphan blobs;
@@ -26,8 +27,10 @@ import java.util.regex.Pattern;
  * <p>An <em>orphan</em> is a blob key of the layout {@code {name}/...} (see
  * {@link io.versioned.core.port.BlobKeys}) that no version record references: bytes of an upload whose record was
  * never committed (a crashed or lost put), of a publish whose record was never created, or of a purge whose
- * byte deletion failed. Soft-deleted versions keep their bytes and are not orphans. Keys of artifacts that are
- * not registered are orphans too. Keys outside that layout (whose first segment is not an artifact name, such
+ * byte deletion failed. Soft-deleted versions keep their bytes and are not orphans. The records of every artifact
+ * that has blobs are read, whether or not the artifact is in the name index (other writers, such as the Python
+ * library, do not register names), so a blob is an orphan only when no record of its artifact names it. Keys
+ * outside that layout (whose first segment is not an artifact name, such
  * as the {@code _meta/} objects of a metadata store sharing the blob store's prefix) are never orphans: they are
  * not this library's blobs.
  *
@@ -41,9 +44,6 @@ import java.util.regex.Pattern;
  * <p>Errors: a store failure throws {@link BackendException}; findings are reported, not thrown.
  */
 public final class Maintenance {
-
-    /** The keys of the blob layout: an artifact name, a slash, and the rest. */
-    private static final Pattern BLOB_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}/.+");
 
     private final BlobPort blobs;
     private final MetadataPort metadata;
@@ -69,8 +69,9 @@ public final class Maintenance {
      * @throws BackendException if the store fails
      */
     public FsckReport fsck() {
-        List<String> orphans = orphans();
-        List<String> names = metadata.listArtifactNames();
+        List<String> keys = blobKeys();
+        List<String> names = artifactNames(keys);
+        List<String> orphans = orphans(keys, names);
         List<FsckReport.Finding> findings = new ArrayList<>();
         int versions = 0;
         long bytes = 0;
@@ -131,12 +132,28 @@ public final class Maintenance {
 
     /** Keys no record references. Blobs are listed before records are read, so a commit in between counts. */
     private List<String> orphans() {
-        List<String> keys = blobs.list("").stream().filter(key -> BLOB_KEY.matcher(key).matches()).toList();
+        List<String> keys = blobKeys();
+        return orphans(keys, artifactNames(keys));
+    }
+
+    private List<String> orphans(List<String> keys, List<String> names) {
         Set<String> referenced = new HashSet<>();
-        for (String name : metadata.listArtifactNames()) {
+        for (String name : names) {
             metadata.listVersions(name).forEach(record -> referenced.add(record.blobKey()));
         }
         return keys.stream().filter(key -> !referenced.contains(key)).sorted().toList();
+    }
+
+    /** The keys of the blob layout; other objects sharing the store are not this library's blobs. */
+    private List<String> blobKeys() {
+        return blobs.list("").stream().filter(key -> BlobKeys.artifactOf(key).isPresent()).toList();
+    }
+
+    /** The registered artifacts and every artifact that has blobs, sorted. */
+    private List<String> artifactNames(List<String> keys) {
+        TreeSet<String> names = new TreeSet<>(metadata.listArtifactNames());
+        keys.forEach(key -> BlobKeys.artifactOf(key).ifPresent(names::add));
+        return List.copyOf(names);
     }
 
     private long readToEnd(VersionRecord record) {

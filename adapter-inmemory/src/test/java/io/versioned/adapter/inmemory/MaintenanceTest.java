@@ -13,10 +13,15 @@ import io.versioned.core.GcReport;
 import io.versioned.core.Maintenance;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobUpload;
+import io.versioned.core.port.VersionRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,6 +114,24 @@ class MaintenanceTest {
     }
 
     @Test
+    void blobsOfAnArtifactMissingFromTheNameIndexAreCheckedAndKeptWhenReferenced() {
+        putBlob("python_made/000001");
+        metadata.createVersion(new VersionRecord("python_made", Version.of(1), Instant.parse("2026-01-01T00:00:00Z"),
+                false, sha256(bytes("orphan")), -1, "application/octet-stream", Map.of(),
+                BlobKeys.of("python_made", Version.of(1)), Map.of(), 0));
+        putBlob("python_made/LATEST.leftover");
+
+        FsckReport report = maintenance.fsck();
+        GcReport gc = maintenance.gc(false);
+
+        assertThat(metadata.listArtifactNames()).doesNotContain("python_made");
+        assertThat(report.versionsChecked()).isEqualTo(1);
+        assertThat(report.intact()).isTrue();
+        assertThat(gc.removed()).containsExactly("python_made/LATEST.leftover");
+        assertThat(blobs.list("python_made/")).containsExactly("python_made/000001");
+    }
+
+    @Test
     void keysOutsideTheBlobLayoutAreNeverOrphans() {
         repository.putArtifact("db", bytes("one"));
         putBlob("_meta/versions/db.json");
@@ -170,6 +193,14 @@ class MaintenanceTest {
     private void putBlob(String key) {
         blobs.put(key, new ByteArrayInputStream(bytes("orphan")),
                 new BlobUpload(-1, Optional.empty(), "application/octet-stream", Map.of()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(String text) {
