@@ -10,12 +10,16 @@ import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.VersionRecord;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -318,6 +322,21 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         repository.putArtifact(APP, Content.utf8("after"));
         assertThat(repository.publishArtifactVersion(APP).version()).isEqualTo(Version.of(1));
+    }
+
+    @Test
+    void purgeAllAlsoPurgesAnArtifactMissingFromTheNameIndexRecordsWithItsBytes() {
+        byte[] bytes = Content.utf8("written by another tool");
+        String key = BlobKeys.of("legacy", Version.of(1));
+        ports.blobs().put(key, new ByteArrayInputStream(bytes),
+                new BlobUpload(bytes.length, Optional.empty(), "application/octet-stream", Map.of()));
+        ports.metadata().createVersion(new VersionRecord("legacy", Version.of(1), Instant.parse("2026-01-01T00:00:00Z"),
+                false, Content.sha256(bytes), -1, "application/octet-stream", Map.of(), key, Map.of(), 0));
+
+        repository.purgeAll();
+
+        assertThat(ports.metadata().listVersions("legacy")).isEmpty();
+        assertThat(ports.blobs().list("legacy/")).isEmpty();
     }
 
     @Test

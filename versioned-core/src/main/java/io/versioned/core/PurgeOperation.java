@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,10 +96,14 @@ final class PurgeOperation {
         stores.blobs().list(BlobKeys.artifactPrefix(name)).forEach(stores.blobs()::delete);
     }
 
+    /**
+     * Purges every artifact in the name index and every artifact that has blobs (artifacts written by other
+     * tools are not in the index), each records first, so no record is left pointing at deleted bytes.
+     */
     void purgeAll() {
-        stores.metadata().listArtifactNames().forEach(this::purgeArtifact);
-        stores.blobs().list("").stream().filter(key -> BlobKeys.artifactOf(key).isPresent())
-                .forEach(stores.blobs()::delete);
+        TreeSet<String> names = new TreeSet<>(stores.metadata().listArtifactNames());
+        stores.blobs().list("").forEach(key -> BlobKeys.artifactOf(key).ifPresent(names::add));
+        names.forEach(this::purgeArtifact);
     }
 
     private void deleteBytes(String key) {
