@@ -13,6 +13,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +41,9 @@ import java.util.UUID;
  * Temporary files are never listed; a crash may leave one behind (harmless, removable by hand).
  *
  * <p>Only regular files are blobs: open and list treat a directory, a symbolic link or a path below a file as
- * absent, and put refuses to write over any of them; delete removes a symbolic link, never what it points to. No
+ * absent, and put refuses to write over any of them; delete removes a symbolic link, never what it points to. A root
+ * that is missing is an empty store; a root that exists but is not a directory (say, replaced by a file) is a broken
+ * one: every call then fails with a {@link BackendException} instead of finding its key absent. No
  * tagging. Thread-safe (it keeps no mutable state). Every I/O failure is a non-retryable {@link BackendException}.
  */
 public final class FilesystemBlobPort implements BlobPort {
@@ -87,11 +90,13 @@ public final class FilesystemBlobPort implements BlobPort {
     public Optional<InputStream> open(String key) {
         Path file = paths.toPath(key);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            requireUsableRoot();
             return Optional.empty();
         }
         try {
             return Optional.of(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
         } catch (NoSuchFileException e) {
+            requireUsableRoot();
             return Optional.empty();
         } catch (IOException e) {
             throw failure("opening blob " + key, e);
@@ -127,6 +132,7 @@ public final class FilesystemBlobPort implements BlobPort {
     public void delete(String key) {
         Path file = paths.toPath(key);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            requireUsableRoot();
             return;
         }
         try {
@@ -142,6 +148,7 @@ public final class FilesystemBlobPort implements BlobPort {
         int slash = prefix.lastIndexOf('/');
         Optional<Path> start = slash < 0 ? Optional.of(paths.root()) : paths.toPathIfValid(prefix.substring(0, slash));
         if (start.isEmpty() || !Files.isDirectory(start.get())) {
+            requireUsableRoot();
             return List.of();
         }
         List<String> keys = new ArrayList<>();
@@ -168,6 +175,7 @@ public final class FilesystemBlobPort implements BlobPort {
                 }
             });
         } catch (NoSuchFileException e) {
+            requireUsableRoot();
             return List.of();
         } catch (IOException e) {
             throw failure("listing blobs under " + start.get(), e);
@@ -226,6 +234,17 @@ public final class FilesystemBlobPort implements BlobPort {
         } catch (UnsupportedOperationException e) {
             throw new BackendException("the file system of " + target.getParent()
                     + " does not support hard links, which atomic put-if-absent needs", e, false);
+        }
+    }
+
+    /**
+     * Called when a key or prefix was found absent: that only holds if the root is a directory or missing. A root
+     * that exists but is not a directory is a broken store, not an empty one.
+     */
+    private void requireUsableRoot() {
+        Path root = paths.root();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw failure("using the blob directory", new NotDirectoryException(root.toString()));
         }
     }
 

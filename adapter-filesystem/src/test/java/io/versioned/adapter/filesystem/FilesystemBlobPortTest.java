@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +171,27 @@ class FilesystemBlobPortTest extends BlobPortContract {
         assertThat(blobs().list("")).containsExactly("doc/000001");
         assertThat(blobs().list("doc/")).containsExactly("doc/000001");
         assertThat(blobs().list("doc/.")).isEmpty();
+    }
+
+    @Test
+    void aRootThatIsNoLongerADirectoryIsAStoreFailureNotAnEmptyStore() throws IOException {
+        blobs().put("doc/000001", new ByteArrayInputStream(new byte[1]), UPLOAD);
+        deleteRecursively(root());
+        Files.writeString(root(), "not a directory");
+
+        assertThatThrownBy(() -> blobs().open("doc/000001")).isInstanceOf(BackendException.class);
+        assertThatThrownBy(() -> blobs().list("")).isInstanceOf(BackendException.class);
+        assertThatThrownBy(() -> blobs().delete("doc/000001")).isInstanceOf(BackendException.class);
+        assertThatThrownBy(() -> blobs().copy("doc/000001", "0".repeat(64), "doc/000002"))
+                .isInstanceOf(BackendException.class);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
