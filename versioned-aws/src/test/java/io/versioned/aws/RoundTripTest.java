@@ -6,6 +6,7 @@ import io.versioned.api.Repository;
 import io.versioned.tck.RepositoryFixture;
 import io.versioned.tck.StorePorts;
 import io.versioned.tck.TestClock;
+import io.versioned.testsupport.RequestCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -118,7 +119,7 @@ class RoundTripTest {
         s3Requests.clear();
         dynamoDbRequests.clear();
         operation.run();
-        return new Cost(s3Requests.counts(), dynamoDbRequests.counts());
+        return new Cost(new RequestCounts(s3Requests.counts()), new RequestCounts(dynamoDbRequests.counts()));
     }
 
     private static Cost cost(RequestCounts s3, RequestCounts dynamoDb) {

@@ -10,6 +10,7 @@ import io.versioned.api.Version;
 import io.versioned.tck.RepositoryFixture;
 import io.versioned.tck.StorePorts;
 import io.versioned.tck.TestClock;
+import io.versioned.testsupport.RequestCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -115,7 +116,7 @@ class S3OnlyRoundTripTest {
 
     @Test
     void everyOperationSendsExactlyTheBudgetedAndDocumentedRequests() throws IOException {
-        Map<String, RequestCounts> measured = new RoundTripScript<>(repository, clock, requests::measure,
+        Map<String, RequestCounts> measured = new RoundTripScript<>(repository, clock, this::measure,
                 RequestCounts::minus).measureEveryOperation();
         measured.put("publish (S3-compatible store without conditional CopyObject)", publishWithoutConditionalCopy());
 
@@ -137,7 +138,7 @@ class S3OnlyRoundTripTest {
     /** A publish through an S3 port that probed s3proxy and found no conditional CopyObject. */
     private RequestCounts publishWithoutConditionalCopy() {
         StorePorts probed = S3OnlyTestStores.ports(config, blobClient, metadataClient);
-        return RoundTripScript.publishOn(RepositoryFixture.repository(probed, clock), requests::measure);
+        return RoundTripScript.publishOn(RepositoryFixture.repository(probed, clock), this::measure);
     }
 
     /**
@@ -154,16 +155,20 @@ class S3OnlyRoundTripTest {
         }
     }
 
+    private RequestCounts measure(Runnable operation) {
+        return new RequestCounts(requests.measure(operation));
+    }
+
     private Map<String, RequestCounts> measureReads(String name, int count) {
         Map<String, RequestCounts> measured = new LinkedHashMap<>();
-        measured.put("getArtifactVersion", requests.measure(() -> repository.getArtifactVersion(name, Version.of(2))));
-        measured.put("getArtifactVersion (LATEST)", requests.measure(() -> repository.getArtifactVersion(name)));
-        measured.put("getAlias", requests.measure(() -> repository.getAlias(name, "a2")));
-        measured.put("resolve", requests.measure(() -> repository.resolve(name, "a2")));
-        measured.put("resolve with key", requests.measure(() -> repository.resolve(name, "a2", "user-42")));
-        measured.put("listArtifactVersions", requests.measure(() ->
+        measured.put("getArtifactVersion", measure(() -> repository.getArtifactVersion(name, Version.of(2))));
+        measured.put("getArtifactVersion (LATEST)", measure(() -> repository.getArtifactVersion(name)));
+        measured.put("getAlias", measure(() -> repository.getAlias(name, "a2")));
+        measured.put("resolve", measure(() -> repository.resolve(name, "a2")));
+        measured.put("resolve with key", measure(() -> repository.resolve(name, "a2", "user-42")));
+        measured.put("listArtifactVersions", measure(() ->
                 assertThat(repository.listArtifactVersions(name)).hasSize(count + 1)));
-        measured.put("listAliases", requests.measure(() -> assertThat(repository.listAliases(name)).hasSize(count)));
+        measured.put("listAliases", measure(() -> assertThat(repository.listAliases(name)).hasSize(count)));
         return measured;
     }
 

@@ -7,6 +7,7 @@ import io.versioned.api.Version;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,11 +26,8 @@ final class AliasCommand {
                 "Example: versioned alias set db production 2 --secondary 3 --weight 10"})
     static final class SetAlias extends Subcommand {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name, e.g. production.")
-        String alias;
+        @Mixin
+        AliasArguments subject;
 
         @Parameters(index = "2", paramLabel = "VERSION", description = "The primary version: LATEST or a number.")
         Version version;
@@ -54,14 +52,9 @@ final class AliasCommand {
             }
             int percent = weight == null ? 0 : weight;
             Alias result = expectedRevision == null
-                    ? repository().putAlias(name, alias, version, secondary, percent)
-                    : repository().putAlias(name, alias, target(percent), expectedRevision);
-            Output output = output();
-            if (output.json()) {
-                output.printJson(JsonShapes.alias(result));
-            } else {
-                output.line("Alias " + Describe.alias(result));
-            }
+                    ? repository().putAlias(subject.name, subject.alias, version, secondary, percent)
+                    : repository().putAlias(subject.name, subject.alias, target(percent), expectedRevision);
+            output().print(() -> JsonShapes.alias(result), output -> output.line("Alias " + Describe.alias(result)));
             return ExitCodes.OK;
         }
 
@@ -78,21 +71,14 @@ final class AliasCommand {
             description = "Show where an alias points.")
     static final class GetAlias extends Subcommand {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
-        String alias;
+        @Mixin
+        AliasArguments subject;
 
         @Override
         int run(VersionedCommand root) {
-            Alias result = repository().getAlias(name, alias);
-            Output output = output();
-            if (output.json()) {
-                output.printJson(JsonShapes.alias(result));
-            } else {
-                output.table(Describe.aliasTable(List.of(result), output));
-            }
+            Alias result = repository().getAlias(subject.name, subject.alias);
+            output().print(() -> JsonShapes.alias(result),
+                    output -> output.table(Describe.aliasTable(List.of(result), output)));
             return ExitCodes.OK;
         }
     }
@@ -108,16 +94,15 @@ final class AliasCommand {
         @Override
         int run(VersionedCommand root) {
             List<Alias> aliases = repository().listAliases(name);
-            Output output = output();
-            if (output.json()) {
-                output.printJson(JsonShapes.of("name", name,
-                        "aliases", aliases.stream().map(JsonShapes::alias).toList()));
-            } else if (aliases.isEmpty()) {
-                output.line("No aliases for " + name + ". Create one with: versioned alias set " + name
-                        + " ALIAS VERSION");
-            } else {
-                output.table(Describe.aliasTable(aliases, output));
-            }
+            output().print(() -> JsonShapes.of("name", name,
+                    "aliases", aliases.stream().map(JsonShapes::alias).toList()), output -> {
+                if (aliases.isEmpty()) {
+                    output.line("No aliases for " + name + ". Create one with: versioned alias set " + name
+                            + " ALIAS VERSION");
+                } else {
+                    output.table(Describe.aliasTable(aliases, output));
+                }
+            });
             return ExitCodes.OK;
         }
     }
@@ -127,21 +112,14 @@ final class AliasCommand {
             description = "Delete an alias; deleting a missing alias does nothing.")
     static final class DeleteAlias extends Subcommand {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
-        String alias;
+        @Mixin
+        AliasArguments subject;
 
         @Override
         int run(VersionedCommand root) {
-            repository().deleteAlias(name, alias);
-            Output output = output();
-            if (output.json()) {
-                output.printJson(JsonShapes.of("name", name, "alias", alias, "deleted", true));
-            } else {
-                output.line("Deleted alias " + alias + " of " + name);
-            }
+            repository().deleteAlias(subject.name, subject.alias);
+            output().print(() -> JsonShapes.of("name", subject.name, "alias", subject.alias, "deleted", true),
+                    output -> output.line("Deleted alias " + subject.alias + " of " + subject.name));
             return ExitCodes.OK;
         }
     }
@@ -151,24 +129,20 @@ final class AliasCommand {
             description = "Show every change of an alias, newest first.")
     static final class AliasHistory extends Subcommand {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
-        String alias;
+        @Mixin
+        AliasArguments subject;
 
         @Override
         int run(VersionedCommand root) {
-            List<AliasChange> changes = repository().getAliasHistory(name, alias);
-            Output output = output();
-            if (output.json()) {
-                output.printJson(JsonShapes.of("name", name, "alias", alias,
-                        "history", changes.stream().map(JsonShapes::change).toList()));
-            } else if (changes.isEmpty()) {
-                output.line("No history for alias " + alias + " of " + name + ".");
-            } else {
-                output.table(historyTable(changes, output));
-            }
+            List<AliasChange> changes = repository().getAliasHistory(subject.name, subject.alias);
+            output().print(() -> JsonShapes.of("name", subject.name, "alias", subject.alias,
+                    "history", changes.stream().map(JsonShapes::change).toList()), output -> {
+                if (changes.isEmpty()) {
+                    output.line("No history for alias " + subject.alias + " of " + subject.name + ".");
+                } else {
+                    output.table(historyTable(changes, output));
+                }
+            });
             return ExitCodes.OK;
         }
     }

@@ -1,10 +1,7 @@
 package io.versioned.cli;
 
-import io.versioned.api.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code versioned delete NAME --version V}: soft-deletes a version. */
 @Command(name = "delete", versionProvider = VersionInfo.class,
@@ -13,24 +10,14 @@ import picocli.CommandLine.Parameters;
 final class DeleteCommand extends Subcommand {
 
     @Mixin
-    VersionedHelpOptions help;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-    String name;
-
-    @Option(names = "--version", paramLabel = "V", required = true, description = "LATEST or a version number.")
-    Version version;
+    RequiredVersionArguments selection;
 
     @Override
     int run(VersionedCommand root) {
-        repository().deleteArtifactVersion(name, version);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("name", name, "version", version.toString(), "deleted", true));
-        } else {
-            output.line("Deleted version " + version + " of " + name + " (undo with: versioned restore " + name
-                    + " --version " + version + ")");
-        }
+        repository().deleteArtifactVersion(selection.name, selection.version);
+        output().print(() -> JsonShapes.of("name", selection.name, "version", selection.version.toString(),
+                "deleted", true), output -> output.line("Deleted version " + selection.version + " of " + selection.name
+                + " (undo with: versioned restore " + selection.name + " --version " + selection.version + ")"));
         return ExitCodes.OK;
     }
 }

@@ -13,10 +13,7 @@ final class FsckCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         FsckReport report = root.maintenance().fsck();
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.fsck(report));
-        } else {
+        output().print(() -> JsonShapes.fsck(report), output -> {
             output.line("Checked " + Human.count(report.artifacts(), "artifact") + ", "
                     + Human.count(report.versionsChecked(), "version") + ", " + Human.size(report.bytesChecked()) + ".");
             for (FsckReport.Finding finding : report.findings()) {
@@ -29,7 +26,7 @@ final class FsckCommand extends Subcommand {
             }
             output.line(report.intact() ? "OK: every live version matches its sha256."
                     : "FAILED: " + Human.count(report.findings().size(), "version") + " cannot be trusted.");
-        }
+        });
         return report.intact() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

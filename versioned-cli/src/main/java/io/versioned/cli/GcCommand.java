@@ -22,16 +22,15 @@ final class GcCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         GcReport report = root.maintenance().gc(dryRun, grace);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.gc(report));
-        } else if (report.orphans().isEmpty()) {
-            output.line("No orphan blobs.");
-        } else {
-            output.line((dryRun ? "Would remove " : "Removed ") + Human.count(report.orphans().size(), "orphan blob")
-                    + ":");
-            report.orphans().forEach(key -> output.line("  " + key));
-        }
+        output().print(() -> JsonShapes.gc(report), output -> {
+            if (report.orphans().isEmpty()) {
+                output.line("No orphan blobs.");
+            } else {
+                output.line((dryRun ? "Would remove " : "Removed ")
+                        + Human.count(report.orphans().size(), "orphan blob") + ":");
+                report.orphans().forEach(key -> output.line("  " + key));
+            }
+        });
         return ExitCodes.OK;
     }
 }

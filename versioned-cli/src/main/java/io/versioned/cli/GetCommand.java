@@ -1,12 +1,10 @@
 package io.versioned.cli;
 
 import io.versioned.api.Artifact;
-import io.versioned.api.Version;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code versioned get NAME [--version V] [-o FILE|-]}: downloads a version's bytes. */
 @Command(name = "get", versionProvider = VersionInfo.class,
@@ -15,14 +13,7 @@ import picocli.CommandLine.Parameters;
 final class GetCommand extends Subcommand {
 
     @Mixin
-    VersionedHelpOptions help;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-    String name;
-
-    @Option(names = "--version", paramLabel = "V", defaultValue = "LATEST",
-            description = "LATEST or a version number (default: ${DEFAULT-VALUE}).")
-    Version version;
+    VersionOrLatestArguments selection;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write: a file, or - for standard output.")
     String target;
@@ -30,19 +21,16 @@ final class GetCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         if (Downloads.STDOUT.equals(target)) {
-            Downloads.toStdout(root, name, version);
+            Downloads.toStdout(root, selection.name, selection.version);
             return ExitCodes.OK;
         }
-        Path path = Path.of(target == null ? name : target);
-        Artifact artifact = Downloads.toFile(root, name, version, path);
-        Output output = output();
-        if (output.json()) {
+        Path path = Path.of(target == null ? selection.name : target);
+        Artifact artifact = Downloads.toFile(root, selection.name, selection.version, path);
+        output().print(() -> {
             var json = JsonShapes.artifact(artifact);
             json.put("path", path.toAbsolutePath().toString());
-            output.printJson(json);
-        } else {
-            output.line("Downloaded " + Describe.artifact(artifact) + " to " + path + " (sha256 verified)");
-        }
+            return json;
+        }, output -> output.line("Downloaded " + Describe.artifact(artifact) + " to " + path + " (sha256 verified)"));
         return ExitCodes.OK;
     }
 }

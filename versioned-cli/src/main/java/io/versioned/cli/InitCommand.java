@@ -12,13 +12,9 @@ final class InitCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         root.repository().bootstrap();
-        Output output = output();
         String uri = root.repositoryUri().toString();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("repository", uri, "ready", true));
-        } else {
-            output.line("Repository ready: " + uri);
-        }
+        output().print(() -> JsonShapes.of("repository", uri, "ready", true),
+                output -> output.line("Repository ready: " + uri));
         return ExitCodes.OK;
     }
 }

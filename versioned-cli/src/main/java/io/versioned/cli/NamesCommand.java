@@ -11,14 +11,13 @@ final class NamesCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         List<String> names = repository().listArtifactNames();
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("names", names));
-        } else if (names.isEmpty()) {
-            output.line("No artifacts yet. Store one with: versioned put NAME FILE");
-        } else {
-            names.forEach(output::line);
-        }
+        output().print(() -> JsonShapes.of("names", names), output -> {
+            if (names.isEmpty()) {
+                output.line("No artifacts yet. Store one with: versioned put NAME FILE");
+            } else {
+                names.forEach(output::line);
+            }
+        });
         return ExitCodes.OK;
     }
 }

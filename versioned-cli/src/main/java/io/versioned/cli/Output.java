@@ -3,6 +3,8 @@ package io.versioned.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where a command's result goes: standard output, as text for people or, with {@code --json}, as one JSON
@@ -29,6 +31,18 @@ final class Output {
     void printJson(Object value) {
         out.println(JsonWriter.write(value));
         out.flush();
+    }
+
+    /**
+     * Prints a command's result: with {@code --json}, the one document {@code json} supplies (as {@link #printJson});
+     * otherwise the text that {@code text} prints to this output. Only the chosen form is computed.
+     */
+    void print(Supplier<?> json, Consumer<Output> text) {
+        if (this.json) {
+            printJson(json.get());
+        } else {
+            text.accept(this);
+        }
     }
 
     /** Prints a line of text. */

@@ -16,12 +16,8 @@ final class PublishCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         Artifact artifact = repository().publishArtifactVersion(name);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.artifact(artifact));
-        } else {
-            output.line("Published " + Describe.artifact(artifact));
-        }
+        output().print(() -> JsonShapes.artifact(artifact),
+                output -> output.line("Published " + Describe.artifact(artifact)));
         return ExitCodes.OK;
     }
 }

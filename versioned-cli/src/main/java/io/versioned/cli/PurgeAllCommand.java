@@ -19,12 +19,8 @@ final class PurgeAllCommand extends Subcommand {
                     + "; add --yes to confirm");
         }
         repository().purgeAll();
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("repository", root.repositoryUri().toString(), "purged", true));
-        } else {
-            output.line("Purged every artifact of " + root.repositoryUri());
-        }
+        output().print(() -> JsonShapes.of("repository", root.repositoryUri().toString(), "purged", true),
+                output -> output.line("Purged every artifact of " + root.repositoryUri()));
         return ExitCodes.OK;
     }
 }

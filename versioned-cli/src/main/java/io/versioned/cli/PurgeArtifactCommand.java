@@ -14,12 +14,8 @@ final class PurgeArtifactCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         repository().purgeArtifact(name);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("name", name, "purged", true));
-        } else {
-            output.line("Purged artifact " + name);
-        }
+        output().print(() -> JsonShapes.of("name", name, "purged", true),
+                output -> output.line("Purged artifact " + name));
         return ExitCodes.OK;
     }
 }

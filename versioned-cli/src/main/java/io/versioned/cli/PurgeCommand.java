@@ -36,12 +36,7 @@ final class PurgeCommand extends Subcommand {
             throw new IllegalArgumentException("--keep: must be >= 0, got " + keep);
         }
         PurgeResult result = repository().purgeArtifactVersions(name, keep, olderThan, dryRun);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.purge(name, result));
-        } else {
-            describe(name, result).forEach(output::line);
-        }
+        output().print(() -> JsonShapes.purge(name, result), output -> describe(name, result).forEach(output::line));
         return ExitCodes.OK;
     }
 

@@ -42,13 +42,10 @@ final class PutCommand extends Subcommand {
         PutOptions options = builder.build();
         Artifact artifact = "-".equals(file) ? repository().putArtifact(name, root.context().stdin(), options)
                 : putFile(root, Path.of(file), options);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.artifact(artifact));
-        } else {
+        output().print(() -> JsonShapes.artifact(artifact), output -> {
             output.line("Stored " + Describe.artifact(artifact));
             output.line("Publish it as an immutable version with: versioned publish " + name);
-        }
+        });
         return ExitCodes.OK;
     }
 

@@ -3,8 +3,8 @@ package io.versioned.cli;
 import io.versioned.api.Artifact;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code versioned resolve NAME ALIAS [--key ROUTING_KEY] [-o FILE|-]}: the version an alias picks. */
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
@@ -13,11 +13,8 @@ import picocli.CommandLine.Parameters;
             "With -o, also downloads that version's bytes (- for standard output)."})
 final class ResolveCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "ALIAS", description = "The alias name.")
-    String alias;
+    @Mixin
+    AliasArguments subject;
 
     @Option(names = "--key", paramLabel = "ROUTING_KEY", description = "A routing key, e.g. a customer id.")
     String key;
@@ -27,25 +24,25 @@ final class ResolveCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) {
-        Artifact picked = key == null ? repository().resolve(name, alias) : repository().resolve(name, alias, key);
+        Artifact resolved = key == null ? repository().resolve(subject.name, subject.alias)
+                : repository().resolve(subject.name, subject.alias, key);
         if (Downloads.STDOUT.equals(target)) {
-            Downloads.toStdout(root, name, picked.version());
+            Downloads.toStdout(root, subject.name, resolved.version());
             return ExitCodes.OK;
         }
-        if (target != null) {
-            picked = Downloads.toFile(root, name, picked.version(), Path.of(target));
-        }
-        Output output = output();
-        if (output.json()) {
+        Artifact picked = target == null ? resolved
+                : Downloads.toFile(root, subject.name, resolved.version(), Path.of(target));
+        output().print(() -> {
             var json = JsonShapes.artifact(picked);
-            json.put("alias", alias);
+            json.put("alias", subject.alias);
             json.put("routingKey", key);
             json.put("path", target == null ? null : Path.of(target).toAbsolutePath().toString());
-            output.printJson(json);
-        } else {
-            output.line(alias + " -> " + Describe.artifact(picked) + (key == null ? "" : " (key " + key + ")"));
+            return json;
+        }, output -> {
+            output.line(subject.alias + " -> " + Describe.artifact(picked)
+                    + (key == null ? "" : " (key " + key + ")"));
             output.line(target == null ? picked.uri() : "Downloaded to " + target + " (sha256 verified)");
-        }
+        });
         return ExitCodes.OK;
     }
 }

@@ -1,13 +1,10 @@
 package io.versioned.cli;
 
 import io.versioned.api.Artifact;
-import io.versioned.api.Version;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code versioned show NAME [--version V]}: the metadata of one version. */
 @Command(name = "show", versionProvider = VersionInfo.class,
@@ -15,23 +12,17 @@ import picocli.CommandLine.Parameters;
 final class ShowCommand extends Subcommand {
 
     @Mixin
-    VersionedHelpOptions help;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
-    String name;
-
-    @Option(names = "--version", paramLabel = "V", defaultValue = "LATEST",
-            description = "LATEST or a version number (default: ${DEFAULT-VALUE}).")
-    Version version;
+    VersionOrLatestArguments selection;
 
     @Override
     int run(VersionedCommand root) {
-        Artifact artifact = repository().getArtifactVersion(name, version);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.artifact(artifact));
-            return ExitCodes.OK;
-        }
+        Artifact artifact = repository().getArtifactVersion(selection.name, selection.version);
+        output().print(() -> JsonShapes.artifact(artifact), output -> output.table(fieldTable(artifact, output)));
+        return ExitCodes.OK;
+    }
+
+    /** The table of a version's fields, one metadata entry per row. */
+    private static Table fieldTable(Artifact artifact, Output output) {
         Table table = new Table("FIELD", "VALUE");
         table.row("name", artifact.name());
         table.row("version", artifact.version().toString());
@@ -49,7 +40,6 @@ final class ShowCommand extends Subcommand {
             table.row(first ? "metadata" : "", entry.getKey() + "=" + entry.getValue());
             first = false;
         }
-        output.table(table);
-        return ExitCodes.OK;
+        return table;
     }
 }

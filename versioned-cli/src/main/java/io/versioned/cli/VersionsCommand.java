@@ -16,14 +16,13 @@ final class VersionsCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         List<Artifact> versions = repository().listArtifactVersions(name);
-        Output output = output();
-        if (output.json()) {
-            output.printJson(JsonShapes.of("name", name, "versions", JsonShapes.artifacts(versions)));
-        } else if (versions.isEmpty()) {
-            output.line("No live versions of " + name + ".");
-        } else {
-            output.table(Describe.versionTable(versions, repository().listAliases(name), output));
-        }
+        output().print(() -> JsonShapes.of("name", name, "versions", JsonShapes.artifacts(versions)), output -> {
+            if (versions.isEmpty()) {
+                output.line("No live versions of " + name + ".");
+            } else {
+                output.table(Describe.versionTable(versions, repository().listAliases(name), output));
+            }
+        });
         return ExitCodes.OK;
     }
 }

@@ -107,16 +107,12 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
 
     @Override
     public void updateVersion(VersionRecord record, long expectedRevision) {
-        int updated = write("updating version " + record.version() + " of " + record.name(),
+        updateAtRevision("version " + record.version() + " of " + record.name(), expectedRevision,
                 handle -> Rows.bindVersion(handle.createUpdate("UPDATE versioned_versions SET update_at = :update_at, "
                         + "deleted = :deleted, sha256 = :sha256, size_bytes = :size_bytes, content_type = :content_type, "
                         + "metadata_json = :metadata_json, blob_key = :blob_key, alias_pins_json = :alias_pins_json, "
                         + "revision = :revision WHERE name = :name AND version = :version AND revision = :expected"),
                         record).bind("expected", expectedRevision).execute());
-        if (updated == 0) {
-            throw new PreconditionFailedException("version " + record.version() + " of " + record.name()
-                    + " is absent or not at revision " + expectedRevision);
-        }
     }
 
     @Override
@@ -194,16 +190,12 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
 
     @Override
     public void updateAlias(AliasRecord record, long expectedRevision) {
-        int updated = write("updating alias " + record.alias() + " of " + record.name(),
+        updateAtRevision("alias " + record.alias() + " of " + record.name(), expectedRevision,
                 handle -> Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
                         + "version = :version, secondary_version = :secondary_version, "
                         + "secondary_weight = :secondary_weight, revision = :revision "
                         + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
                         .bind("expected", expectedRevision).execute());
-        if (updated == 0) {
-            throw new PreconditionFailedException("alias " + record.alias() + " of " + record.name()
-                    + " is absent or not at revision " + expectedRevision);
-        }
     }
 
     @Override
@@ -282,6 +274,14 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
             });
         } catch (JdbiException e) {
             throw JdbcErrors.backend("purging the records of " + name, e);
+        }
+    }
+
+    /** Runs an update of a record at {@code expectedRevision}; no row updated means it is absent or elsewhere. */
+    private void updateAtRevision(String what, long expectedRevision,
+                                  HandleCallback<Integer, RuntimeException> update) {
+        if (write("updating " + what, update) == 0) {
+            throw new PreconditionFailedException(what + " is absent or not at revision " + expectedRevision);
         }
     }
 

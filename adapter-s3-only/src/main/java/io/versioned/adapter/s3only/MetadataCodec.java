@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -81,18 +83,12 @@ final class MetadataCodec {
     VersionsDocument decodeVersions(String location, String name, byte[] bytes) {
         Fields fields = new Fields(location);
         JsonNode root = fields.document(bytes, KIND_VERSIONS, name);
-        TreeMap<Version, VersionRecord> records = new TreeMap<>();
-        for (JsonNode node : fields.array(root, "versions")) {
-            Version version = fields.version(node, "version");
-            VersionRecord record = fields.build("version " + version, () -> new VersionRecord(name, version,
-                    fields.time(node, "updateAt"), fields.bool(node, "deleted"), fields.text(node, "sha256"),
-                    fields.integer(node, "size"), fields.text(node, "contentType"),
-                    fields.textMap(node, "metadata"), fields.text(node, "blobKey"),
-                    fields.longMap(node, "aliasPins"), fields.integer(node, "revision")));
-            if (records.put(version, record) != null) {
-                throw fields.corrupt("version " + version + " appears twice");
-            }
-        }
+        TreeMap<Version, VersionRecord> records = fields.records(root, "versions", "version",
+                node -> fields.version(node, "version"), (node, version) -> new VersionRecord(name, version,
+                        fields.time(node, "updateAt"), fields.bool(node, "deleted"), fields.text(node, "sha256"),
+                        fields.integer(node, "size"), fields.text(node, "contentType"),
+                        fields.textMap(node, "metadata"), fields.text(node, "blobKey"),
+                        fields.longMap(node, "aliasPins"), fields.integer(node, "revision")));
         return new VersionsDocument(name, records);
     }
 
@@ -117,16 +113,10 @@ final class MetadataCodec {
     AliasesDocument decodeAliases(String location, String name, byte[] bytes) {
         Fields fields = new Fields(location);
         JsonNode root = fields.document(bytes, KIND_ALIASES, name);
-        TreeMap<String, AliasRecord> records = new TreeMap<>();
-        for (JsonNode node : fields.array(root, "aliases")) {
-            String alias = fields.text(node, "alias");
-            AliasRecord record = fields.build("alias " + alias, () -> new AliasRecord(name, alias,
-                    fields.time(node, "updateAt"), fields.target(fields.object(node, "target")),
-                    fields.integer(node, "revision")));
-            if (records.put(alias, record) != null) {
-                throw fields.corrupt("alias " + alias + " appears twice");
-            }
-        }
+        TreeMap<String, AliasRecord> records = fields.records(root, "aliases", "alias",
+                node -> fields.text(node, "alias"), (node, alias) -> new AliasRecord(name, alias,
+                        fields.time(node, "updateAt"), fields.target(fields.object(node, "target")),
+                        fields.integer(node, "revision")));
         return new AliasesDocument(name, records);
     }
 
@@ -156,16 +146,10 @@ final class MetadataCodec {
         if (!alias.equals(fields.text(root, "alias"))) {
             throw fields.corrupt("it belongs to alias '" + fields.text(root, "alias") + "', not '" + alias + "'");
         }
-        TreeMap<Long, AliasChange> entries = new TreeMap<>();
-        for (JsonNode node : fields.array(root, "entries")) {
-            long revision = fields.integer(node, "revision");
-            AliasChange change = fields.build("revision " + revision, () -> new AliasChange(name, alias, revision,
-                    fields.time(node, "time"), fields.optionalTarget(node, "previous"),
-                    fields.optionalTarget(node, "current")));
-            if (entries.put(revision, change) != null) {
-                throw fields.corrupt("revision " + revision + " appears twice");
-            }
-        }
+        TreeMap<Long, AliasChange> entries = fields.records(root, "entries", "revision",
+                node -> fields.integer(node, "revision"), (node, revision) -> new AliasChange(name, alias,
+                        revision, fields.time(node, "time"), fields.optionalTarget(node, "previous"),
+                        fields.optionalTarget(node, "current")));
         return new HistoryDocument(name, alias, entries);
     }
 
@@ -262,6 +246,25 @@ final class MetadataCodec {
             } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
                 throw corrupt(what + " is invalid: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * The elements of the array {@code field} of {@code root} as records by key: {@code key} reads an element's
+         * key, {@code record} builds the element's record; errors name the element as {@code label} and its key.
+         *
+         * @throws BackendException if the array is missing, an element is invalid or a key appears twice
+         */
+        <K extends Comparable<K>, R> TreeMap<K, R> records(JsonNode root, String field, String label,
+                Function<JsonNode, K> key, BiFunction<JsonNode, K, R> record) {
+            TreeMap<K, R> records = new TreeMap<>();
+            for (JsonNode node : array(root, field)) {
+                K k = key.apply(node);
+                String what = label + " " + k;
+                if (records.put(k, build(what, () -> record.apply(node, k))) != null) {
+                    throw corrupt(what + " appears twice");
+                }
+            }
+            return records;
         }
 
         Iterable<JsonNode> array(JsonNode node, String field) {

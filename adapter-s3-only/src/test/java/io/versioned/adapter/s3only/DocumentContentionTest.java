@@ -8,6 +8,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.testsupport.RequestCounter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

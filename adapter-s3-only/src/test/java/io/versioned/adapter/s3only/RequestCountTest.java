@@ -8,6 +8,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.testsupport.RequestCounter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -53,51 +54,51 @@ class RequestCountTest {
     void everyReadCostsOneGetObjectWhateverTheNumberOfRecords(String name) {
         int records = name.equals("small") ? 3 : 200;
 
-        assertThat(counter.count(() -> assertThat(port.getVersion(name, Version.of(2))).isPresent()))
+        assertThat(counter.measure(() -> assertThat(port.getVersion(name, Version.of(2))).isPresent()))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.getVersion(name, Version.LATEST)).isPresent()))
+        assertThat(counter.measure(() -> assertThat(port.getVersion(name, Version.LATEST)).isPresent()))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.listVersions(name)).hasSize(records + 1)))
+        assertThat(counter.measure(() -> assertThat(port.listVersions(name)).hasSize(records + 1)))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.getAlias(name, "alias2")).isPresent()))
+        assertThat(counter.measure(() -> assertThat(port.getAlias(name, "alias2")).isPresent()))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.listAliases(name)).hasSize(records)))
+        assertThat(counter.measure(() -> assertThat(port.listAliases(name)).hasSize(records)))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.aliasHistory(name, "production", 1000)).hasSize(records)))
+        assertThat(counter.measure(() -> assertThat(port.aliasHistory(name, "production", 1000)).hasSize(records)))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.aliasHistory(name, "production", 1)).hasSize(1)))
+        assertThat(counter.measure(() -> assertThat(port.aliasHistory(name, "production", 1)).hasSize(1)))
                 .isEqualTo(ONE_GET);
     }
 
     @Test
     void readsOfAnUnknownArtifactCostOneGetObject() {
-        assertThat(counter.count(() -> assertThat(port.listVersions("unknown")).isEmpty())).isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> assertThat(port.listAliases("unknown")).isEmpty())).isEqualTo(ONE_GET);
+        assertThat(counter.measure(() -> assertThat(port.listVersions("unknown")).isEmpty())).isEqualTo(ONE_GET);
+        assertThat(counter.measure(() -> assertThat(port.listAliases("unknown")).isEmpty())).isEqualTo(ONE_GET);
     }
 
     @Test
     void everyUncontendedRecordWriteCostsOneGetObjectAndOnePutObject() {
         VersionRecord record = version("writes", 1);
-        assertThat(counter.count(() -> port.createVersion(record))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.updateVersion(record.withDeleted(true, T), 1))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(ONE_GET);
-        assertThat(counter.count(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.createVersion(record))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.updateVersion(record.withDeleted(true, T), 1))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(ONE_GET);
+        assertThat(counter.measure(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.allocateVersionNumber("writes", 0))).isEqualTo(GET_AND_PUT);
         AliasRecord alias = new AliasRecord("writes", "production", T, AliasTarget.of(Version.of(1)), 1);
-        assertThat(counter.count(() -> port.createAlias(alias))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.updateAlias(
+        assertThat(counter.measure(() -> port.createAlias(alias))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.updateAlias(
                 new AliasRecord("writes", "production", T, AliasTarget.of(Version.LATEST), 2), 1)))
                 .isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.deleteAlias("writes", "production", 2))).isEqualTo(GET_AND_PUT);
-        assertThat(counter.count(() -> port.appendAliasHistory(change("writes", 1)))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.deleteAlias("writes", "production", 2))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.appendAliasHistory(change("writes", 1)))).isEqualTo(GET_AND_PUT);
     }
 
     @Test
     void theNameIndexCostsOneRequestPerCall() {
-        assertThat(counter.count(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
-        assertThat(counter.count(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
-        assertThat(counter.count(() -> assertThat(port.listArtifactNames()).contains("indexed", "large", "small")))
+        assertThat(counter.measure(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
+        assertThat(counter.measure(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
+        assertThat(counter.measure(() -> assertThat(port.listArtifactNames()).contains("indexed", "large", "small")))
                 .isEqualTo(Map.of("ListObjectsV2", 1));
     }
 
@@ -106,14 +107,14 @@ class RequestCountTest {
         populate("purged", 3);
         port.allocateVersionNumber("purged", 0);
 
-        assertThat(counter.count(() -> port.purgeArtifact("purged")))
+        assertThat(counter.measure(() -> port.purgeArtifact("purged")))
                 .isEqualTo(Map.of("ListObjectsV2", 1, "DeleteObjects", 1, "DeleteObject", 1));
         assertThat(port.listVersions("purged")).isEmpty();
     }
 
     @Test
     void bootstrapOfAnExistingBucketCostsOneHeadBucket() {
-        assertThat(counter.count(port::bootstrap)).isEqualTo(Map.of("HeadBucket", 1));
+        assertThat(counter.measure(port::bootstrap)).isEqualTo(Map.of("HeadBucket", 1));
     }
 
     /** LATEST plus {@code count} versions, {@code count} aliases, {@code count} history entries, the name. */

@@ -9,57 +9,39 @@ import io.versioned.core.port.BlobUpload;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Bootstrap creates the bucket once and detects the optional features of the store. */
 class BootstrapTest {
 
-    private final RequestLog log = new RequestLog();
-    private S3Client client;
-
-    @BeforeAll
-    static void checkServer() {
-        S3Fixture.requireConditionalWrites();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = S3Fixture.client(log);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+    @RegisterExtension
+    final RecordingClient s3 = new RecordingClient();
 
     @Test
     void createsAMissingBucketOnceAndLeavesNoProbeObjects() {
         S3BlobConfig config = S3Fixture.config().build();
-        S3BlobPort blobs = new S3BlobPort(client, config);
+        S3BlobPort blobs = new S3BlobPort(s3.client(), config);
 
         blobs.bootstrap();
         blobs.bootstrap();
 
-        assertThat(log.count("CreateBucket")).isEqualTo(1);
-        assertThat(log.count("HeadBucket")).isEqualTo(2);
-        assertThat(client.listObjectsV2(b -> b.bucket(config.bucket())).contents()).isEmpty();
+        assertThat(s3.log().count("CreateBucket")).isEqualTo(1);
+        assertThat(s3.log().count("HeadBucket")).isEqualTo(2);
+        assertThat(s3.client().listObjectsV2(b -> b.bucket(config.bucket())).contents()).isEmpty();
     }
 
     @Test
     void probesEachFeatureOnlyOnce() {
-        S3BlobPort blobs = new S3BlobPort(client, S3Fixture.config().build());
+        S3BlobPort blobs = new S3BlobPort(s3.client(), S3Fixture.config().build());
 
         blobs.bootstrap();
         blobs.bootstrap();
         blobs.capabilities();
 
-        assertThat(log.count("PutObjectTagging")).isEqualTo(1);
-        assertThat(log.count("CopyObject")).isEqualTo(1);
+        assertThat(s3.log().count("PutObjectTagging")).isEqualTo(1);
+        assertThat(s3.log().count("CopyObject")).isEqualTo(1);
     }
 
     @Test
@@ -76,7 +58,7 @@ class BootstrapTest {
 
     @Test
     void s3proxyHasNoTaggingSoTheProbeLeavesTheCapabilityOut() {
-        S3BlobPort blobs = new S3BlobPort(client, S3Fixture.config().build());
+        S3BlobPort blobs = new S3BlobPort(s3.client(), S3Fixture.config().build());
         blobs.bootstrap();
 
         assertThat(blobs.capabilities()).doesNotContain(BlobCapability.TAGGING);
@@ -85,18 +67,19 @@ class BootstrapTest {
 
     @Test
     void disabledFeaturesAreNotProbed() {
-        S3BlobPort blobs = new S3BlobPort(client, S3Fixture.config()
+        S3BlobPort blobs = new S3BlobPort(s3.client(), S3Fixture.config()
                 .taggingSupport(FeatureSupport.DISABLED).conditionalCopySupport(FeatureSupport.DISABLED).build());
 
         blobs.bootstrap();
 
-        assertThat(log.operations()).containsExactly("HeadBucket", "CreateBucket");
+        assertThat(s3.log().operations()).containsExactly("HeadBucket", "CreateBucket");
         assertThat(blobs.capabilities()).isEmpty();
     }
 
     @Test
     void taggingEnabledOnAStoreWithoutItIsDeclaredAndFailsOnUse() {
-        S3BlobPort blobs = new S3BlobPort(client, S3Fixture.config().taggingSupport(FeatureSupport.ENABLED).build());
+        S3BlobPort blobs = new S3BlobPort(s3.client(),
+                S3Fixture.config().taggingSupport(FeatureSupport.ENABLED).build());
         blobs.bootstrap();
 
         assertThat(blobs.capabilities()).containsExactly(BlobCapability.TAGGING);
@@ -104,7 +87,7 @@ class BootstrapTest {
                 new BlobUpload(1, Optional.empty(), "application/octet-stream", Map.of("team", "data"))))
                 .isInstanceOf(BackendException.class)
                 .hasMessageContaining("501");
-        assertThat(log.of("PutObject").get(log.of("PutObject").size() - 1).header("x-amz-tagging"))
+        assertThat(s3.log().of("PutObject").get(s3.log().of("PutObject").size() - 1).header("x-amz-tagging"))
                 .isEqualTo("team=data");
     }
 }

@@ -8,12 +8,9 @@ import io.versioned.core.port.PreconditionFailedException;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /**
@@ -25,56 +22,35 @@ class CopyTest {
 
     private static final String PREFIX = "versioned-artifacts/";
 
-    private final RequestLog log = new RequestLog();
-    private S3Client client;
-    private S3BlobConfig config;
-    private S3BlobPort blobs;
-
-    @BeforeAll
-    static void checkServer() {
-        S3Fixture.requireConditionalWrites();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = S3Fixture.client(log);
-        config = S3Fixture.config().build();
-        blobs = new S3BlobPort(client, config);
-        blobs.bootstrap();
-        log.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+    @RegisterExtension
+    final BootstrappedPort s3 = new BootstrappedPort();
 
     @Test
     void onAStoreThatIgnoresConditionalCopyTheTargetIsWrittenByAConditionalMultipartCompletion() {
         byte[] bytes = put("doc/LATEST.a", 1000);
-        log.clear();
+        s3.log().clear();
 
-        blobs.copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
+        s3.blobs().copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.operations()).containsExactly("HeadObject", "CreateMultipartUpload", "UploadPartCopy",
+        assertThat(s3.log().operations()).containsExactly("HeadObject", "CreateMultipartUpload", "UploadPartCopy",
                 "CompleteMultipartUpload");
-        assertThat(log.of("UploadPartCopy").get(0).header("x-amz-copy-source-if-match")).isNotBlank();
-        assertThat(log.of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
+        assertThat(s3.log().of("UploadPartCopy").get(0).header("x-amz-copy-source-if-match")).isNotBlank();
+        assertThat(s3.log().of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
         assertThat(read("doc/000001")).isEqualTo(bytes);
         assertThat(metadata("doc/000001")).containsEntry("artifact_sha256", Bytes.sha256(bytes));
     }
 
     @Test
     void whereConditionalCopyIsEnabledOneCopyObjectConditionalOnBothSidesIsSent() {
-        S3BlobPort native_ = new S3BlobPort(client, config.toBuilder()
+        S3BlobPort native_ = new S3BlobPort(s3.client(), s3.config().toBuilder()
                 .conditionalCopySupport(FeatureSupport.ENABLED).build());
         byte[] bytes = put("doc/LATEST.a", 1000);
-        log.clear();
+        s3.log().clear();
 
         native_.copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.operations()).containsExactly("HeadObject", "CopyObject");
-        RequestLog.Sent copy = log.of("CopyObject").get(0);
+        assertThat(s3.log().operations()).containsExactly("HeadObject", "CopyObject");
+        RequestLog.Sent copy = s3.log().of("CopyObject").get(0);
         assertThat(copy.header("If-None-Match")).isEqualTo("*");
         assertThat(copy.header("x-amz-copy-source-if-match")).isNotBlank();
         assertThat(copy.header("x-amz-metadata-directive")).isEqualTo("REPLACE");
@@ -85,71 +61,71 @@ class CopyTest {
     @Test
     void anEmptySourceIsCopiedWithAConditionalEmptyPut() {
         byte[] bytes = put("doc/LATEST.a", 0);
-        log.clear();
+        s3.log().clear();
 
-        blobs.copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
+        s3.blobs().copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.operations()).containsExactly("HeadObject", "PutObject");
-        assertThat(log.of("PutObject").get(0).header("If-None-Match")).isEqualTo("*");
+        assertThat(s3.log().operations()).containsExactly("HeadObject", "PutObject");
+        assertThat(s3.log().of("PutObject").get(0).header("If-None-Match")).isEqualTo("*");
         assertThat(read("doc/000001")).isEmpty();
     }
 
     @Test
     void aSourceWithAFullObjectSha256ChecksumButNoMetadataIsVerifiedWithoutReadingIt() {
         byte[] bytes = Bytes.random(5000, 2);
-        client.putObject(b -> b.bucket(config.bucket()).key(PREFIX + "doc/LATEST")
+        s3.client().putObject(b -> b.bucket(s3.config().bucket()).key(PREFIX + "doc/LATEST")
                 .checksumSHA256(Sha256.hexToBase64(Bytes.sha256(bytes))), RequestBody.fromBytes(bytes));
-        log.clear();
+        s3.log().clear();
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST", Bytes.sha256(new byte[1]), "doc/000001"))
+        assertThatThrownBy(() -> s3.blobs().copy("doc/LATEST", Bytes.sha256(new byte[1]), "doc/000001"))
                 .isInstanceOf(PreconditionFailedException.class);
-        blobs.copy("doc/LATEST", Bytes.sha256(bytes), "doc/000001");
+        s3.blobs().copy("doc/LATEST", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.operations()).doesNotContain("GetObject");
+        assertThat(s3.log().operations()).doesNotContain("GetObject");
         assertThat(read("doc/000001")).isEqualTo(bytes);
     }
 
     @Test
     void aSourceWithoutSha256MetadataOrChecksumIsReadAndHashedOnce() {
         byte[] bytes = Bytes.random(5000, 3);
-        client.putObject(b -> b.bucket(config.bucket()).key(PREFIX + "doc/LATEST")
+        s3.client().putObject(b -> b.bucket(s3.config().bucket()).key(PREFIX + "doc/LATEST")
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes));
-        log.clear();
+        s3.log().clear();
 
-        blobs.copy("doc/LATEST", Bytes.sha256(bytes), "doc/000001");
+        s3.blobs().copy("doc/LATEST", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.count("GetObject")).isEqualTo(1);
-        assertThat(log.of("GetObject").get(0).header("If-Match")).isNotBlank();
+        assertThat(s3.log().count("GetObject")).isEqualTo(1);
+        assertThat(s3.log().of("GetObject").get(0).header("If-Match")).isNotBlank();
         assertThat(read("doc/000001")).isEqualTo(bytes);
         assertThat(metadata("doc/000001")).containsEntry("artifact_sha256", Bytes.sha256(bytes));
     }
 
     @Test
     void aSourceWithoutSha256MetadataAndOtherBytesIsRefusedAfterTheRead() {
-        client.putObject(b -> b.bucket(config.bucket()).key(PREFIX + "doc/LATEST")
+        s3.client().putObject(b -> b.bucket(s3.config().bucket()).key(PREFIX + "doc/LATEST")
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromString("written by another tool"));
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST", Bytes.sha256(new byte[] {7}), "doc/000001"))
+        assertThatThrownBy(() -> s3.blobs().copy("doc/LATEST", Bytes.sha256(new byte[] {7}), "doc/000001"))
                 .isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining("doc/LATEST");
 
-        assertThat(blobs.open("doc/000001")).isEmpty();
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
     }
 
     @Test
     void sourcesAboveTheSingleCopyLimitAreCopiedInRangedParts() {
         int size = 11 * Bytes.MIB;
         byte[] bytes = put("doc/LATEST.a", size);
-        ObjectLayout layout = new ObjectLayout(config);
-        ObjectCopier copier = new ObjectCopier(client, layout, new WriteSettings(S3Encryption.none()),
+        ObjectLayout layout = new ObjectLayout(s3.config());
+        ObjectCopier copier = new ObjectCopier(s3.client(), layout, new WriteSettings(S3Encryption.none()),
                 () -> true, () -> false, S3BlobConfig.MIN_PART_SIZE, S3BlobConfig.MIN_PART_SIZE);
-        log.clear();
+        s3.log().clear();
 
         copier.copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001");
 
-        assertThat(log.of("UploadPartCopy")).map(part -> part.header("x-amz-copy-source-range")).containsExactly(
+        assertThat(s3.log().of("UploadPartCopy")).map(part -> part.header("x-amz-copy-source-range")).containsExactly(
                 "bytes=0-5242879", "bytes=5242880-10485759", "bytes=10485760-11534335");
-        assertThat(log.of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
+        assertThat(s3.log().of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
         assertThat(read("doc/000001")).isEqualTo(bytes);
     }
 
@@ -157,23 +133,23 @@ class CopyTest {
     void aMalformedSha256IsABadArgument() {
         put("doc/LATEST.a", 10);
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.a", "not-a-sha", "doc/000001"))
+        assertThatThrownBy(() -> s3.blobs().copy("doc/LATEST.a", "not-a-sha", "doc/000001"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("sourceSha256:");
     }
 
     private byte[] put(String key, int size) {
         byte[] bytes = Bytes.random(size, size);
-        blobs.put(key, new ByteArrayInputStream(bytes),
+        s3.blobs().put(key, new ByteArrayInputStream(bytes),
                 new BlobUpload(size, Optional.empty(), "application/octet-stream", Map.of()));
         return bytes;
     }
 
     private byte[] read(String key) {
-        return Bytes.readAll(blobs.open(key).orElseThrow());
+        return Bytes.readAll(s3.blobs().open(key).orElseThrow());
     }
 
     private Map<String, String> metadata(String key) {
-        return client.headObject(b -> b.bucket(config.bucket()).key(PREFIX + key)).metadata();
+        return s3.client().headObject(b -> b.bucket(s3.config().bucket()).key(PREFIX + key)).metadata();
     }
 }

@@ -9,11 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The configured server-side encryption is requested on every write: puts (the probes' too), multipart uploads and
@@ -25,23 +22,8 @@ class EncryptionTest {
     private static final String KMS_KEY = "x-amz-server-side-encryption-aws-kms-key-id";
     private static final List<String> WRITES = List.of("PutObject", "CreateMultipartUpload", "CopyObject");
 
-    private final RequestLog log = new RequestLog();
-    private S3Client client;
-
-    @BeforeAll
-    static void checkServer() {
-        S3Fixture.requireConditionalWrites();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = S3Fixture.client(log);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+    @RegisterExtension
+    final RecordingClient s3 = new RecordingClient();
 
     @Test
     void sseS3IsRequestedOnEveryWrite() {
@@ -53,7 +35,7 @@ class EncryptionTest {
             assertThat(write.header(SSE)).as(write.operation()).isEqualTo("AES256");
             assertThat(write.header(KMS_KEY)).as(write.operation()).isNull();
         });
-        assertThat(log.of("UploadPart")).allSatisfy(part -> assertThat(part.header(SSE)).isNull());
+        assertThat(s3.log().of("UploadPart")).allSatisfy(part -> assertThat(part.header(SSE)).isNull());
     }
 
     @Test
@@ -70,7 +52,7 @@ class EncryptionTest {
 
     @Test
     void sseKmsWithTheDefaultKeySendsNoKeyId() {
-        S3BlobPort blobs = new S3BlobPort(client, S3Fixture.config().encryption(S3Encryption.kmsWithDefaultKey())
+        S3BlobPort blobs = new S3BlobPort(s3.client(), S3Fixture.config().encryption(S3Encryption.kmsWithDefaultKey())
                 .taggingSupport(FeatureSupport.DISABLED).conditionalCopySupport(FeatureSupport.DISABLED).build());
         blobs.bootstrap();
 
@@ -79,7 +61,7 @@ class EncryptionTest {
                 .isInstanceOf(BackendException.class)
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
 
-        RequestLog.Sent put = log.of("PutObject").get(0);
+        RequestLog.Sent put = s3.log().of("PutObject").get(0);
         assertThat(put.header(SSE)).isEqualTo("aws:kms");
         assertThat(put.header(KMS_KEY)).isNull();
     }
@@ -95,20 +77,20 @@ class EncryptionTest {
     private void writeEverything(S3Encryption encryption) {
         S3BlobConfig config = S3Fixture.config().encryption(encryption)
                 .multipartThreshold(S3BlobConfig.MIN_PART_SIZE).partSize(S3BlobConfig.MIN_PART_SIZE).build();
-        S3BlobPort blobs = new S3BlobPort(client, config);
+        S3BlobPort blobs = new S3BlobPort(s3.client(), config);
         blobs.bootstrap();
         byte[] small = Bytes.random(100, 1);
         byte[] large = Bytes.random(6 * Bytes.MIB, 2);
         put(blobs, "doc/LATEST.a", small);
         put(blobs, "doc/LATEST.b", large);
         blobs.copy("doc/LATEST.a", Bytes.sha256(small), "doc/000001");
-        new S3BlobPort(client, config.toBuilder().conditionalCopySupport(FeatureSupport.ENABLED).build())
+        new S3BlobPort(s3.client(), config.toBuilder().conditionalCopySupport(FeatureSupport.ENABLED).build())
                 .copy("doc/LATEST.b", Bytes.sha256(large), "doc/000002");
         assertThat(Bytes.readAll(blobs.open("doc/000002").orElseThrow())).isEqualTo(large);
     }
 
     private List<RequestLog.Sent> writes() {
-        return log.requests().stream().filter(sent -> WRITES.contains(sent.operation())).toList();
+        return s3.log().requests().stream().filter(sent -> WRITES.contains(sent.operation())).toList();
     }
 
     private static void put(S3BlobPort blobs, String key, byte[] bytes) {

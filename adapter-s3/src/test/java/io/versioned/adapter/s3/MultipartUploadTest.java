@@ -10,11 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Content above the threshold goes through a streaming multipart upload, verified part by part. */
@@ -23,71 +20,53 @@ class MultipartUploadTest {
     private static final int PART = 5 * Bytes.MIB;
     private static final String BINARY = "application/octet-stream";
 
-    private final RequestLog log = new RequestLog();
-    private S3Client client;
-    private S3BlobConfig config;
-    private S3BlobPort blobs;
-
-    @BeforeAll
-    static void checkServer() {
-        S3Fixture.requireConditionalWrites();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = S3Fixture.client(log);
-        config = S3Fixture.config().multipartThreshold(PART).partSize(PART).uploadParallelism(2).build();
-        blobs = new S3BlobPort(client, config);
-        blobs.bootstrap();
-        log.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+    @RegisterExtension
+    final BootstrappedPort s3 = new BootstrappedPort(
+            config -> config.multipartThreshold(PART).partSize(PART).uploadParallelism(2));
 
     @Test
     void contentOfUnknownLengthAboveTheThresholdIsUploadedInPartsAndReadBackWhole() {
         byte[] bytes = Bytes.random(12 * Bytes.MIB + 3, 1);
 
-        blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
+        s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
 
-        assertThat(log.operations()).containsExactly("CreateMultipartUpload", "UploadPart", "UploadPart",
+        assertThat(s3.log().operations()).containsExactly("CreateMultipartUpload", "UploadPart", "UploadPart",
                 "UploadPart", "CompleteMultipartUpload");
-        assertThat(Bytes.sha256(Bytes.readAll(blobs.open("doc/000001").orElseThrow()))).isEqualTo(Bytes.sha256(bytes));
+        assertThat(Bytes.sha256(Bytes.readAll(s3.blobs().open("doc/000001").orElseThrow())))
+                .isEqualTo(Bytes.sha256(bytes));
     }
 
     @Test
     void contentOfKnownLengthAboveTheThresholdGoesStraightToTheMultipartUpload() {
         byte[] bytes = Bytes.random(11 * Bytes.MIB, 2);
 
-        blobs.put("doc/000001", new ByteArrayInputStream(bytes), upload(bytes.length, Optional.empty()));
+        s3.blobs().put("doc/000001", new ByteArrayInputStream(bytes), upload(bytes.length, Optional.empty()));
 
-        assertThat(log.count("UploadPart")).isEqualTo(3);
-        assertThat(log.count("PutObject")).isZero();
-        assertThat(Bytes.readAll(blobs.open("doc/000001").orElseThrow())).isEqualTo(bytes);
+        assertThat(s3.log().count("UploadPart")).isEqualTo(3);
+        assertThat(s3.log().count("PutObject")).isZero();
+        assertThat(Bytes.readAll(s3.blobs().open("doc/000001").orElseThrow())).isEqualTo(bytes);
     }
 
     @Test
     void everyPartCarriesItsSha256AndTheCompletionIsConditional() {
         byte[] bytes = Bytes.random(PART + 10, 3);
 
-        blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
+        s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
 
-        assertThat(log.of("CreateMultipartUpload").get(0).header("x-amz-checksum-algorithm")).isEqualTo("SHA256");
+        assertThat(s3.log().of("CreateMultipartUpload").get(0).header("x-amz-checksum-algorithm")).isEqualTo("SHA256");
         byte[] firstPart = Arrays.copyOfRange(bytes, 0, PART);
         byte[] lastPart = Arrays.copyOfRange(bytes, PART, bytes.length);
-        assertThat(log.of("UploadPart")).map(part -> part.header("x-amz-checksum-sha256")).containsExactlyInAnyOrder(
-                Sha256.base64(Sha256.digest(firstPart, PART)), Sha256.base64(Sha256.digest(lastPart, 10)));
-        assertThat(log.of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
+        assertThat(s3.log().of("UploadPart")).map(part -> part.header("x-amz-checksum-sha256"))
+                .containsExactlyInAnyOrder(Sha256.base64(Sha256.digest(firstPart, PART)),
+                        Sha256.base64(Sha256.digest(lastPart, 10)));
+        assertThat(s3.log().of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
     }
 
     @Test
     void aGivenSha256IsStoredAsMetadata() {
         byte[] bytes = Bytes.random(6 * Bytes.MIB, 4);
 
-        blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.of(Bytes.sha256(bytes))));
+        s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.of(Bytes.sha256(bytes))));
 
         assertThat(head("doc/000001").metadata()).containsEntry("artifact_sha256", Bytes.sha256(bytes));
     }
@@ -96,7 +75,7 @@ class MultipartUploadTest {
     void withoutAGivenSha256NoMetadataIsStoredBecauseS3FixesItBeforeTheBytesAreRead() {
         byte[] bytes = Bytes.random(6 * Bytes.MIB, 5);
 
-        blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
+        s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
 
         assertThat(head("doc/000001").metadata()).doesNotContainKey("artifact_sha256");
     }
@@ -106,27 +85,28 @@ class MultipartUploadTest {
         byte[] bytes = Bytes.random(11 * Bytes.MIB, 6);
         String wrong = Bytes.sha256(new byte[] {1});
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.of(wrong))))
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", Bytes.unknownLength(bytes),
+                upload(-1, Optional.of(wrong))))
                 .isInstanceOf(PreconditionFailedException.class)
                 .hasMessageContaining(wrong)
-                .hasMessageContaining(config.bucket());
+                .hasMessageContaining(s3.config().bucket());
 
-        assertThat(log.operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
-        assertThat(blobs.open("doc/000001")).isEmpty();
+        assertThat(s3.log().operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
         assertNoUploadInProgress();
     }
 
     @Test
     void anExistingKeyFailsAtTheConditionalCompletionAndKeepsTheOldBytes() {
         byte[] old = Bytes.random(100, 7);
-        blobs.put("doc/000001", new ByteArrayInputStream(old), upload(old.length, Optional.empty()));
+        s3.blobs().put("doc/000001", new ByteArrayInputStream(old), upload(old.length, Optional.empty()));
         byte[] bytes = Bytes.random(6 * Bytes.MIB, 8);
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty())))
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty())))
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(log.operations()).contains("CompleteMultipartUpload", "AbortMultipartUpload");
-        assertThat(Bytes.readAll(blobs.open("doc/000001").orElseThrow())).isEqualTo(old);
+        assertThat(s3.log().operations()).contains("CompleteMultipartUpload", "AbortMultipartUpload");
+        assertThat(Bytes.readAll(s3.blobs().open("doc/000001").orElseThrow())).isEqualTo(old);
         assertNoUploadInProgress();
     }
 
@@ -134,19 +114,20 @@ class MultipartUploadTest {
     void aContentFailureAfterSomePartsAbortsTheUpload() {
         byte[] delivered = Bytes.random(7 * Bytes.MIB, 9);
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", Bytes.failingAfter(delivered), upload(-1, Optional.empty())))
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", Bytes.failingAfter(delivered),
+                upload(-1, Optional.empty())))
                 .isInstanceOf(BackendException.class)
                 .hasMessageContaining("simulated failure")
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
 
-        assertThat(log.operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
-        assertThat(blobs.open("doc/000001")).isEmpty();
+        assertThat(s3.log().operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
         assertNoUploadInProgress();
     }
 
     @Test
     void thePartSizeGrowsForKnownLengthsSoThatTenThousandPartsSuffice() {
-        MultipartUploader uploader = new MultipartUploader(client, new ObjectLayout(config),
+        MultipartUploader uploader = new MultipartUploader(s3.client(), new ObjectLayout(s3.config()),
                 new WriteSettings(S3Encryption.none()), 16L * Bytes.MIB, 4);
 
         assertThat(uploader.partSizeFor(-1)).isEqualTo(16L * Bytes.MIB);
@@ -158,11 +139,11 @@ class MultipartUploadTest {
     }
 
     private HeadObjectResponse head(String key) {
-        return client.headObject(b -> b.bucket(config.bucket()).key(config.prefix() + "/" + key));
+        return s3.client().headObject(b -> b.bucket(s3.config().bucket()).key(s3.config().prefix() + "/" + key));
     }
 
     private void assertNoUploadInProgress() {
-        assertThat(client.listMultipartUploads(b -> b.bucket(config.bucket())).uploads()).isEmpty();
+        assertThat(s3.client().listMultipartUploads(b -> b.bucket(s3.config().bucket())).uploads()).isEmpty();
     }
 
     private static BlobUpload upload(long length, Optional<String> sha256) {

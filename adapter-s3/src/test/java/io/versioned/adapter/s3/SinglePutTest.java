@@ -9,54 +9,30 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Content up to the threshold goes in one conditional PutObject whose SHA-256 the store verifies. */
 class SinglePutTest {
 
-    private final RequestLog log = new RequestLog();
-    private S3Client client;
-    private S3BlobConfig config;
-    private S3BlobPort blobs;
-
-    @BeforeAll
-    static void checkServer() {
-        S3Fixture.requireConditionalWrites();
-    }
-
-    @BeforeEach
-    void setUp() {
-        client = S3Fixture.client(log);
-        config = S3Fixture.config().build();
-        blobs = new S3BlobPort(client, config);
-        blobs.bootstrap();
-        log.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
+    @RegisterExtension
+    final BootstrappedPort s3 = new BootstrappedPort();
 
     @Test
     void oneConditionalPutObjectCarriesTheChecksumTheMetadataAndTheContentType() {
         byte[] bytes = "hello".getBytes(StandardCharsets.UTF_8);
 
-        blobs.put("doc/000001", Bytes.unknownLength(bytes),
+        s3.blobs().put("doc/000001", Bytes.unknownLength(bytes),
                 new BlobUpload(-1, Optional.empty(), "text/plain", Map.of()));
 
-        assertThat(log.operations()).containsExactly("PutObject");
-        RequestLog.Sent put = log.of("PutObject").get(0);
+        assertThat(s3.log().operations()).containsExactly("PutObject");
+        RequestLog.Sent put = s3.log().of("PutObject").get(0);
         assertThat(put.header("If-None-Match")).isEqualTo("*");
         assertThat(put.header("x-amz-checksum-sha256")).isEqualTo(Sha256.hexToBase64(Bytes.sha256(bytes)));
         assertThat(put.header("x-amz-meta-artifact_sha256")).isEqualTo(Bytes.sha256(bytes));
-        HeadObjectResponse head = client.headObject(b -> b.bucket(config.bucket())
+        HeadObjectResponse head = s3.client().headObject(b -> b.bucket(s3.config().bucket())
                 .key("versioned-artifacts/doc/000001").checksumMode(ChecksumMode.ENABLED));
         assertThat(head.metadata()).containsEntry("artifact_sha256", Bytes.sha256(bytes));
         assertThat(head.checksumSHA256()).isEqualTo(Sha256.hexToBase64(Bytes.sha256(bytes)));
@@ -67,18 +43,18 @@ class SinglePutTest {
     void aWrongSha256IsRefusedBeforeAnythingIsSent() {
         byte[] bytes = Bytes.random(1000, 1);
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(bytes),
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", new ByteArrayInputStream(bytes),
                 new BlobUpload(bytes.length, Optional.of(Bytes.sha256(new byte[0])), "application/octet-stream",
                         Map.of())))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining("s3://" + config.bucket() + "/versioned-artifacts/doc/000001");
+                .hasMessageContaining("s3://" + s3.config().bucket() + "/versioned-artifacts/doc/000001");
 
-        assertThat(log.operations()).isEmpty();
+        assertThat(s3.log().operations()).isEmpty();
     }
 
     @Test
     void aMalformedSha256IsABadArgument() {
-        assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(new byte[1]),
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", new ByteArrayInputStream(new byte[1]),
                 new BlobUpload(1, Optional.of("ABC"), "application/octet-stream", Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("upload.sha256:");
@@ -86,7 +62,7 @@ class SinglePutTest {
 
     @Test
     void contentOfExactlyTheThresholdStillGoesInOnePutObject() {
-        S3BlobPort small = new S3BlobPort(client, config.toBuilder()
+        S3BlobPort small = new S3BlobPort(s3.client(), s3.config().toBuilder()
                 .multipartThreshold(S3BlobConfig.MIN_PART_SIZE).partSize(S3BlobConfig.MIN_PART_SIZE)
                 .taggingSupport(FeatureSupport.DISABLED).build());
         byte[] bytes = Bytes.random((int) S3BlobConfig.MIN_PART_SIZE, 2);
@@ -94,7 +70,7 @@ class SinglePutTest {
         small.put("doc/000002", Bytes.unknownLength(bytes),
                 new BlobUpload(-1, Optional.empty(), "application/octet-stream", Map.of()));
 
-        assertThat(log.operations()).containsExactly("PutObject");
+        assertThat(s3.log().operations()).containsExactly("PutObject");
         assertThat(Bytes.readAll(small.open("doc/000002").orElseThrow())).isEqualTo(bytes);
     }
 }

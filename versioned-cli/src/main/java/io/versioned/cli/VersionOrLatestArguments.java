@@ -1,0 +1,23 @@
+package io.versioned.cli;
+
+import io.versioned.api.Version;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code NAME [--version V]} with the version defaulting to LATEST, for commands that read one version; the help
+ * options leave {@code --version} to the artifact version.
+ */
+final class VersionOrLatestArguments {
+
+    @Mixin
+    VersionedHelpOptions help;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
+    String name;
+
+    @Option(names = "--version", paramLabel = "V", defaultValue = "LATEST",
+            description = "LATEST or a version number (default: ${DEFAULT-VALUE}).")
+    Version version;
+}
