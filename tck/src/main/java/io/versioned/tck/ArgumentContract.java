@@ -13,8 +13,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -279,6 +281,66 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
         assertThatThrownBy(() -> PutOptions.builder().tags(null))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+        for (String type : List.of("", " ", "text", "text/", "/plain", " text/plain", "text /plain", "text/plain/x",
+                "text/pl ain", "text/plain\n", "t\u00e9xt/plain", "text/" + "a".repeat(251))) {
+            assertThatThrownBy(() -> PutOptions.builder().contentType(type).build()).as("contentType '%s'", type)
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
+        }
+        for (String type : List.of("text/plain", "application/vnd.api+json", "text/plain; charset=utf-8",
+                "text/plain;charset=\"utf-8\"", "application/x-sqlite3")) {
+            assertThat(PutOptions.builder().contentType(type).build().contentType()).contains(type);
+        }
+        Map<String, String> nullKey = new HashMap<>();
+        nullKey.put(null, "v");
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("k", null);
+        for (Map<String, String> bad : List.of(nullKey, nullValue)) {
+            assertThatThrownBy(() -> PutOptions.builder().metadata(bad).build())
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
+            assertThatThrownBy(() -> PutOptions.builder().tags(bad).build())
+                    .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+        }
+        assertThatThrownBy(() -> new PutOptions(null, Map.of(), Map.of()))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), null, Map.of()))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), Map.of(), null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+    }
+
+    @Test
+    void aliasTargetsRefuseBadValuesNamingTheArgument() {
+        assertThatThrownBy(() -> AliasTarget.of(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bversion\\b.*");
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), null, 0))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersion");
+        for (int weight : new int[] {-1, 100}) {
+            assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight))
+                    .as("weight %d", weight).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("secondaryVersionWeight");
+        }
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.empty(), 10))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersionWeight");
+    }
+
+    @Test
+    void badAliasTargetsAreRefusedBeforeAnyStorageCall() {
+        List<Call> calls = List.of(
+                new Call("secondaryWeight", "putAlias(weight above 99)",
+                        () -> guarded.putAlias(APP, PROD, Version.of(1), Version.of(2), 100)),
+                new Call("secondaryWeight", "putAlias(negative weight)",
+                        () -> guarded.putAlias(APP, PROD, Version.of(1), Version.of(2), -1)),
+                new Call("secondaryWeight", "putAlias(weight without secondary)",
+                        () -> guarded.putAlias(APP, PROD, Version.of(1), null, 10)),
+                new Call("secondary", "putAlias(secondary equal to primary)",
+                        () -> guarded.putAlias(APP, PROD, Version.of(1), Version.of(1), 10)),
+                new Call("secondary", "putAlias(target with secondary equal to primary, expectedRevision)",
+                        () -> guarded.putAlias(APP, PROD,
+                                new AliasTarget(Version.of(2), Optional.of(Version.of(2)), 10), 1)));
+
+        for (Call call : calls) {
+            assertRefused(call, call.argument());
+        }
     }
 
     private void assertRefused(Call call, String argument) {

@@ -1,6 +1,7 @@
 package io.versioned.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.Alias;
 import io.versioned.api.AliasChange;
@@ -8,10 +9,14 @@ import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.ConflictException;
+import io.versioned.api.PutOptions;
+import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * DESIGN.md §4 under racing writers: {@value #THREADS} threads released together on one artifact, then the
  * invariants are checked on the stores: no two different contents share a version number, no acknowledged
  * publish is lost, every version's bytes match its SHA-256, every alias change lands whole and none is lost,
- * and no alias points at a deleted or purged version.
+ * and no alias points at a deleted or purged version. Further tests put one concurrent change at an exact port call
+ * of an operation ({@link InterleavedPorts}), to check the retry paths deterministically.
  */
 public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
@@ -158,6 +164,118 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         for (Alias alias : repository.listAliases(NAME)) {
             assertThat(repository.getContent(NAME, alias.version())).isNotNull();
         }
+    }
+
+    // ---- interleavings at an exact port call (deterministic)
+
+    @Test
+    void aPutFromAStreamThatLosesARaceToAPinStillStoresItsBytesAndAttributes() {
+        repository.putArtifact(NAME, content(1, 0));
+        Repository interleaved = interleaved("MetadataPort.updateVersion",
+                () -> repository.putAlias(NAME, "staging", Version.LATEST));
+        PutOptions described = PutOptions.builder().metadata(Map.of("owner", "analytics")).build();
+
+        Artifact put = interleaved.putArtifact(NAME, new ByteArrayInputStream(content(1, 0)), described);
+
+        assertThat(put.sha256()).isEqualTo(Invariants.sha256(content(1, 0)));
+        assertThat(repository.getContent(NAME, Version.LATEST)).isEqualTo(content(1, 0));
+        assertThat(repository.getArtifactVersion(NAME).metadata()).isEqualTo(Map.of("owner", "analytics"));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void aPutFromAStreamThatLosesARaceToAnotherPutStoresItsBytes() {
+        repository.putArtifact(NAME, content(1, 0));
+        Repository interleaved = interleaved("MetadataPort.updateVersion",
+                () -> repository.putArtifact(NAME, content(2, 0)));
+
+        Artifact put = interleaved.putArtifact(NAME, new ByteArrayInputStream(content(3, 0)), PutOptions.none());
+
+        assertThat(put.sha256()).isEqualTo(Invariants.sha256(content(3, 0)));
+        assertThat(repository.getContent(NAME, Version.LATEST)).isEqualTo(content(3, 0));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void readingAVersionPurgedUnderTheReadIsArtifactNotFoundNotAnIntegrityError() {
+        publishVersions(2);
+        Repository interleaved = interleaved("BlobPort.open",
+                () -> repository.purgeArtifactVersions(NAME, 1, Duration.ZERO));
+
+        assertThatThrownBy(() -> interleaved.getContent(NAME, Version.of(1)))
+                .isExactlyInstanceOf(ArtifactNotFoundException.class);
+        assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(2));
+    }
+
+    @Test
+    void anAliasRecreatedWhileItsDeleteIsBeingRecordedKeepsEveryChangeInTheHistory() {
+        publishVersions(2);
+        repository.putAlias(NAME, "production", Version.of(1));
+        Repository interleaved = interleaved("MetadataPort.appendAliasHistory",
+                () -> repository.putAlias(NAME, "production", Version.of(2)));
+
+        interleaved.deleteAlias(NAME, "production");
+
+        List<AliasChange> history = repository.getAliasHistory(NAME, "production");
+        assertThat(history).extracting(change -> change.current().map(AliasTarget::version))
+                .containsExactly(Optional.of(Version.of(2)), Optional.empty(), Optional.of(Version.of(1)));
+        assertThat(history).extracting(AliasChange::revision).isSortedAccordingTo(Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+        assertThat(repository.getAlias(NAME, "production").revision()).isEqualTo(history.get(0).revision());
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void aDeleteBetweenAPutAliasPinAndItsAliasWriteIsRefusedByThePin() {
+        publishVersions(2);
+        List<Throwable> deleteOutcome = new ArrayList<>();
+        Repository interleaved = interleaved("MetadataPort.createAlias",
+                () -> deleteOutcome.add(catching(() -> repository.deleteArtifactVersion(NAME, Version.of(1)))));
+
+        interleaved.putAlias(NAME, "production", Version.of(1));
+
+        assertThat(deleteOutcome).singleElement().isInstanceOf(ConflictException.class);
+        assertThat(repository.getArtifactVersion(NAME, Version.of(1)).version()).isEqualTo(Version.of(1));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void aDeleteWhoseVersionIsPinnedAfterItReadTheRecordRetriesAndIsRefused() {
+        publishVersions(2);
+        Repository interleaved = interleaved("MetadataPort.updateVersion",
+                () -> repository.putAlias(NAME, "production", Version.of(1)));
+
+        assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)))
+                .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("production");
+        assertThat(repository.getAlias(NAME, "production").version()).isEqualTo(Version.of(1));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void aPublishWhoseLatestChangesBeforeTheCopyPublishesTheNewLatest() {
+        repository.putArtifact(NAME, content(1, 0));
+        Repository interleaved = interleaved("BlobPort.copy", () -> repository.putArtifact(NAME, content(2, 0)));
+
+        Artifact published = interleaved.publishArtifactVersion(NAME);
+
+        assertThat(published.sha256()).isEqualTo(Invariants.sha256(content(2, 0)));
+        assertThat(repository.getContent(NAME, published.version())).isEqualTo(content(2, 0));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    private static Throwable catching(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** A repository whose first call of {@code portCall} is preceded by {@code concurrentChange} on {@link #repository}. */
+    private Repository interleaved(String portCall, Runnable concurrentChange) {
+        return RepositoryFixture.compose(new InterleavedPorts(ports, portCall, concurrentChange).ports(), clock);
     }
 
     private void publishVersions(int count) {

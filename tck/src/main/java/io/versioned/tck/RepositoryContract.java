@@ -151,6 +151,25 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     }
 
     @Test
+    void contentTypesAreComparedAsMediaTypes() {
+        byte[] bytes = Content.utf8("same bytes");
+        Artifact first = repository.putArtifact(APP, bytes,
+                PutOptions.builder().contentType("text/plain; charset=utf-8").build());
+        StoreSnapshot before = snapshot();
+
+        for (String same : List.of("text/plain;charset=utf-8", "TEXT/Plain; Charset=\"UTF-8\"")) {
+            assertThat(repository.putArtifact(APP, bytes, PutOptions.builder().contentType(same).build()))
+                    .as(same).isEqualTo(first);
+        }
+        assertThat(snapshot()).isEqualTo(before);
+
+        Artifact otherCharset = repository.putArtifact(APP, bytes,
+                PutOptions.builder().contentType("text/plain; charset=iso-8859-1").build());
+        assertThat(otherCharset.contentType()).isEqualTo("text/plain; charset=iso-8859-1");
+        assertThat(otherCharset.updateAt()).isAfter(first.updateAt());
+    }
+
+    @Test
     void putOfIdenticalBytesWithNewAttributesUpdatesOnlyTheAttributes() {
         byte[] bytes = Content.utf8("same bytes");
         Artifact first = repository.putArtifact(APP, bytes,

@@ -1,6 +1,5 @@
 package io.versioned.api;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,9 +12,18 @@ import java.util.Optional;
  */
 public record AliasTarget(Version version, Optional<Version> secondaryVersion, int secondaryVersionWeight) {
 
+    /**
+     * @throws IllegalArgumentException if {@code version} or {@code secondaryVersion} is null, the weight is outside
+     *                                  0..99, or non-zero without a secondary. (That the secondary differs from the
+     *                                  primary is checked by {@link Repository#putAlias}.)
+     */
     public AliasTarget {
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(secondaryVersion, "secondaryVersion");
+        if (version == null) {
+            throw new IllegalArgumentException("version: must not be null");
+        }
+        if (secondaryVersion == null) {
+            throw new IllegalArgumentException("secondaryVersion: must not be null (use Optional.empty())");
+        }
         if (secondaryVersion.isEmpty() && secondaryVersionWeight != 0) {
             throw new IllegalArgumentException("secondaryVersionWeight: must be 0 when there is no secondary version");
         }
@@ -25,14 +33,19 @@ public record AliasTarget(Version version, Optional<Version> secondaryVersion, i
         }
     }
 
-    /** A target that sends all traffic to {@code version}. */
+    /**
+     * A target that sends all traffic to {@code version}.
+     *
+     * @throws IllegalArgumentException if {@code version} is null
+     */
     public static AliasTarget of(Version version) {
         return new AliasTarget(version, Optional.empty(), 0);
     }
 
     /**
      * The version that receives traffic bucket {@code bucket} (0 to 99): the secondary for buckets below
-     * the weight, otherwise the primary.
+     * the weight, otherwise the primary. Buckets outside 0..99 are not refused: below 0 picks the secondary (if
+     * any), above 99 the primary.
      */
     public Version pick(int bucket) {
         return secondaryVersion.filter(secondary -> bucket < secondaryVersionWeight).orElse(version);

@@ -3,6 +3,7 @@ package io.versioned.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Optional attributes of a put: content type, user metadata and object tags.
@@ -18,7 +19,14 @@ import java.util.Optional;
 public record PutOptions(Optional<String> contentType, Map<String, String> metadata, Map<String, String> tags) {
 
     private static final PutOptions NONE = new PutOptions(Optional.empty(), Map.of(), Map.of());
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;.*)?");
 
+    /**
+     * @throws IllegalArgumentException if an argument is null, the content type is not a media type
+     *                                  {@code type/subtype[; parameters]} of printable ASCII (at most 255
+     *                                  characters), or a map has an empty or null key or a null value
+     */
     public PutOptions {
         if (contentType == null) {
             throw new IllegalArgumentException("contentType: must not be null (use Optional.empty())");
@@ -39,11 +47,10 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
     }
 
     private static void checkContentType(String contentType) {
-        if (contentType.isBlank() || contentType.indexOf('/') < 1 || contentType.length() > 255
+        if (!MEDIA_TYPE.matcher(contentType).matches() || contentType.length() > 255
                 || contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            throw new IllegalArgumentException(
-                    "contentType: must be a media type such as text/plain (printable ASCII, at most 255 characters), got '"
-                            + contentType + "'");
+            throw new IllegalArgumentException("contentType: must be a media type type/subtype[; parameters] such as "
+                    + "text/plain (printable ASCII, at most 255 characters), got '" + contentType + "'");
         }
     }
 
@@ -68,7 +75,11 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         private Builder() {
         }
 
-        /** Sets the media type of the content. */
+        /**
+         * Sets the media type of the content; checked by {@link #build()}.
+         *
+         * @throws IllegalArgumentException if {@code contentType} is null
+         */
         public Builder contentType(String contentType) {
             if (contentType == null) {
                 throw new IllegalArgumentException("contentType: must not be null");
@@ -77,7 +88,11 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
             return this;
         }
 
-        /** Adds user metadata; later keys replace earlier ones. */
+        /**
+         * Adds user metadata; later keys replace earlier ones. Checked by {@link #build()}.
+         *
+         * @throws IllegalArgumentException if {@code metadata} is null
+         */
         public Builder metadata(Map<String, String> metadata) {
             if (metadata == null) {
                 throw new IllegalArgumentException("metadata: must not be null");
@@ -86,7 +101,11 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
             return this;
         }
 
-        /** Adds object tags; later keys replace earlier ones. */
+        /**
+         * Adds object tags; later keys replace earlier ones. Checked by {@link #build()}.
+         *
+         * @throws IllegalArgumentException if {@code tags} is null
+         */
         public Builder tags(Map<String, String> tags) {
             if (tags == null) {
                 throw new IllegalArgumentException("tags: must not be null");
@@ -95,7 +114,11 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
             return this;
         }
 
-        /** The options; validates the content type and maps. */
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException as the {@link PutOptions} constructor
+         */
         public PutOptions build() {
             return new PutOptions(Optional.ofNullable(contentType), metadata, tags);
         }

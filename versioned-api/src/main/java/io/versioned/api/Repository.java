@@ -24,28 +24,50 @@ import java.util.List;
  */
 public interface Repository extends AutoCloseable {
 
-    /** Creates the storage this repository needs (bucket, table, schema) if missing. Idempotent. */
+    /**
+     * Creates the storage this repository needs (bucket, table, schema) if missing. Idempotent.
+     *
+     * @throws BackendException if the store fails or refuses (for example, missing permissions)
+     */
     void bootstrap();
 
-    /** Puts {@code content} as the new LATEST of {@code name}, without content type or metadata. */
+    /**
+     * Like {@link #putArtifact(String, byte[], PutOptions)} with {@link PutOptions#none()}: unchanged bytes keep
+     * the stored content type and metadata; new bytes get {@code application/octet-stream} and no metadata.
+     */
     Artifact putArtifact(String name, byte[] content);
 
     /**
      * Puts {@code content} as the new LATEST of {@code name}.
      *
      * <p>If LATEST is live and has the same SHA-256, nothing is uploaded: the stored LATEST is returned
-     * unchanged when the options add nothing new, otherwise only its content type or metadata is updated.
-     * A deleted LATEST is revived.
+     * unchanged (same {@code updateAt}) when the options supply no content type and no metadata, or the stored
+     * ones (content types compare as media types: {@code text/plain;charset=UTF-8} equals
+     * {@code text/plain; charset=utf-8}); otherwise only the supplied content type or metadata is updated. New
+     * bytes get the supplied content type ({@code application/octet-stream} when none) and metadata, nothing
+     * carried over. A deleted LATEST is revived.
+     *
+     * @return the LATEST now stored
+     * @throws ConflictException if concurrent writers kept winning; nothing was changed
      */
     Artifact putArtifact(String name, byte[] content, PutOptions options);
 
-    /** Puts the bytes of {@code file}, streamed, as the new LATEST of {@code name}. */
+    /**
+     * Like {@link #putArtifact(String, byte[], PutOptions)} with the bytes of {@code file}, hashed and then
+     * streamed (unchanged bytes are not uploaded).
+     *
+     * @throws IllegalArgumentException if {@code file} is not a readable regular file
+     * @throws ConflictException        if the file changed while it was uploaded; nothing was changed
+     * @throws VersionedException       if reading the file fails; nothing was changed
+     */
     Artifact putArtifact(String name, Path file, PutOptions options);
 
     /**
      * Puts the bytes read from {@code content} (read once to its end, streamed, not closed) as the new
      * LATEST of {@code name}. Since the SHA-256 is only known at the end, unchanged content is uploaded
      * and then discarded.
+     *
+     * @throws VersionedException if reading {@code content} fails; nothing was changed
      */
     Artifact putArtifact(String name, InputStream content, PutOptions options);
 
@@ -55,21 +77,22 @@ public interface Repository extends AutoCloseable {
     /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
     Artifact getArtifactVersion(String name, Version version);
 
-    /** The live versions of {@code name}: LATEST first (if live), then published numbers ascending. */
+    /** The live versions of {@code name}: LATEST first (if live), then published numbers ascending; empty if none. */
     List<Artifact> listArtifactVersions(String name);
 
     /**
      * Copies the live LATEST into the next version number. If LATEST has the same SHA-256 as the highest
      * live published version, that version is returned and nothing is created. Numbers are never reused.
      *
+     * @return the version created, or the highest live version when it already has LATEST's bytes
      * @throws ArtifactNotFoundException if there is no live LATEST
-     * @throws ConflictException         if the number would pass 999,999
+     * @throws ConflictException         if the number would pass 999,999, or concurrent puts kept changing LATEST
      */
     Artifact publishArtifactVersion(String name);
 
     /**
-     * Soft-deletes {@code version}: the bytes stay, the version is hidden and cannot be aliased. A missing
-     * or already deleted version is a no-op.
+     * Soft-deletes {@code version} (LATEST included): the bytes stay, the version is hidden and cannot be
+     * aliased. A missing or already deleted version is a no-op that writes nothing.
      *
      * @throws ConflictException if an alias points at the version; the message names the aliases
      */
@@ -82,28 +105,45 @@ public interface Repository extends AutoCloseable {
      */
     Artifact restoreArtifactVersion(String name, Version version);
 
-    /** The names of the artifacts in this repository, sorted. */
+    /** The names of the artifacts in this repository, sorted ({@link String#compareTo} order). */
     List<String> listArtifactNames();
 
     /** The highest live published version number of {@code name}, 0 when there is none. */
     int getLatestPublishedVersionNumber(String name);
 
-    /** The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory. */
+    /**
+     * The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory.
+     *
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the stored bytes are missing or do not match the SHA-256
+     */
     byte[] getContent(String name, Version version);
 
     /**
      * A stream of the bytes of a live version. The SHA-256 is verified at end of stream: a mismatch throws
      * {@link IntegrityException} from {@code read}. The caller closes the stream.
+     *
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the stored bytes are missing
      */
     InputStream openContent(String name, Version version);
 
     /**
      * Streams the bytes of a live version into {@code target} (replaced atomically, only after the SHA-256
      * was verified) and returns the version downloaded.
+     *
+     * @throws IllegalArgumentException  if the directory of {@code target} does not exist or {@code target} is one
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the bytes are missing or do not match; {@code target} is untouched
+     * @throws VersionedException        if writing {@code target} fails; {@code target} is untouched
      */
     Artifact download(String name, Version version, Path target);
 
-    /** Points {@code alias} at {@code version}. */
+    /**
+     * Points {@code alias} at {@code version} alone; see {@link #putAlias(String, String, Version, Version, int)}.
+     *
+     * @throws ArtifactNotFoundException if the version is missing or deleted; the alias is unchanged
+     */
     Alias putAlias(String name, String alias, Version version);
 
     /**
@@ -111,7 +151,12 @@ public interface Repository extends AutoCloseable {
      * {@code secondary} (a canary). {@code secondary} may be null when the weight is 0.
      *
      * <p>Checks, in this order: alias name, weight 0..99 and only with a secondary, secondary differs from
-     * primary, primary exists and is live, secondary exists and is live.
+     * primary, primary exists and is live, secondary exists and is live. The change gets the next revision and
+     * an entry in the alias history.
+     *
+     * @throws IllegalArgumentException  for a bad name, a weight outside 0..99, a weight without a secondary, or a
+     *                                   secondary equal to the primary
+     * @throws ArtifactNotFoundException if the primary or the secondary is missing or deleted; nothing was changed
      */
     Alias putAlias(String name, String alias, Version version, Version secondary, int secondaryWeight);
 
@@ -119,43 +164,68 @@ public interface Repository extends AutoCloseable {
      * Like {@link #putAlias(String, String, Version, Version, int)}, applied only if the alias is still at
      * {@code expectedRevision} (0: the alias must not exist).
      *
-     * @throws ConflictException if the alias is at another revision
+     * @throws IllegalArgumentException  as {@link #putAlias(String, String, Version, Version, int)}, or if
+     *                                   {@code expectedRevision} is negative
+     * @throws ArtifactNotFoundException if a target version is missing or deleted; nothing was changed
+     * @throws ConflictException         if the alias is at another revision; nothing was changed
      */
     Alias putAlias(String name, String alias, AliasTarget target, long expectedRevision);
 
     /** The alias; {@link AliasNotFoundException} if missing. */
     Alias getAlias(String name, String alias);
 
-    /** The aliases of {@code name}, sorted by alias name. */
+    /** The aliases of {@code name}, sorted by alias name; empty if none. */
     List<Alias> listAliases(String name);
 
-    /** Deletes the alias; a missing alias is a no-op. */
+    /** Deletes the alias and records the delete in its history; a missing alias is a no-op that records nothing. */
     void deleteAlias(String name, String alias);
 
-    /** The version the alias picks at random by weight. */
+    /**
+     * The version the alias picks at random: the secondary with probability weight/100.
+     *
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     */
     Artifact resolve(String name, String alias);
 
-    /** The version the alias picks for {@code routingKey}: always the same for the same key and alias configuration. */
+    /**
+     * The version the alias picks for {@code routingKey} by {@link Routing#bucket}: always the same for the same
+     * key and alias configuration.
+     *
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     */
     Artifact resolve(String name, String alias, String routingKey);
 
-    /** Every put and delete of the alias, newest first. */
+    /** Every put and delete of the alias, newest (highest revision) first; empty for an alias never written. */
     List<AliasChange> getAliasHistory(String name, String alias);
 
     /**
      * Hard-deletes (metadata and bytes) the numbered versions that are neither among the newest
      * {@code keepLastN} live versions nor updated less than {@code purgeOlderThan} ago, except versions an
      * alias points at (reported in {@link PurgeResult#keptByAlias()}). Soft-deleted versions older than the
-     * cut-off are purged too. LATEST is never purged.
+     * cut-off are purged too. LATEST is never purged. A version changed (deleted, restored) while the purge runs is
+     * kept.
+     *
+     * @param keepLastN      how many of the newest live versions to keep, {@code >= 0}
+     * @param purgeOlderThan the age a version must reach to be purged, not negative; the cut-off is now minus it
+     * @throws IllegalArgumentException if {@code keepLastN} is negative or {@code purgeOlderThan} null or negative
      */
     PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan);
 
     /** Like {@link #purgeArtifactVersions(String, int, Duration)}; with {@code dryRun} nothing is removed. */
     PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan, boolean dryRun);
 
-    /** Removes everything of one artifact: versions, bytes, aliases, history. The name may be reused afterwards. */
+    /**
+     * Removes everything of one artifact: versions, bytes, aliases, history, its version counter and its name. The
+     * name may be reused afterwards and starts again from version 1. A missing artifact is a no-op.
+     */
     void purgeArtifact(String name);
 
-    /** Removes everything of this repository and nothing of another repository sharing the store. */
+    /**
+     * Removes every artifact of this repository (as {@link #purgeArtifact(String)}) and every blob of its layout,
+     * and nothing of another repository sharing the bucket, table or database.
+     */
     void purgeAll();
 
     /**

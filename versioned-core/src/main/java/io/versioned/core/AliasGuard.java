@@ -57,7 +57,7 @@ final class AliasGuard {
     }
 
     /** The revision of the newest history entry of the alias, 0 when it has none. */
-    long lastRevision(String name, String alias) {
+    private long lastRevision(String name, String alias) {
         return stores.metadata().aliasHistory(name, alias, 1).stream().mapToLong(AliasChange::revision)
                 .findFirst().orElse(0);
     }

@@ -46,7 +46,7 @@ final class AliasOperations {
                 throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
                         + ", not at the expected revision " + expectedRevision.getAsLong());
             }
-            long base = current.isPresent() ? currentRevision : guard.lastRevision(name, alias);
+            long base = current.isPresent() ? currentRevision : revisionOfAbsent(name, alias);
             AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             VersionRecord primary = live(name, target.version());
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
@@ -79,6 +79,16 @@ final class AliasOperations {
                 Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
             }
         }
+    }
+
+    /**
+     * The revision an absent alias is re-created from: that of its newest history entry, plus one when that entry is
+     * not a delete (the delete's entry is still being written, or was lost), so the re-creation never takes the
+     * delete's revision; 0 for an alias without history.
+     */
+    private long revisionOfAbsent(String name, String alias) {
+        return stores.metadata().aliasHistory(name, alias, 1).stream().findFirst()
+                .map(last -> last.isDelete() ? last.revision() : last.revision() + 1).orElse(0L);
     }
 
     private boolean write(AliasRecord record, Optional<AliasRecord> current) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ContentReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentReader.class);
-    private static final int LATEST_REREADS = 5;
+    private static final int REREADS = 5;
 
     private final Stores stores;
     private final RecordViews views;
@@ -39,7 +39,11 @@ final class ContentReader {
                         "version " + version + " of " + name + " does not exist or is deleted"));
     }
 
-    /** A verifying stream of the version's bytes, with the record it verifies against. */
+    /**
+     * A verifying stream of the version's bytes, with the record it verifies against. Bytes missing under an
+     * unchanged record are an {@link IntegrityException}; under a record that changed meanwhile (a put of LATEST,
+     * a purge) the record is read again, so a version purged under the read is {@link ArtifactNotFoundException}.
+     */
     Opened open(String name, Version version) {
         for (int attempt = 0; ; attempt++) {
             VersionRecord record = live(name, version);
@@ -48,12 +52,13 @@ final class ContentReader {
                 return new Opened(record, new VerifyingInputStream(stream.get(), record.sha256(), record.size(),
                         "version " + version + " of " + name));
             }
-            if (!version.isLatest()) {
+            if (stores.metadata().getVersion(name, version).equals(Optional.of(record))) {
                 throw new IntegrityException("the bytes of version " + version + " of " + name + " are missing at "
                         + stores.blobs().uri(record.blobKey()));
             }
-            if (attempt + 1 >= LATEST_REREADS) {
-                throw new ConflictException("LATEST of " + name + " kept changing while it was read; try again");
+            if (attempt + 1 >= REREADS) {
+                throw new ConflictException("version " + version + " of " + name
+                        + " kept changing while it was read; try again");
             }
         }
     }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The bytes go to a fresh key ({@link BlobKeys#latestUpload}), then the LATEST record is written with a
  * compare-and-set, then the previous LATEST bytes are deleted. A failure at any point leaves the record
- * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}.
+ * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}. The content is
+ * uploaded at most once (a caller's stream cannot be read twice): when the put loses a race, it retries with the
+ * bytes it already uploaded.
  */
 final class PutOperation {
 
@@ -45,31 +47,19 @@ final class PutOperation {
         for (int attempt = 0; ; attempt++) {
             Optional<VersionRecord> current = stores.metadata().getVersion(name, Version.LATEST);
             Optional<VersionRecord> live = current.filter(record -> !record.deleted());
-            Optional<String> sha256 = upload != null ? Optional.of(upload.sha256()) : content.knownSha256();
-            if (live.isPresent() && sha256.filter(live.get().sha256()::equals).isPresent()) {
-                discard(upload);
+            if (upload == null && !sameBytes(live, content.knownSha256())) {
+                if (current.isEmpty()) {
+                    stores.metadata().registerArtifactName(name);
+                }
+                upload = upload(name, content, options);
+            }
+            if (sameBytes(live, upload != null ? Optional.of(upload.sha256()) : content.knownSha256())) {
                 Optional<Artifact> kept = keepWithAttributes(live.get(), options);
                 if (kept.isPresent()) {
+                    discard(upload);
                     return kept.get();
                 }
-                upload = null;
             } else {
-                if (upload == null) {
-                    if (current.isEmpty()) {
-                        stores.metadata().registerArtifactName(name);
-                    }
-                    upload = upload(name, content, options);
-                    if (live.isPresent() && live.get().sha256().equals(upload.sha256())) {
-                        discard(upload);
-                        upload = null;
-                        Optional<Artifact> kept = keepWithAttributes(live.get(), options);
-                        if (kept.isPresent()) {
-                            return kept.get();
-                        }
-                        Contention.lostRace(attempt, "put of " + name);
-                        continue;
-                    }
-                }
                 VersionRecord record = new VersionRecord(name, Version.LATEST, stores.now(), false, upload.sha256(),
                         upload.size(), options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.metadata(),
                         upload.key(), current.map(VersionRecord::aliasPins).orElse(Map.of()),
@@ -81,6 +71,11 @@ final class PutOperation {
             }
             Contention.lostRace(attempt, "put of " + name);
         }
+    }
+
+    /** Whether there is a live LATEST and {@code sha256} is known and equal to its SHA-256. */
+    private static boolean sameBytes(Optional<VersionRecord> live, Optional<String> sha256) {
+        return live.isPresent() && sha256.filter(live.get().sha256()::equals).isPresent();
     }
 
     private boolean commit(VersionRecord record, Optional<VersionRecord> current) {
@@ -96,9 +91,13 @@ final class PutOperation {
         }
     }
 
-    /** The stored LATEST, with the supplied content type or metadata if they differ; empty if a writer raced. */
+    /**
+     * The stored LATEST, with the supplied content type or metadata if they differ; empty if a writer raced. Content
+     * types are compared as media types ({@link MediaTypes}): an equivalent one keeps the stored spelling.
+     */
     private Optional<Artifact> keepWithAttributes(VersionRecord live, PutOptions options) {
-        String contentType = options.contentType().orElse(live.contentType());
+        String contentType = options.contentType().filter(type -> !MediaTypes.equivalent(type, live.contentType()))
+                .orElse(live.contentType());
         Map<String, String> metadata = options.metadata().isEmpty() ? live.metadata() : options.metadata();
         if (contentType.equals(live.contentType()) && metadata.equals(live.metadata())) {
             return Optional.of(views.artifact(live));
