@@ -46,6 +46,33 @@ final class Content {
     }
 
     /**
+     * Like {@link #failingAfter(byte[])}, but the failure is an {@link UncheckedIOException}, as some
+     * stream implementations throw.
+     */
+    static InputStream failingUncheckedAfter(byte[] prefix) {
+        InputStream checked = failingAfter(prefix);
+        return new InputStream() {
+            @Override
+            public int read() {
+                try {
+                    return checked.read();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                try {
+                    return checked.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /**
      * A stream that gives the bytes of {@code prefix} and then throws {@link IOException} on every further read,
      * as a network or disk failure in the middle of an upload would.
      */

@@ -9,6 +9,7 @@ import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.ArtifactNotFoundException;
+import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.IntegrityException;
 import io.versioned.api.PurgeResult;
@@ -241,11 +242,28 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThatThrownBy(() -> repository.putArtifact(APP, Content.failingAfter(Content.random(100_000, 5)),
                 PutOptions.none()))
+                .as("a failure of the caller's content, not of the store")
                 .isInstanceOf(VersionedException.class)
-                .isNotInstanceOf(IllegalArgumentException.class);
+                .isNotInstanceOf(BackendException.class)
+                .hasRootCauseInstanceOf(IOException.class);
 
         assertThat(repository.getArtifactVersion(APP)).isEqualTo(latest);
         assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("before"));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void putFromAStreamThatFailsUncheckedMidwayIsAContentFailureAndChangesNothing() {
+        Artifact latest = repository.putArtifact(APP, Content.utf8("before"));
+        StoreSnapshot before = snapshot();
+
+        assertThatThrownBy(() -> repository.putArtifact(APP,
+                Content.failingUncheckedAfter(Content.random(100_000, 5)), PutOptions.none()))
+                .isInstanceOf(VersionedException.class)
+                .isNotInstanceOf(BackendException.class)
+                .hasRootCauseInstanceOf(IOException.class);
+
+        assertThat(repository.getArtifactVersion(APP)).isEqualTo(latest);
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -13,7 +13,7 @@ final class HashingInputStream extends FilterInputStream {
 
     private final MessageDigest digest = Sha256.newDigest();
     private long count;
-    private IOException readFailure;
+    private volatile Exception readFailure;
 
     HashingInputStream(InputStream in) {
         super(in);
@@ -31,7 +31,7 @@ final class HashingInputStream extends FilterInputStream {
         int n;
         try {
             n = super.read(buffer, offset, length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             readFailure = e;
             throw e;
         }
@@ -57,7 +57,8 @@ final class HashingInputStream extends FilterInputStream {
         // the caller owns the underlying stream
     }
 
-    IOException readFailure() {
+    /** What the underlying stream threw, checked or not; null when it has not failed. */
+    Exception readFailure() {
         return readFailure;
     }
 
