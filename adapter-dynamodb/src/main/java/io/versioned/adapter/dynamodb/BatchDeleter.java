@@ -69,7 +69,7 @@ final class BatchDeleter {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BackendException("purge on DynamoDB table '" + table + "' interrupted", e, true);
+            throw new BackendException("purge on DynamoDB table '" + table + "' interrupted", e, false);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.versioned.api.BackendException;
 import io.versioned.core.port.PreconditionFailedException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  *       {@link LimitExceededException}, any service error the SDK classifies as throttling), server errors
  *       (HTTP 5xx) and client-side failures ({@link SdkClientException}: connection, timeout, I/O) →
  *       retryable {@link BackendException};</li>
+ *   <li>an interruption ({@link AbortedException}) → non-retryable {@link BackendException}, with the thread's
+ *       interrupt status set again;</li>
  *   <li>{@link ResourceNotFoundException} (the table is missing) → non-retryable {@link BackendException}
  *       telling to run {@code bootstrap()};</li>
  *   <li>everything else from the SDK → non-retryable {@link BackendException}.</li>
@@ -58,6 +61,10 @@ final class DynamoErrors {
 
     /** The {@link BackendException} for an SDK failure of {@code action}. */
     BackendException backend(String action, SdkException e) {
+        if (e instanceof AbortedException) {
+            Thread.currentThread().interrupt();
+            return new BackendException(action + " on DynamoDB table '" + table + "' was interrupted", e, false);
+        }
         if (e instanceof ResourceNotFoundException) {
             return new BackendException(action + ": DynamoDB table '" + table + "' does not exist (run bootstrap()"
                     + " to create it): " + e.getMessage(), e, false);

@@ -56,6 +56,24 @@ class ErrorMappingTest {
     }
 
     @Test
+    void anInterruptedCallIsANonRetryableBackendExceptionAndKeepsTheInterruptStatus() {
+        DynamoMetadataPort port = new DynamoMetadataPort(Dynalite.client(), Dynalite.freshTableName());
+        port.bootstrap();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> port.getVersion("doc", Version.LATEST))
+                    .isExactlyInstanceOf(BackendException.class)
+                    .hasMessageContaining("interrupted")
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
+            assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(port.getVersion("doc", Version.LATEST)).isEmpty();
+    }
+
+    @Test
     void anUnreachableEndpointIsARetryableBackendException() throws IOException {
         try (DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + closedPort()))

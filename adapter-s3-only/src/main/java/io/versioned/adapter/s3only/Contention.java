@@ -23,7 +23,8 @@ final class Contention {
      * Called after attempt {@code attempt} (0-based) of {@code action} lost a race: pauses briefly, or gives up
      * after the last attempt.
      *
-     * @throws BackendException (retryable) when the attempts are exhausted or the thread is interrupted
+     * @throws BackendException retryable when the attempts are exhausted; not retryable when the thread is
+     *                          interrupted (the interrupt status stays set)
      */
     static void lostRace(int attempt, String action) {
         if (attempt + 1 >= MAX_ATTEMPTS) {
@@ -33,7 +34,7 @@ final class Contention {
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling / 4, ceiling + 1));
         if (Thread.currentThread().isInterrupted()) {
             throw new BackendException("interrupted while retrying a metadata write to " + action
-                    + "; nothing was changed", null, true);
+                    + "; nothing was changed", null, false);
         }
     }
 }

@@ -75,6 +75,20 @@ class FailureMappingTest {
         }
     }
 
+    @Test
+    void anInterruptedCallIsANonRetryableFailureAndKeepsTheInterruptStatus() {
+        S3OnlyMetadataPort port = TestStores.newPort();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertFailure(() -> port.getVersion("doc", Version.LATEST), false);
+            assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(port.getVersion("doc", Version.LATEST)).isEmpty();
+    }
+
     private static void assertFailure(Runnable call, boolean retryable) {
         assertThatThrownBy(call::run).isExactlyInstanceOf(BackendException.class)
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).as("retryable").isEqualTo(retryable))

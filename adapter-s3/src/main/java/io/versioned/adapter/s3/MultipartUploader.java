@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * {@code parallelism x partSize} whatever the content's size. Each part carries its SHA-256 for S3 to verify;
  * the SHA-256 of the whole content is computed on the way. The completion is conditional
  * ({@code If-None-Match: *}), so the object appears whole or not at all, and only if the key was absent. Any
- * failure aborts the upload.
+ * failure, an interruption included, aborts the upload; the thread keeps its interrupt status.
  */
 final class MultipartUploader {
 
@@ -88,8 +88,10 @@ final class MultipartUploader {
         try {
             running.run(content, upload);
         } catch (RuntimeException | Error e) {
-            running.stopParts();
-            abort(objectKey, uploadId, e);
+            Uninterrupted.run(() -> {
+                running.stopParts();
+                abort(objectKey, uploadId, e);
+            });
             throw e;
         } finally {
             running.stopParts();

@@ -266,12 +266,14 @@ final class ObjectCopier {
         }
 
         private void abort(String uploadId, RuntimeException cause) {
-            try {
-                s3.abortMultipartUpload(b -> b.bucket(layout.bucket()).key(targetKey).uploadId(uploadId));
-            } catch (SdkException e) {
-                cause.addSuppressed(e);
-                LOG.warn("aborting multipart copy {} to {} failed", uploadId, layout.describe(targetKey), e);
-            }
+            Uninterrupted.run(() -> {
+                try {
+                    s3.abortMultipartUpload(b -> b.bucket(layout.bucket()).key(targetKey).uploadId(uploadId));
+                } catch (SdkException e) {
+                    cause.addSuppressed(e);
+                    LOG.warn("aborting multipart copy {} to {} failed", uploadId, layout.describe(targetKey), e);
+                }
+            });
         }
 
         private RuntimeException translateCopy(SdkException e, String action) {

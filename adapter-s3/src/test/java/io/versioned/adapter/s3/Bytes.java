@@ -58,6 +58,32 @@ final class Bytes {
         };
     }
 
+    /** {@code bytes}, interrupting the reading thread once more than {@code after} bytes were read. */
+    static InputStream interruptingAfter(byte[] bytes, int after) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                if (pos > after) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
+    }
+
+    /** {@code prefix}, then {@code failure} on the next read. */
+    static InputStream throwingAfter(byte[] prefix, RuntimeException failure) {
+        return new ByteArrayInputStream(prefix) {
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                if (pos >= count) {
+                    throw failure;
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
+    }
+
     static byte[] readAll(InputStream in) {
         try (in) {
             return in.readAllBytes();

@@ -3,6 +3,7 @@ package io.versioned.adapter.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
 import java.io.ByteArrayInputStream;
@@ -10,8 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 
 /**
  * How copies verify their source and write their target: metadata, full-object checksum or a read; one
@@ -127,6 +133,32 @@ class CopyTest {
                 "bytes=0-5242879", "bytes=5242880-10485759", "bytes=10485760-11534335");
         assertThat(s3.log().of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
         assertThat(read("doc/000001")).isEqualTo(bytes);
+    }
+
+    @Test
+    void anInterruptedMultipartCopyIsStillAbortedAndKeepsTheInterruptStatus() {
+        byte[] bytes = put("doc/LATEST.a", 1000);
+        ExecutionInterceptor interruptPartCopy = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UploadPartCopyRequest) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (S3Client interrupting = S3Fixture.client(interruptPartCopy)) {
+            S3BlobPort port = new S3BlobPort(interrupting, s3.config());
+            try {
+                assertThatThrownBy(() -> port.copy("doc/LATEST.a", Bytes.sha256(bytes), "doc/000001"))
+                        .isInstanceOf(BackendException.class);
+                assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+
+        assertThat(s3.client().listMultipartUploads(b -> b.bucket(s3.config().bucket())).uploads()).isEmpty();
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
     }
 
     @Test

@@ -126,6 +126,38 @@ class MultipartUploadTest {
     }
 
     @Test
+    void anInterruptionDuringTheUploadStillAbortsItAndKeepsTheInterruptStatus() {
+        byte[] bytes = Bytes.random(16 * Bytes.MIB, 10);
+
+        try {
+            assertThatThrownBy(() -> s3.blobs().put("doc/000001", Bytes.interruptingAfter(bytes, 6 * Bytes.MIB),
+                    upload(-1, Optional.empty())))
+                    .isInstanceOf(BackendException.class)
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
+            assertThat(Thread.currentThread().isInterrupted()).as("interrupt status kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(s3.log().operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
+        assertNoUploadInProgress();
+    }
+
+    @Test
+    void anUncheckedFailureOfTheContentAbortsTheUploadAndIsRethrown() {
+        byte[] bytes = Bytes.random(7 * Bytes.MIB, 11);
+        IllegalStateException failure = new IllegalStateException("the caller's stream broke");
+
+        assertThatThrownBy(() -> s3.blobs().put("doc/000001", Bytes.throwingAfter(bytes, failure),
+                upload(-1, Optional.empty())))
+                .isSameAs(failure);
+
+        assertThat(s3.log().operations()).contains("AbortMultipartUpload").doesNotContain("CompleteMultipartUpload");
+        assertNoUploadInProgress();
+    }
+
+    @Test
     void thePartSizeGrowsForKnownLengthsSoThatTenThousandPartsSuffice() {
         MultipartUploader uploader = new MultipartUploader(s3.client(), new ObjectLayout(s3.config()),
                 new WriteSettings(S3Encryption.none()), 16L * Bytes.MIB, 4);
