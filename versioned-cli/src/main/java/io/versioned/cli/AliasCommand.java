@@ -35,7 +35,7 @@ final class AliasCommand {
         @Option(names = "--secondary", paramLabel = "V", description = "The canary version that receives --weight percent.")
         Version secondary;
 
-        @Option(names = "--weight", paramLabel = "W", description = "Percent of traffic (1 to 99) for --secondary.")
+        @Option(names = "--weight", paramLabel = "W", description = "Percent of traffic (0 to 99) for --secondary.")
         Integer weight;
 
         @Option(names = "--expected-revision", paramLabel = "R",
@@ -48,7 +48,10 @@ final class AliasCommand {
                 throw new IllegalArgumentException("--weight: needs --secondary");
             }
             if (secondary != null && weight == null) {
-                throw new IllegalArgumentException("--secondary: needs --weight (1 to 99)");
+                throw new IllegalArgumentException("--secondary: needs --weight (0 to 99)");
+            }
+            if (weight != null && (weight < 0 || weight > 99)) {
+                throw new IllegalArgumentException("--weight: must be from 0 to 99, got " + weight);
             }
             int percent = weight == null ? 0 : weight;
             Alias result = expectedRevision == null
@@ -59,9 +62,6 @@ final class AliasCommand {
         }
 
         private AliasTarget target(int percent) {
-            if (percent < 0 || percent > 99) {
-                throw new IllegalArgumentException("--weight: must be from 0 to 99, got " + percent);
-            }
             return new AliasTarget(version, Optional.ofNullable(secondary), percent);
         }
     }

@@ -10,6 +10,7 @@ import io.versioned.aws.S3OnlyRepositoryConfig;
 import io.versioned.core.VersionedCoreModule;
 import io.versioned.embedded.EmbeddedModule;
 import io.versioned.embedded.PostgresModule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code embedded:DIR}: the embedded default of {@link EmbeddedModule}: blobs in {@code DIR/blobs}, H2 metadata
- *   in {@code DIR}</li>
+ *   in {@code DIR}, waiting at most {@link #EMBEDDED_CONNECTION_TIMEOUT} for a database another process holds</li>
  *   <li>{@code memory:}: both ports in memory</li>
  *   <li>{@code jdbc:postgresql://...?blobs=DIR}: filesystem blobs in {@code DIR}, metadata through JDBC</li>
  *   <li>{@code s3+dynamodb://...}: {@link AwsModule}: S3 blobs, DynamoDB metadata</li>
@@ -27,6 +28,12 @@ import java.util.Map;
  * </ul>
  */
 public final class BackendModules {
+
+    /**
+     * How long a command waits for the H2 database of an {@code embedded:} repository that another process has open
+     * before it fails with a retryable error (exit code 4), instead of the library's 30 s.
+     */
+    static final Duration EMBEDDED_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private BackendModules() {
     }
@@ -51,7 +58,8 @@ public final class BackendModules {
      */
     public static List<Module> forUri(RepositoryUri uri, Map<String, String> environment) {
         if (uri instanceof RepositoryUri.Embedded embedded) {
-            return List.of(new VersionedCoreModule(), new EmbeddedModule(embedded.directory()));
+            return List.of(new VersionedCoreModule(),
+                    new EmbeddedModule(embedded.directory(), EMBEDDED_CONNECTION_TIMEOUT));
         }
         if (uri instanceof RepositoryUri.Memory) {
             return List.of(new VersionedCoreModule(), new InMemoryModule());

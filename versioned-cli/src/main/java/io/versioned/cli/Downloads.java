@@ -6,7 +6,7 @@ import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a version's bytes to a file or to standard output, verified against their SHA-256, with a progress bar
  * for large transfers at a terminal. A file is replaced only after its bytes were verified; standard output
- * receives the bytes as they stream, so a failed verification there is reported after the fact (exit code 4).
+ * receives the bytes as they stream, so a failed verification there is reported after the fact (exit code 4), as is
+ * a failed write (a full disk, a closed pipe), which also stops the transfer.
  */
 final class Downloads {
 
@@ -24,15 +25,16 @@ final class Downloads {
     /** The argument value that means standard output. */
     static final String STDOUT = "-";
 
+    private static final int BUFFER_SIZE = 64 * 1024;
+
     /** Streams the bytes of the version to the context's binary output. */
     static void toStdout(VersionedCommand root, String name, Version version) {
         Repository repository = root.repository();
         root.output().flush();
-        OutputStream out = root.context().binaryOut();
+        PrintStream out = root.context().binaryOut();
         ProgressBar bar = progress(root, name, version);
         try (InputStream in = repository.openContent(name, version)) {
-            (bar == null ? in : bar.track(in)).transferTo(out);
-            out.flush();
+            copy(bar == null ? in : bar.track(in), out, name, version);
         } catch (IOException e) {
             throw new VersionedException("writing version " + version + " of " + name + " to standard output failed: "
                     + e.getMessage(), e);
@@ -43,15 +45,22 @@ final class Downloads {
         }
     }
 
-    /** Downloads the version into {@code target}, replaced atomically once verified; returns what was written. */
+    /**
+     * Downloads the version into {@code target}, replaced atomically once verified; returns what was written.
+     *
+     * @throws IllegalArgumentException naming {@code -o} if {@code target} is a directory or its directory is missing
+     */
     static Artifact toFile(VersionedCommand root, String name, Version version, Path target) {
+        Path directory = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("-o: must be a file, not a directory, got '" + target + "'");
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("-o: the file's directory must exist, got '" + target + "'");
+        }
         ProgressBar bar = progress(root, name, version);
         if (bar == null) {
             return root.repository().download(name, version, target);
-        }
-        Path directory = target.toAbsolutePath().getParent();
-        if (directory == null || !Files.isDirectory(directory) || Files.isDirectory(target)) {
-            throw new IllegalArgumentException("-o: must be a file in an existing directory, got '" + target + "'");
         }
         Artifact artifact = root.repository().getArtifactVersion(name, version);
         Path partial = null;
@@ -66,6 +75,22 @@ final class Downloads {
         } finally {
             bar.finish();
             deleteQuietly(partial);
+        }
+    }
+
+    /**
+     * Copies {@code in} to {@code out} chunk by chunk. A {@link PrintStream} such as {@code System.out} swallows write
+     * errors, so each chunk is flushed and checked, and the first failed write ends the transfer.
+     */
+    private static void copy(InputStream in, PrintStream out, String name, Version version) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            if (out.checkError()) {
+                throw new VersionedException("writing version " + version + " of " + name
+                        + " to standard output failed (a full disk or a closed pipe?)");
+            }
         }
     }
 

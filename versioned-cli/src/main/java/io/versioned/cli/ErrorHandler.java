@@ -1,5 +1,6 @@
 package io.versioned.cli;
 
+import io.versioned.api.BackendException;
 import io.versioned.api.VersionedException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,7 +14,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Reports every failure as one line on standard error and returns its {@link ExitCodes exit code}: invalid
  * input (picocli parameter errors) with a pointer to the command's help, and exceptions thrown by a command with
- * their message; a stack trace follows only with {@code --verbose}.
+ * their message (saying so when a store failure is temporary); a stack trace follows only with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -39,6 +40,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 ? oneLine(exception.getMessage())
                 : exception.getClass().getSimpleName() + ": " + oneLine(exception.getMessage())
                         + (verbose(commandLine) ? "" : " (run with --verbose for details)");
+        if (exception instanceof BackendException backend && backend.isRetryable()) {
+            message += " (temporary: try again)";
+        }
         report(commandLine, "versioned: error: " + message, exception);
         return ExitCodes.of(exception);
     }

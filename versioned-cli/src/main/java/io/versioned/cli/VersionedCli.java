@@ -1,7 +1,9 @@
 package io.versioned.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The entry point of the {@code versioned} command. {@link #commandLine(CliContext)} builds the whole command
@@ -23,7 +25,9 @@ public final class VersionedCli {
 
     /**
      * The {@code versioned} command with every subcommand, the value converters, the error handlers and the exit
-     * codes wired, and no colours. The repository a command opens is released when the command returns.
+     * codes wired, and no colours. The repository a command opens is released when the command returns. A command
+     * whose result could not be written to standard output (a full disk, a closed pipe) exits with
+     * {@link ExitCodes#FAILURE}.
      *
      * @param context what the command takes from its surroundings
      */
@@ -37,11 +41,30 @@ public final class VersionedCli {
         commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
         commandLine.setExecutionStrategy(parseResult -> {
             try {
-                return new CommandLine.RunLast().execute(parseResult);
+                return checkOutput(parseResult, context, new CommandLine.RunLast().execute(parseResult));
             } finally {
                 root.close();
             }
         });
         return commandLine;
+    }
+
+    /**
+     * {@code exitCode}, or {@link ExitCodes#FAILURE} with one error line if it is a success whose text could not be
+     * written: picocli's writers, like every {@link PrintWriter}, swallow write errors until asked, and so does
+     * {@code System.out}, which they write to (it is also the context's binary output).
+     */
+    private static int checkOutput(ParseResult parseResult, CliContext context, int exitCode) {
+        boolean failed = context.binaryOut().checkError();
+        for (CommandLine command : parseResult.asCommandLineList()) {
+            failed |= command.getOut().checkError();
+        }
+        if (exitCode != ExitCodes.OK || !failed) {
+            return exitCode;
+        }
+        PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+        err.println("versioned: error: writing the result to standard output failed");
+        err.flush();
+        return ExitCodes.FAILURE;
     }
 }

@@ -229,6 +229,24 @@ class CommandsTest {
         }
 
         @Test
+        void refusesADirectoryOrAMissingFolderAsTargetNamingTheOption() throws IOException {
+            putAndPublish("one");
+            Path missing = dir.resolve("no-such-folder").resolve("x");
+
+            assertThat(fails(ExitCodes.USAGE, "get", NAME, "-o", dir.toString()).err())
+                    .contains("-o: must be a file, not a directory");
+            assertThat(fails(ExitCodes.USAGE, "get", NAME, "-o", missing.toString()).err())
+                    .contains("-o: the file's directory must exist");
+            ok("alias", "set", NAME, "production", "1");
+            assertThat(fails(ExitCodes.USAGE, "resolve", NAME, "production", "-o", dir.toString()).err())
+                    .contains("-o: must be a file, not a directory");
+            Result atATerminal = cli.interactive().run(withRepo("get", NAME, "-o", dir.toString()));
+            assertThat(atATerminal.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(atATerminal.err()).contains("-o: must be a file, not a directory");
+            assertThat(missing.getParent()).doesNotExist();
+        }
+
+        @Test
         void failsWithIntegrityErrorWhenBytesWereAltered() throws IOException {
             putAndPublish("original");
             memory.blobs().corrupt(BlobKeys.of(NAME, Version.of(1)), "tampered".getBytes(UTF_8));
@@ -426,8 +444,14 @@ class CommandsTest {
                     .contains("--weight: needs --secondary");
             assertThat(fails(ExitCodes.USAGE, "alias", "set", NAME, "p", "1", "--secondary", "2").err())
                     .contains("--secondary: needs --weight");
-            assertThat(fails(ExitCodes.USAGE, "alias", "set", NAME, "p", "1", "--secondary", "2", "--weight", "150")
-                    .err()).contains("secondaryWeight: must be from 0 to 99");
+            assertThat(fails(ExitCodes.USAGE, "alias", "set", NAME, "p", "1", "--secondary", "2", "--weight", "100")
+                    .err()).contains("--weight: must be from 0 to 99, got 100");
+            assertThat(fails(ExitCodes.USAGE, "alias", "set", NAME, "p", "1", "--secondary", "2", "--weight", "-1")
+                    .err()).contains("--weight: must be from 0 to 99, got -1");
+            assertThat(fails(ExitCodes.USAGE, "alias", "set", NAME, "p", "1", "--secondary", "2", "--weight", "100",
+                    "--expected-revision", "0").err()).contains("--weight: must be from 0 to 99, got 100");
+            assertThat(ok("alias", "set", NAME, "p", "1", "--secondary", "2", "--weight", "0", "--json").json()
+                    .get("secondaryVersionWeight").asInt()).isZero();
         }
 
         @Test
@@ -740,7 +764,17 @@ class CommandsTest {
             });
             Result result = broken.run("--repo", "memory:", "names");
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
-            assertThat(result.err()).isEqualTo("versioned: error: the store is down\n");
+            assertThat(result.err()).isEqualTo("versioned: error: the store is down (temporary: try again)\n");
+        }
+
+        @Test
+        void aPermanentStoreFailureDoesNotSuggestTryingAgain() {
+            CliHarness broken = new CliHarness(uri -> {
+                throw new BackendException("access denied", null, false);
+            });
+            Result result = broken.run("--repo", "memory:", "names");
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.err()).isEqualTo("versioned: error: access denied\n");
         }
 
         @Test

@@ -5,6 +5,7 @@ import io.versioned.adapter.filesystem.FilesystemModule;
 import io.versioned.adapter.jdbc.JdbcConfig;
 import io.versioned.adapter.jdbc.JdbcModule;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Binds both ports of the embedded default backend, everything under one folder ({@code ./.versioned} unless told
@@ -61,11 +62,26 @@ public final class EmbeddedModule extends AbstractModule {
      *                                  H2 would read as the end of the database URL)
      */
     public EmbeddedModule(Path directory) {
+        this(directory, JdbcConfig.DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * The embedded backend in {@code directory}, whose calls wait at most {@code connectionTimeout} for the database
+     * (instead of 30 s) while another process has it open, then fail with a retryable
+     * {@link io.versioned.api.BackendException}: a command-line tool can so report a busy folder quickly.
+     *
+     * @param directory         the folder holding the database and the blob folder; a relative path is resolved
+     *                          against the working directory now
+     * @param connectionTimeout how long a call waits for a database connection, at least 250 ms
+     * @throws IllegalArgumentException if {@code directory} is null or its absolute path contains {@code ;}, or
+     *                                  {@code connectionTimeout} is null or below 250 ms
+     */
+    public EmbeddedModule(Path directory, Duration connectionTimeout) {
         if (directory == null) {
             throw new IllegalArgumentException("directory: must not be null");
         }
         this.directory = directory.toAbsolutePath().normalize();
-        this.database = JdbcConfig.embeddedH2(this.directory);
+        this.database = JdbcConfig.embeddedH2(this.directory).withConnectionTimeout(connectionTimeout);
     }
 
     /** The folder of this backend: absolute and normalized. */

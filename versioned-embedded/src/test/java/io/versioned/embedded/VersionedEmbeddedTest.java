@@ -133,6 +133,18 @@ class VersionedEmbeddedTest {
     }
 
     @Test
+    void theEmbeddedModuleTakesAConnectionTimeout() {
+        EmbeddedModule module = new EmbeddedModule(temp, Duration.ofSeconds(3));
+
+        assertThat(module.database().connectionTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(module.database().jdbcUrl()).isEqualTo(new EmbeddedModule(temp).database().jdbcUrl());
+        assertThat(new EmbeddedModule(temp).database().connectionTimeout())
+                .isEqualTo(JdbcConfig.DEFAULT_CONNECTION_TIMEOUT);
+        assertThatThrownBy(() -> new EmbeddedModule(temp, Duration.ofMillis(10)))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("connectionTimeout:");
+    }
+
+    @Test
     void aFolderWhosePathContainsASemicolonIsRefused() {
         assertThatThrownBy(() -> new EmbeddedModule(temp.resolve("a;b")))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("directory:");

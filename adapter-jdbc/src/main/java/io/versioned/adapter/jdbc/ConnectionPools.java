@@ -2,6 +2,8 @@ package io.versioned.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /** Creates the HikariCP connection pool for a {@link JdbcConfig}. */
 final class ConnectionPools {
@@ -12,8 +14,11 @@ final class ConnectionPools {
     /**
      * A pool whose creation does not wait for the database (it connects in the background and on demand), so a
      * database that is down shows up as a {@link io.versioned.api.BackendException} of the port calls, not here.
+     *
+     * @throws IllegalArgumentException if no JDBC driver on the class path accepts the URL
      */
     static HikariDataSource create(JdbcConfig config) {
+        requireDriver(config.jdbcUrl());
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("versioned-metadata");
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -24,5 +29,15 @@ final class ConnectionPools {
         hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
         hikari.setInitializationFailTimeout(-1);
         return new HikariDataSource(hikari);
+    }
+
+    /** Hikari would otherwise fail with a bare {@link RuntimeException} when no driver accepts the URL. */
+    private static void requireDriver(String jdbcUrl) {
+        try {
+            DriverManager.getDriver(jdbcUrl);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("jdbcUrl: no JDBC driver on the class path accepts it (H2 and "
+                    + "PostgreSQL are included), got " + jdbcUrl, e);
+        }
     }
 }

@@ -83,6 +83,16 @@ public record JdbcConfig(String jdbcUrl, String user, String password, int maxim
         return builder().jdbcUrl("jdbc:h2:file:" + file + EMBEDDED_H2_OPTIONS).user("sa").build();
     }
 
+    /**
+     * These settings with another connection time-out, e.g. a short one for a command-line tool that should report
+     * an H2 file held by another process quickly rather than wait.
+     *
+     * @throws IllegalArgumentException if {@code value} is null or below 250 ms
+     */
+    public JdbcConfig withConnectionTimeout(Duration value) {
+        return new JdbcConfig(jdbcUrl, user, password, maximumPoolSize, value);
+    }
+
     /** The settings without the password. */
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import org.jdbi.v3.core.ConnectionException;
 
 /**
  * The one place where JDBC and Jdbi failures become port exceptions. A failure is recognised by the SQLSTATE of
@@ -47,11 +48,15 @@ final class JdbcErrors {
     }
 
     /**
-     * The {@link BackendException} for a failed {@code action}: retryable for lost or refused connections, pool
+     * The {@link BackendException} for a failed {@code action}, saying so when no connection could be had (Jdbi's
+     * {@link ConnectionException}: the database is down, refuses the login, or, for an H2 file, is open in another
+     * process); retryable for lost or refused connections, pool
      * time-outs, serialization failures, deadlocks, lock time-outs and lack of server resources.
      */
     static BackendException backend(String action, Throwable failure) {
-        return new BackendException(action + " failed: " + describe(failure), failure, isTransient(failure));
+        String reason = failure instanceof ConnectionException ? "cannot connect to the database: " : "";
+        return new BackendException(action + " failed: " + reason + describe(failure), failure,
+                isTransient(failure));
     }
 
     private static boolean isTransient(Throwable failure) {

@@ -58,6 +58,8 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
      * A port with its own connection pool for {@code config}; {@link #close()} closes the pool. Opening does not
      * wait for the database: one that cannot be reached makes the calls fail with a retryable
      * {@link BackendException} after {@link JdbcConfig#connectionTimeout()}.
+     *
+     * @throws IllegalArgumentException if no JDBC driver on the class path accepts {@link JdbcConfig#jdbcUrl()}
      */
     public static JdbcMetadataPort open(JdbcConfig config) {
         var pool = ConnectionPools.create(Objects.requireNonNull(config, "config"));

@@ -33,7 +33,7 @@ class H2EmbeddedDatabaseTest {
         try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
             assertThatThrownBy(port::bootstrap)
                     .isInstanceOf(BackendException.class)
-                    .hasMessageContaining("90020")
+                    .hasMessageContaining("cannot connect to the database", "90020")
                     .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isTrue());
         } finally {
             try (OutputStream in = holder.getOutputStream()) {

@@ -57,4 +57,25 @@ class JdbcConfigTest {
         assertThatThrownBy(() -> JdbcConfig.builder().jdbcUrl("jdbc:h2:mem:x").connectionTimeout(null).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout");
     }
+
+    @Test
+    void withConnectionTimeoutKeepsEverythingElse() {
+        JdbcConfig config = JdbcConfig.embeddedH2(Path.of("db"));
+
+        JdbcConfig quick = config.withConnectionTimeout(Duration.ofSeconds(2));
+
+        assertThat(quick).isEqualTo(new JdbcConfig(config.jdbcUrl(), config.user(), config.password(),
+                config.maximumPoolSize(), Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> config.withConnectionTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout");
+    }
+
+    @Test
+    void aUrlThatNoDriverAcceptsIsRefusedWhenThePortIsOpened() {
+        JdbcConfig config = JdbcConfig.builder().jdbcUrl("jdbc:nosuchdatabase://db/versioned").build();
+
+        assertThatThrownBy(() -> JdbcMetadataPort.open(config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbcUrl: no JDBC driver", "jdbc:nosuchdatabase://db/versioned");
+    }
 }
