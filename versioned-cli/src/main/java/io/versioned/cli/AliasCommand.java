@@ -2,6 +2,7 @@ package io.versioned.cli;
 
 import io.versioned.api.Alias;
 import io.versioned.api.AliasChange;
+import io.versioned.api.AliasNotFoundException;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.Version;
 import java.util.List;
@@ -109,7 +110,7 @@ final class AliasCommand {
 
     /** {@code alias delete NAME ALIAS}. */
     @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-            description = "Delete an alias; deleting a missing alias does nothing.")
+            description = "Delete an alias; a missing alias is reported and left alone (exit code 0).")
     static final class DeleteAlias extends Subcommand {
 
         @Mixin
@@ -117,10 +118,24 @@ final class AliasCommand {
 
         @Override
         int run(VersionedCommand root) {
-            repository().deleteAlias(subject.name, subject.alias);
-            output().print(() -> JsonShapes.of("name", subject.name, "alias", subject.alias, "deleted", true),
-                    output -> output.line("Deleted alias " + subject.alias + " of " + subject.name));
+            boolean exists = exists();
+            if (exists) {
+                repository().deleteAlias(subject.name, subject.alias);
+            }
+            output().print(() -> JsonShapes.of("name", subject.name, "alias", subject.alias, "deleted", exists),
+                    output -> output.line(exists
+                            ? "Deleted alias " + subject.alias + " of " + subject.name
+                            : "Alias " + subject.alias + " of " + subject.name + " does not exist; nothing changed."));
             return ExitCodes.OK;
+        }
+
+        private boolean exists() {
+            try {
+                repository().getAlias(subject.name, subject.alias);
+                return true;
+            } catch (AliasNotFoundException e) {
+                return false;
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code versioned purge-artifact NAME}: removes everything of one artifact. */
 @Command(name = "purge-artifact", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "Permanently remove an artifact: every version, its bytes, its aliases and their history.")
+        description = {"Permanently remove an artifact: every version, its bytes, its aliases and their history.",
+            "An artifact that does not exist is reported and left alone (exit code 0)."})
 final class PurgeArtifactCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
@@ -13,9 +14,18 @@ final class PurgeArtifactCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) {
-        repository().purgeArtifact(name);
-        output().print(() -> JsonShapes.of("name", name, "purged", true),
-                output -> output.line("Purged artifact " + name));
+        boolean exists = exists();
+        if (exists) {
+            repository().purgeArtifact(name);
+        }
+        output().print(() -> JsonShapes.of("name", name, "purged", exists), output -> output.line(exists
+                ? "Purged artifact " + name
+                : "Artifact " + name + " does not exist; nothing changed."));
         return ExitCodes.OK;
+    }
+
+    /** True if {@code name} has a live version, or is in the name index (e.g. every version soft-deleted). */
+    private boolean exists() {
+        return !repository().listArtifactVersions(name).isEmpty() || repository().listArtifactNames().contains(name);
     }
 }

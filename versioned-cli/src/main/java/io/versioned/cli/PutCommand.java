@@ -35,6 +35,9 @@ final class PutCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) throws IOException {
+        ArtifactNames.requireValid(name);
+        requireKeys("--meta", metadata);
+        requireKeys("--tag", tags);
         PutOptions.Builder builder = PutOptions.builder().metadata(metadata).tags(tags);
         if (contentType != null) {
             builder.contentType(contentType);
@@ -47,6 +50,16 @@ final class PutCommand extends Subcommand {
             output.line("Publish it as an immutable version with: versioned publish " + name);
         });
         return ExitCodes.OK;
+    }
+
+    /** Refuses an empty key (picocli accepts {@code =value}), naming the option and the rule. */
+    private static void requireKeys(String option, Map<String, String> pairs) {
+        pairs.forEach((key, value) -> {
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(option + ": must be KEY=VALUE with a non-empty KEY, got '"
+                        + key + "=" + value + "'");
+            }
+        });
     }
 
     private Artifact putFile(VersionedCommand root, Path path, PutOptions options) throws IOException {

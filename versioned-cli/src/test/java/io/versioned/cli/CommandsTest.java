@@ -123,6 +123,29 @@ class CommandsTest {
         }
 
         @Test
+        void refusesABadNameBeforeLookingAtTheFile() {
+            Result result = fails(ExitCodes.USAGE, "put", "bad name", dir.resolve("missing.csv").toString());
+
+            assertThat(result.err()).contains("name: must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}", "got 'bad name'")
+                    .doesNotContain("FILE");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
+        }
+
+        @Test
+        void refusesAnEmptyMetadataOrTagKeyNamingTheOption() throws IOException {
+            String content = file("a", "a").toString();
+
+            Result meta = fails(ExitCodes.USAGE, "put", NAME, content, "--meta", "=v");
+            Result tag = fails(ExitCodes.USAGE, "put", NAME, content, "--tag", "owner=me", "--tag", "=v");
+
+            assertThat(meta.err()).contains("--meta: must be KEY=VALUE with a non-empty KEY, got '=v'")
+                    .doesNotContain("metadata:");
+            assertThat(tag.err()).contains("--tag: must be KEY=VALUE with a non-empty KEY, got '=v'")
+                    .doesNotContain("tags:");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
+        }
+
+        @Test
         void refusesMetadataWithoutEquals() throws IOException {
             Result result = fails(ExitCodes.USAGE, "put", NAME, file("a", "a").toString(), "--meta", "novalue");
             assertThat(result.err()).contains("KEY=VALUE").contains("versioned put --help");
@@ -386,6 +409,28 @@ class CommandsTest {
         void restoringANeverCreatedVersionIsNotFound() {
             fails(ExitCodes.NOT_FOUND, "restore", NAME, "--version", "3");
         }
+
+        @Test
+        void deletingAMissingOrAlreadyDeletedVersionSaysNothingChanged() throws IOException {
+            putAndPublish("one");
+            ok("delete", NAME, "--version", "1");
+
+            Result again = ok("delete", NAME, "--version", "1");
+            Result never = ok("delete", NAME, "--version", "77");
+            JsonNode json = ok("delete", NAME, "--version", "77", "--json").json();
+            Result unknownArtifact = ok("delete", "unknown", "--version", "LATEST");
+
+            assertThat(again.out()).isEqualTo("Version 1 of " + NAME
+                    + " does not exist or is already deleted; nothing changed.\n");
+            assertThat(never.out()).isEqualTo("Version 77 of " + NAME
+                    + " does not exist or is already deleted; nothing changed.\n");
+            assertThat(json.get("name").asString()).isEqualTo(NAME);
+            assertThat(json.get("version").asString()).isEqualTo("77");
+            assertThat(json.get("deleted").asBoolean()).isFalse();
+            assertThat(unknownArtifact.out()).contains("Version LATEST of unknown does not exist", "nothing changed");
+            assertThat(ok("restore", NAME, "--version", "1", "--json").json().get("version").asString())
+                    .isEqualTo("1");
+        }
     }
 
     @Nested
@@ -475,6 +520,25 @@ class CommandsTest {
         void listingAndHistoryOfNothingSayso() {
             assertThat(ok("alias", "list", NAME).out()).contains("No aliases for " + NAME);
             assertThat(ok("alias", "history", NAME, "production").out()).contains("No history");
+        }
+
+        @Test
+        void deletingAMissingAliasSaysNothingChanged() throws IOException {
+            putAndPublish("one");
+            ok("alias", "set", NAME, "production", "1");
+
+            JsonNode deleted = ok("alias", "delete", NAME, "production", "--json").json();
+            Result again = ok("alias", "delete", NAME, "production");
+            JsonNode json = ok("alias", "delete", NAME, "staging", "--json").json();
+
+            assertThat(deleted.get("deleted").asBoolean()).isTrue();
+            assertThat(again.out()).isEqualTo("Alias production of " + NAME + " does not exist; nothing changed.\n");
+            assertThat(json.get("name").asString()).isEqualTo(NAME);
+            assertThat(json.get("alias").asString()).isEqualTo("staging");
+            assertThat(json.get("deleted").asBoolean()).isFalse();
+            assertThat(ok("alias", "history", NAME, "production", "--json").json().get("history").size())
+                    .isEqualTo(2);
+            assertThat(ok("alias", "history", NAME, "staging", "--json").json().get("history").size()).isZero();
         }
     }
 
@@ -570,6 +634,30 @@ class CommandsTest {
             assertThat(ok("purge-artifact", NAME).out()).contains("Purged artifact " + NAME);
             assertThat(ok("names").out()).isEqualTo("other\n");
             assertThat(ok("purge-artifact", "other", "--json").json().get("purged").asBoolean()).isTrue();
+        }
+
+        @Test
+        void purgeArtifactOfAMissingArtifactSaysNothingChanged() throws IOException {
+            putAndPublish("one");
+
+            Result text = ok("purge-artifact", "missing");
+            JsonNode json = ok("purge-artifact", "missing", "--json").json();
+
+            assertThat(text.out()).isEqualTo("Artifact missing does not exist; nothing changed.\n");
+            assertThat(json.get("name").asString()).isEqualTo("missing");
+            assertThat(json.get("purged").asBoolean()).isFalse();
+            assertThat(ok("names").out()).isEqualTo(NAME + "\n");
+        }
+
+        @Test
+        void purgeArtifactRemovesAnArtifactWhoseVersionsAreAllDeleted() throws IOException {
+            putAndPublish("one");
+            ok("delete", NAME, "--version", "1");
+            ok("delete", NAME, "--version", "LATEST");
+
+            assertThat(ok("purge-artifact", NAME, "--json").json().get("purged").asBoolean()).isTrue();
+            assertThat(ok("names", "--json").json().get("names").size()).isZero();
+            assertThat(fails(ExitCodes.NOT_FOUND, "restore", NAME, "--version", "1").err()).contains(NAME);
         }
 
         @Test
