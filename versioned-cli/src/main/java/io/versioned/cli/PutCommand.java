@@ -1,6 +1,7 @@
 package io.versioned.cli;
 
 import io.versioned.api.Artifact;
+import io.versioned.api.Names;
 import io.versioned.api.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ final class PutCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) throws IOException {
-        ArtifactNames.requireValid(name);
+        Names.artifact(name);
         requireKeys("--meta", metadata);
         requireKeys("--tag", tags);
         PutOptions.Builder builder = PutOptions.builder().metadata(metadata).tags(tags);

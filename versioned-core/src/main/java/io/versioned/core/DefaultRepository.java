@@ -7,6 +7,7 @@ import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
+import io.versioned.api.Names;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;

@@ -1,8 +1,8 @@
 package io.versioned.core.port;
 
+import io.versioned.api.Names;
 import io.versioned.api.Version;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The blob key layout, the same for every {@link BlobPort}: keys are relative to the store root and
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class BlobKeys {
 
     private static final String LATEST_UPLOAD_MARKER = "/LATEST.";
-    private static final Pattern ARTIFACT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private BlobKeys() {
     }
@@ -46,7 +45,7 @@ public final class BlobKeys {
             return Optional.empty();
         }
         String name = key.substring(0, slash);
-        return ARTIFACT_NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+        return Names.ARTIFACT.matcher(name).matches() ? Optional.of(name) : Optional.empty();
     }
 
     /** The prefix under which every key of artifact {@code name} lives: {@code {name}/}. */
