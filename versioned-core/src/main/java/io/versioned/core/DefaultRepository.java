@@ -18,13 +18,11 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
-import io.versioned.core.port.VersionRecord;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,10 +59,9 @@ public final class DefaultRepository implements Repository {
 
     @Override
     public void bootstrap() {
-        guarded(() -> {
+        run(() -> {
             stores.blobs().bootstrap();
             stores.metadata().bootstrap();
-            return null;
         });
     }
 
@@ -114,7 +111,7 @@ public final class DefaultRepository implements Repository {
     public List<Artifact> listArtifactVersions(String name) {
         Names.artifact(name);
         return guarded(() -> stores.metadata().listVersions(name).stream().filter(record -> !record.deleted())
-                .sorted(Comparator.comparing(VersionRecord::version)).map(views::artifact).toList());
+                .map(views::artifact).toList());
     }
 
     @Override
@@ -127,10 +124,7 @@ public final class DefaultRepository implements Repository {
     public void deleteArtifactVersion(String name, Version version) {
         Names.artifact(name);
         Names.version(version);
-        guarded(() -> {
-            lifecycle.delete(name, version);
-            return null;
-        });
+        run(() -> lifecycle.delete(name, version));
     }
 
     @Override
@@ -142,7 +136,7 @@ public final class DefaultRepository implements Repository {
 
     @Override
     public List<String> listArtifactNames() {
-        return guarded(() -> stores.metadata().listArtifactNames().stream().sorted().toList());
+        return guarded(() -> stores.metadata().listArtifactNames());
     }
 
     @Override
@@ -208,18 +202,14 @@ public final class DefaultRepository implements Repository {
     @Override
     public List<Alias> listAliases(String name) {
         Names.artifact(name);
-        return guarded(() -> views.aliases(name, stores.metadata().listAliases(name).stream()
-                .sorted(Comparator.comparing(AliasRecord::alias)).toList()));
+        return guarded(() -> views.aliases(name, stores.metadata().listAliases(name)));
     }
 
     @Override
     public void deleteAlias(String name, String alias) {
         Names.artifact(name);
         Names.alias(alias);
-        guarded(() -> {
-            aliases.delete(name, alias);
-            return null;
-        });
+        run(() -> aliases.delete(name, alias));
     }
 
     @Override
@@ -273,29 +263,22 @@ public final class DefaultRepository implements Repository {
     @Override
     public void purgeArtifact(String name) {
         Names.artifact(name);
-        guarded(() -> {
-            purges.purgeArtifact(name);
-            return null;
-        });
+        run(() -> purges.purgeArtifact(name));
     }
 
     @Override
     public void purgeAll() {
-        guarded(() -> {
-            purges.purgeAll();
-            return null;
-        });
+        run(purges::purgeAll);
     }
 
     @Override
     public void close() {
-        guarded(() -> {
+        run(() -> {
             try {
                 stores.blobs().close();
             } finally {
                 stores.metadata().close();
             }
-            return null;
         });
     }
 
@@ -320,6 +303,14 @@ public final class DefaultRepository implements Repository {
             throw new IllegalArgumentException("secondary: must differ from the primary version " + version);
         }
         return new AliasTarget(version, Optional.ofNullable(secondary), secondary == null ? 0 : secondaryWeight);
+    }
+
+    /** Like {@link #guarded(Supplier)} for operations without a result. */
+    private static void run(Runnable operation) {
+        guarded(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     /** Runs {@code operation}, letting the API's exceptions through and wrapping anything else a port threw. */

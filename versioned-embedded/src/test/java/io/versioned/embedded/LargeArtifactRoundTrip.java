@@ -4,6 +4,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.testsupport.GeneratedContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
@@ -140,51 +140,6 @@ public final class LargeArtifactRoundTrip {
                 count += n;
             }
             return new Digest(HexFormat.of().formatHex(digest.digest()), count);
-        }
-    }
-
-    /** {@code size} pseudo-random bytes from a seeded generator, made as they are read and hashed on the way. */
-    private static final class GeneratedContent extends InputStream {
-        private final long size;
-        private final SplittableRandom random;
-        private final MessageDigest digest = newDigest();
-        private long position;
-
-        GeneratedContent(long size, long seed) {
-            this.size = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position == size) {
-                return -1;
-            }
-            int count = (int) Math.min(length, size - position);
-            for (int i = 0; i < count; i += 8) {
-                long value = random.nextLong();
-                for (int j = 0; j < 8 && i + j < count; j++) {
-                    buffer[offset + i + j] = (byte) (value >>> (8 * j));
-                }
-            }
-            digest.update(buffer, offset, count);
-            position += count;
-            return count;
-        }
-
-        long position() {
-            return position;
-        }
-
-        /** The SHA-256 of the bytes handed out; call once, at the end. */
-        String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.versioned.adapter.s3;
 
 import io.versioned.core.port.BlobUpload;
+import io.versioned.testsupport.GeneratedContent;
 import io.versioned.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -42,13 +42,13 @@ public final class LargeObjectRoundTrip {
             GeneratedContent content = new GeneratedContent(size, 42);
             blobs.put("big/LATEST.upload", content, new BlobUpload(-1, Optional.empty(), "application/octet-stream",
                     Map.of()));
-            String sent = Sha256.hex(content.digest.digest());
-            System.out.println("sent " + sent + " " + content.position);
+            String sent = content.sha256();
+            System.out.println("sent " + sent + " " + content.position());
 
             String received = digestOf(blobs.open("big/LATEST.upload").orElseThrow(), "received");
             blobs.copy("big/LATEST.upload", sent, "big/000001");
             String copied = digestOf(blobs.open("big/000001").orElseThrow(), "copied");
-            boolean same = sent.equals(received) && sent.equals(copied) && content.position == size;
+            boolean same = sent.equals(received) && sent.equals(copied) && content.position() == size;
             System.exit(same ? 0 : 1);
         }
     }
@@ -66,41 +66,5 @@ public final class LargeObjectRoundTrip {
         String hex = Sha256.hex(digest.digest());
         System.out.println(label + " " + hex + " " + count);
         return hex;
-    }
-
-    /** {@code size} pseudo-random bytes from a seeded generator, hashed as they are handed out. */
-    private static final class GeneratedContent extends InputStream {
-        private final long size;
-        private final SplittableRandom random;
-        private final MessageDigest digest = Sha256.newDigest();
-        private long position;
-
-        GeneratedContent(long size, long seed) {
-            this.size = size;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position == size) {
-                return -1;
-            }
-            int count = (int) Math.min(length, size - position);
-            for (int i = 0; i < count; i += 8) {
-                long value = random.nextLong();
-                for (int j = 0; j < 8 && i + j < count; j++) {
-                    buffer[offset + i + j] = (byte) (value >>> (8 * j));
-                }
-            }
-            digest.update(buffer, offset, count);
-            position += count;
-            return count;
-        }
     }
 }
