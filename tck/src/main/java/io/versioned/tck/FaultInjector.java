@@ -1,13 +1,15 @@
 package io.versioned.tck;
 
 import io.versioned.api.BackendException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Counts the port calls of a scenario and fails the k-th one, either before it reaches the store or after it
- * took effect (the "outcome unknown" case), the way a store failure or a lost response would.
+ * Counts the port calls of a scenario and fails those its {@link FaultPolicy} picks, either before they reach the
+ * store or after they took effect (the "outcome unknown" case), the way a store failure or a lost response would.
+ * The injected failure is a retryable {@link BackendException}. Thread-safe if its policy is.
  */
 final class FaultInjector {
 
@@ -15,33 +17,41 @@ final class FaultInjector {
     enum Mode { BEFORE_EFFECT, AFTER_EFFECT }
 
     private final AtomicInteger calls = new AtomicInteger();
-    private final int failingCall;
-    private final Mode mode;
+    private final AtomicInteger injectedBefore = new AtomicInteger();
+    private final AtomicInteger injectedAfter = new AtomicInteger();
+    private final FaultPolicy policy;
 
     /** @param failingCall the 1-based call to fail; 0 fails nothing (for counting) */
     FaultInjector(int failingCall, Mode mode) {
-        this.failingCall = failingCall;
-        this.mode = mode;
+        this(FaultPolicy.atCall(failingCall, mode));
     }
 
-    /** Runs a port call, failing it if it is the chosen one. */
+    /** Fails the calls {@code policy} picks. */
+    FaultInjector(FaultPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Runs a port call, failing it if the policy picks it. */
     <T> T call(String description, Supplier<T> portCall) {
         return call(description, portCall, result -> { });
     }
 
     /**
-     * Runs a port call, failing it if it is the chosen one; a result the caller will never see because the
+     * Runs a port call, failing it if the policy picks it; a result the caller will never see because the
      * failure came after the effect is handed to {@code discard} (to close a stream, say).
      */
     <T> T call(String description, Supplier<T> portCall, Consumer<T> discard) {
-        boolean fail = calls.incrementAndGet() == failingCall;
-        if (fail && mode == Mode.BEFORE_EFFECT) {
-            throw injected(description);
+        int call = calls.incrementAndGet();
+        Optional<Mode> fault = policy.decide(call, description);
+        if (fault.isPresent() && fault.get() == Mode.BEFORE_EFFECT) {
+            injectedBefore.incrementAndGet();
+            throw injected(fault.get(), call, description);
         }
         T result = portCall.get();
-        if (fail) {
+        if (fault.isPresent()) {
             discard.accept(result);
-            throw injected(description);
+            injectedAfter.incrementAndGet();
+            throw injected(fault.get(), call, description);
         }
         return result;
     }
@@ -59,8 +69,17 @@ final class FaultInjector {
         return calls.get();
     }
 
-    private BackendException injected(String description) {
-        return new BackendException("injected fault " + mode + " call " + failingCall + " (" + description + ")",
-                null, true);
+    /** How many failures were injected so far in {@code mode}. */
+    int injected(Mode mode) {
+        return mode == Mode.BEFORE_EFFECT ? injectedBefore.get() : injectedAfter.get();
+    }
+
+    /** How many failures were injected so far, in either mode. */
+    int injected() {
+        return injectedBefore.get() + injectedAfter.get();
+    }
+
+    private static BackendException injected(Mode mode, int call, String description) {
+        return new BackendException("injected fault " + mode + " call " + call + " (" + description + ")", null, true);
     }
 }
