@@ -14,6 +14,8 @@ final class Contention {
 
     /** Attempts of one conditional write before giving up; every lost attempt means another writer won. */
     static final int MAX_ATTEMPTS = 64;
+    /** Unanswered writes (see {@link MetadataObjects.Write#UNANSWERED}) of one change before giving up. */
+    static final int MAX_UNANSWERED = 3;
     private static final long MAX_PAUSE_NANOS = 40_000_000L;
 
     private Contention() {
@@ -36,5 +38,22 @@ final class Contention {
             throw new BackendException("interrupted while retrying a metadata write to " + action
                     + "; nothing was changed", null, false);
         }
+    }
+
+    /**
+     * Called after a write of {@code action} went unanswered: returns the new count of unanswered writes, or
+     * gives up when it reaches {@link #MAX_UNANSWERED}, since repeated silence means a broken connection to the
+     * store rather than a racing writer.
+     *
+     * @throws BackendException retryable, saying that the last write may or may not have been applied
+     */
+    static int unanswered(int unansweredBefore, String action) {
+        int unanswered = unansweredBefore + 1;
+        if (unanswered >= MAX_UNANSWERED) {
+            throw new BackendException("S3 did not answer " + unanswered + " conditional writes to " + action
+                    + " (the connection failed); the last one may or may not have been applied, try again", null,
+                    true);
+        }
+        return unanswered;
     }
 }

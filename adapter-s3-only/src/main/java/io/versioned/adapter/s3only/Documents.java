@@ -62,10 +62,12 @@ final class Documents {
 
     /**
      * Applies {@code edit} to the current content and stores the result conditionally, re-reading and
-     * re-applying after a lost race. Uncontended: one GetObject, plus one PutObject when the edit writes.
+     * re-applying after a lost race or an unanswered write (bounded by {@link Contention}). Uncontended: one
+     * GetObject, plus one PutObject when the edit writes.
      */
     <D, R> R update(Type<D> type, Edit<D, R> edit) {
         boolean afterLostRace = false;
+        int unanswered = 0;
         for (int attempt = 0; ; attempt++) {
             Optional<Stored> stored = objects.get(type.key());
             D current = stored.map(s -> type.decoder().apply(s.bytes())).orElseGet(type.empty());
@@ -79,6 +81,9 @@ final class Documents {
                     : objects.putIfAbsent(type.key(), body);
             if (result == MetadataObjects.Write.WRITTEN) {
                 return outcome.value();
+            }
+            if (result == MetadataObjects.Write.UNANSWERED) {
+                unanswered = Contention.unanswered(unanswered, "update " + objects.location(type.key()));
             }
             afterLostRace = true;
             Contention.lostRace(attempt, "update " + objects.location(type.key()));

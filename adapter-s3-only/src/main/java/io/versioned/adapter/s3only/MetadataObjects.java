@@ -32,7 +32,13 @@ final class MetadataObjects {
         /** The condition did not hold (412): the key exists, or its ETag changed. */
         PRECONDITION_FAILED,
         /** A racing write or delete of the same key interfered (409, or 404 for If-Match); read again. */
-        LOST_RACE
+        LOST_RACE,
+        /**
+         * No answer came (the connection failed while the request was sent): the write may or may not have
+         * happened; read again. S3-compatible servers that refuse a condition before reading the body (s3proxy
+         * answers 412 and closes the connection) make a large body end like this instead of with the 412.
+         */
+        UNANSWERED
     }
 
     /** An object's bytes and the ETag that identifies exactly those bytes for {@code If-Match}. */
@@ -176,7 +182,13 @@ final class MetadataObjects {
                     }
                     throw S3Failures.backend("write " + location(key), e);
                 }
-                case NO_SUCH_BUCKET, FAILURE -> throw S3Failures.backend("write " + location(key), e);
+                case NO_SUCH_BUCKET -> throw S3Failures.backend("write " + location(key), e);
+                case FAILURE -> {
+                    if (S3Failures.unanswered(e)) {
+                        yield Write.UNANSWERED;
+                    }
+                    throw S3Failures.backend("write " + location(key), e);
+                }
             };
         }
     }

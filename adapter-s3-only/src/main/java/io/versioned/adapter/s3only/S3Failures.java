@@ -58,6 +58,22 @@ final class S3Failures {
     }
 
     /**
+     * Whether {@code e} is an I/O failure that came without any HTTP response (a broken or reset connection), so
+     * that the request may or may not have reached the store.
+     */
+    static boolean unanswered(SdkException e) {
+        if (e instanceof SdkServiceException) {
+            return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A {@link BackendException} for {@code e}, which happened while doing {@code action}; retryable for
      * throttling, 5xx, timeouts and I/O errors.
      */

@@ -268,9 +268,14 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     public void registerArtifactName(String name) {
         String key = keys.nameMarker(name);
         byte[] body = codec.encodeNameMarker(name);
+        int unanswered = 0;
         for (int attempt = 0; ; attempt++) {
-            if (objects.putIfAbsent(key, body) != MetadataObjects.Write.LOST_RACE) {
+            MetadataObjects.Write result = objects.putIfAbsent(key, body);
+            if (result == MetadataObjects.Write.WRITTEN || result == MetadataObjects.Write.PRECONDITION_FAILED) {
                 return;
+            }
+            if (result == MetadataObjects.Write.UNANSWERED) {
+                unanswered = Contention.unanswered(unanswered, "register " + objects.location(key));
             }
             Contention.lostRace(attempt, "register " + objects.location(key));
         }
