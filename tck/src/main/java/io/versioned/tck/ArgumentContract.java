@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.AliasTarget;
+import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -308,6 +311,169 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
     }
 
+    // ---- the limits of PutOptions, the same on every backend
+
+    @Test
+    void metadataAtEveryLimitIsStoredAndReadBackExactly() {
+        Map<String, String> metadata = metadataOfExactly(PutOptions.MAX_METADATA_BYTES);
+        byte[] content = Content.utf8("metadata at its limits");
+
+        Artifact put = repository.putArtifact(APP, content, PutOptions.builder().metadata(metadata).build());
+        Artifact published = repository.publishArtifactVersion(APP);
+        Map<String, String> other = Map.of("k", "v\u0001\u007f\u0085\n\t\r\ufffe\uffff");
+        Artifact updated = repository.putArtifact(APP, new ByteArrayInputStream(content),
+                PutOptions.builder().metadata(other).build());
+
+        assertThat(put.metadata()).isEqualTo(metadata);
+        assertThat(repository.getArtifactVersion(APP, published.version()).metadata()).isEqualTo(metadata);
+        assertThat(updated.metadata()).isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).metadata()).isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).sha256()).isEqualTo(Content.sha256(content));
+    }
+
+    @Test
+    void aContentTypeOfExactly255CharactersIsStoredAndOneMoreIsRefused() {
+        String longest = "application/" + "x".repeat(243);
+        String tooLong = longest + "x";
+        assertThat(longest).hasSize(255);
+
+        Artifact put = repository.putArtifact(APP, Content.utf8("typed"),
+                PutOptions.builder().contentType(longest).build());
+
+        assertThat(put.contentType()).isEqualTo(longest);
+        assertThat(repository.getArtifactVersion(APP).contentType()).isEqualTo(longest);
+        assertRefused(new Call("contentType", "putArtifact(bytes) with a content type of 256 characters",
+                () -> guarded.putArtifact(APP, Content.utf8("x"), PutOptions.builder().contentType(tooLong).build())),
+                "contentType", "at most 255 characters");
+    }
+
+    @Test
+    void metadataPastALimitIsRefusedNamingMetadataAndTheRule() {
+        Map<String, String> nullKey = new HashMap<>();
+        nullKey.put(null, "v");
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("k", null);
+        String smile = "\ud83d\ude00";
+        Map<String, String> tooLarge = new HashMap<>(metadataOfExactly(PutOptions.MAX_METADATA_BYTES));
+        tooLarge.put("one more", "");
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("must be 1 to 128 characters, got 0", Map.of("", "v"));
+        cases.put("must be 1 to 128 characters, got 129", Map.of("k".repeat(129), "v"));
+        cases.put("must be 1 to 128 characters, got 129:", Map.of(smile.repeat(129), "v"));
+        cases.put("keys must not contain ISO control characters", Map.of("a\u0000", "v"));
+        cases.put("keys must not contain ISO control characters (U+0000 ", Map.of("a\nb", "v"));
+        cases.put("keys must not contain ISO control characters (U+0000 to", Map.of("\u007f", "v"));
+        cases.put("keys must not contain ISO control characters (U+0000 to U+001F", Map.of("a\u009f", "v"));
+        cases.put("keys must be well-formed UTF-16", Map.of("a\ud800", "v"));
+        cases.put("keys must be well-formed UTF-16 (no unpaired", Map.of("\udc00\ud800", "v"));
+        cases.put("values must be well-formed UTF-16", Map.of("k", "\ude00"));
+        cases.put("values must be well-formed UTF-16 (no unpaired surrogate)", Map.of("k", smile + "\ud83d"));
+        cases.put("values must not contain U+0000", Map.of("k", "a\u0000b"));
+        cases.put("must be at most 8192 bytes in UTF-8, got 8193", Map.of("k", "v".repeat(8192)));
+        cases.put("must be at most 8192 bytes in UTF-8, got 8194", Map.of("\u00e9", "\u00e9".repeat(4096)));
+        cases.put("must be at most 8192 bytes in UTF-8, got 8200", tooLarge);
+        cases.put("keys must not be null", nullKey);
+        cases.put("values must not be null, got null for key 'k'", nullValue);
+
+        cases.forEach((rule, metadata) -> {
+            assertRefused(new Call("metadata", "putArtifact(bytes) with metadata: " + rule,
+                    () -> guarded.putArtifact(APP, Content.utf8("x"), PutOptions.builder().metadata(metadata).build())),
+                    "metadata", rule);
+            assertRefused(new Call("metadata", "putArtifact(file) with metadata: " + rule,
+                    () -> guarded.putArtifact(APP, existingFile, new PutOptions(Optional.empty(), metadata, Map.of()))),
+                    "metadata", rule);
+        });
+    }
+
+    @Test
+    void tagsAtEveryLimitAreAccepted() {
+        String allowed = "Az09 \u00e9\u65e5\ud835\udc00\u0663\u00a0+-=._:/@";
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(padded("k", allowed, PutOptions.MAX_TAG_KEY_LENGTH), padded("v", allowed,
+                PutOptions.MAX_TAG_VALUE_LENGTH));
+        tags.put("\ud835\udc00".repeat(PutOptions.MAX_TAG_KEY_LENGTH), "\ud835\udc00".repeat(256));
+        for (int i = tags.size(); i < PutOptions.MAX_TAGS; i++) {
+            tags.put("tag " + i, i % 2 == 0 ? "" : "value " + i);
+        }
+        byte[] content = Content.utf8("tags at their limits");
+
+        Artifact put = repository.putArtifact(APP, content, PutOptions.builder().tags(tags).build());
+
+        assertThat(tags).hasSize(PutOptions.MAX_TAGS);
+        assertThat(put.sha256()).isEqualTo(Content.sha256(content));
+        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(content);
+    }
+
+    @Test
+    void tagsPastALimitAreRefusedNamingTagsAndTheRule() {
+        Map<String, String> eleven = new LinkedHashMap<>();
+        for (int i = 0; i <= PutOptions.MAX_TAGS; i++) {
+            eleven.put("tag" + i, "v");
+        }
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("k", null);
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("at most 10 tags, got 11", eleven);
+        cases.put("keys must be 1 to 128 characters, got 0", Map.of("", "v"));
+        cases.put("keys must be 1 to 128 characters, got 129", Map.of("k".repeat(129), "v"));
+        cases.put("keys must be 1 to 128 characters, got 129:", Map.of("\ud835\udc00".repeat(129), "v"));
+        cases.put("values must be at most 256 characters, got 257", Map.of("k", "v".repeat(257)));
+        cases.put("keys must hold only letters, digits, white space and + - = . _ : / @", Map.of("a#b", "v"));
+        cases.put("keys must hold only letters, digits, white space and + - = . _ : / @, got key", Map.of("a\tb", "v"));
+        cases.put("keys must hold only letters, digits, white space", Map.of("\ud83d\ude00", "v"));
+        cases.put("keys must hold only letters, digits", Map.of("a\ud800", "v"));
+        cases.put("values must hold only letters, digits, white space and + - = . _ : / @", Map.of("k", "50%"));
+        cases.put("values must hold only letters, digits, white space and + - = . _ : / @, got", Map.of("k", "a,b"));
+        cases.put("values must hold only letters", Map.of("k", "a\u0000"));
+        cases.put("values must not be null, got null for key 'k'", nullValue);
+
+        cases.forEach((rule, tags) -> assertRefused(new Call("tags", "putArtifact(bytes) with tags: " + rule,
+                () -> guarded.putArtifact(APP, Content.utf8("x"), PutOptions.builder().tags(tags).build())),
+                "tags", rule));
+    }
+
+    /**
+     * Metadata of exactly {@code bytes} bytes in UTF-8 (keys plus values) that uses every kind of character the
+     * rules allow: a key of 128 characters some of which are supplementary, control characters other than U+0000
+     * in values, an empty value, and characters of one to four bytes.
+     */
+    private static Map<String, String> metadataOfExactly(int bytes) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(padded("\ud83d\ude00 key \u65e5\u00e9", "k", PutOptions.MAX_METADATA_KEY_LENGTH), "");
+        metadata.put("controls", "line\nbreak\ttab\r\u0001\u001f\u007f\u0085\u2028 \ud83d\ude00");
+        metadata.put("quotes \"'\\", "{\"json\": [1, \"two\"]} <xml/> %s %n ${x}");
+        int used = metadata.entrySet().stream().mapToInt(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()))
+                .sum();
+        String key = "filler";
+        int remaining = bytes - used - utf8Length(key);
+        StringBuilder value = new StringBuilder();
+        while (remaining >= 4) {
+            value.append("\ud83d\ude00");
+            remaining -= 4;
+        }
+        value.append("\u00e9".repeat(remaining / 2)).append("a".repeat(remaining % 2));
+        metadata.put(key, value.toString());
+        assertThat(metadata.entrySet().stream().mapToInt(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()))
+                .sum()).as("UTF-8 size of the metadata").isEqualTo(bytes);
+        assertThat(metadata.keySet().iterator().next().codePointCount(0, metadata.keySet().iterator().next().length()))
+                .isEqualTo(PutOptions.MAX_METADATA_KEY_LENGTH);
+        return metadata;
+    }
+
+    /** {@code start} followed by {@code fill}'s characters, repeated, to exactly {@code length} characters. */
+    private static String padded(String start, String fill, int length) {
+        StringBuilder out = new StringBuilder(start);
+        int[] fillers = fill.codePoints().toArray();
+        for (int i = 0; out.codePointCount(0, out.length()) < length; i++) {
+            out.appendCodePoint(fillers[i % fillers.length]);
+        }
+        return out.toString();
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     @Test
     void aliasTargetsRefuseBadValuesNamingTheArgument() {
         assertThatThrownBy(() -> AliasTarget.of(null))
@@ -344,11 +510,21 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
     }
 
     private void assertRefused(Call call, String argument) {
+        assertRefused(call, argument, "");
+    }
+
+    /**
+     * Asserts that {@code call} throws an {@link IllegalArgumentException} naming {@code argument} (and, when
+     * {@code rule} is not empty, starting with {@code argument: } and stating {@code rule}) without any storage call
+     * and without changing the store.
+     */
+    private void assertRefused(Call call, String argument, String rule) {
         StoreSnapshot before = snapshot();
         recording.clear();
 
         assertThatThrownBy(call.call()).as(call.label()).isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageMatching("(?s).*\\b" + argument + "\\b.*");
+                .hasMessageMatching("(?s).*\\b" + argument + "\\b.*")
+                .hasMessageStartingWith(rule.isEmpty() ? "" : argument + ": ").hasMessageContaining(rule);
 
         assertThat(recording.calls()).as("storage calls made by %s", call.label()).isEmpty();
         assertThat(snapshot()).as("store after %s", call.label()).isEqualTo(before);

@@ -202,6 +202,24 @@ public abstract class PurgeContract extends RepositoryContractSupport {
     }
 
     @Test
+    void anAgeReachingBeforeTheEarliestInstantPurgesNothingAndCutsOffThere() {
+        publish(APP, 2);
+        clock.advance(Duration.ofDays(10));
+        StoreSnapshot before = snapshot();
+
+        for (Duration age : List.of(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999),
+                Duration.ofDays(366L * 1_000_000_000))) {
+            PurgeResult result = repository.purgeArtifactVersions(APP, 0, age);
+            PurgeResult dryRun = repository.purgeArtifactVersions(APP, 0, age, true);
+
+            assertThat(result.purged()).as("purged with age %s", age).isEmpty();
+            assertThat(result.purgeTime()).isEqualTo(Instant.MIN);
+            assertThat(dryRun.purged()).isEmpty();
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void purgingAnArtifactWithoutVersionsFindsNothingAndWritesNothing() {
         repository.putArtifact(APP, Content.utf8("only latest"));
         clock.advance(Duration.ofDays(10));

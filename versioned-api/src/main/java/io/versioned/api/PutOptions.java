@@ -3,7 +3,6 @@ package io.versioned.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Optional attributes of a put: content type, user metadata and object tags.
@@ -12,28 +11,53 @@ import java.util.regex.Pattern;
  * keeps the stored attributes. Tags are passed to blob stores that support tagging and ignored by
  * the others.
  *
+ * <p>The limits below are the same for every backend and are checked here, when the options are made, so a put
+ * that one store accepts no other store refuses, and nothing is uploaded for options that break them. Characters
+ * are Unicode characters (code points).
+ * <ul>
+ *   <li><b>content type</b>: a media type {@code type/subtype[; parameters]} of printable ASCII, at most 255
+ *       characters;</li>
+ *   <li><b>metadata</b>: keys of 1 to {@value #MAX_METADATA_KEY_LENGTH} characters without ISO control characters
+ *       (U+0000 to U+001F, U+007F to U+009F); keys and values well-formed UTF-16 (no unpaired surrogate, which
+ *       UTF-8 cannot hold) and without U+0000 (which PostgreSQL text cannot hold); all keys plus all values at
+ *       most {@value #MAX_METADATA_BYTES} bytes in UTF-8;</li>
+ *   <li><b>tags</b>: the rules of S3 object tags, so that they mean the same wherever tagging is supported: at most
+ *       {@value #MAX_TAGS} tags, keys of 1 to {@value #MAX_TAG_KEY_LENGTH} characters, values of 0 to
+ *       {@value #MAX_TAG_VALUE_LENGTH} characters, made only of letters, digits, white space and
+ *       {@code + - = . _ : / @}.</li>
+ * </ul>
+ *
  * @param contentType a media type such as {@code text/plain}, if supplied
  * @param metadata    user metadata (unmodifiable)
  * @param tags        object tags (unmodifiable)
  */
 public record PutOptions(Optional<String> contentType, Map<String, String> metadata, Map<String, String> tags) {
 
+    /** The most characters a metadata key may have. */
+    public static final int MAX_METADATA_KEY_LENGTH = 128;
+    /** The most bytes all metadata keys and values may take together, in UTF-8. */
+    public static final int MAX_METADATA_BYTES = 8192;
+    /** The most tags a put may carry. */
+    public static final int MAX_TAGS = 10;
+    /** The most characters a tag key may have. */
+    public static final int MAX_TAG_KEY_LENGTH = 128;
+    /** The most characters a tag value may have. */
+    public static final int MAX_TAG_VALUE_LENGTH = 256;
+
     private static final PutOptions NONE = new PutOptions(Optional.empty(), Map.of(), Map.of());
-    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    private static final Pattern MEDIA_TYPE = Pattern.compile(TOKEN + "/" + TOKEN + "(\\s*;.*)?");
 
     /**
-     * @throws IllegalArgumentException if an argument is null, the content type is not a media type
-     *                                  {@code type/subtype[; parameters]} of printable ASCII (at most 255
-     *                                  characters), or a map has an empty or null key or a null value
+     * @throws IllegalArgumentException if an argument is null or breaks a rule of the {@link PutOptions class
+     *                                  description}: the message starts with the argument's name
+     *                                  ({@code contentType:}, {@code metadata:}, {@code tags:}) and states the rule
      */
     public PutOptions {
         if (contentType == null) {
             throw new IllegalArgumentException("contentType: must not be null (use Optional.empty())");
         }
-        contentType.ifPresent(PutOptions::checkContentType);
-        metadata = checkedCopy("metadata", metadata);
-        tags = checkedCopy("tags", tags);
+        contentType.ifPresent(PutOptionRules::contentType);
+        metadata = PutOptionRules.metadata(metadata);
+        tags = PutOptionRules.tags(tags);
     }
 
     /** No content type, metadata or tags. */
@@ -44,26 +68,6 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
     /** A builder for options. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static void checkContentType(String contentType) {
-        if (!MEDIA_TYPE.matcher(contentType).matches() || contentType.length() > 255
-                || contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            throw new IllegalArgumentException("contentType: must be a media type type/subtype[; parameters] such as "
-                    + "text/plain (printable ASCII, at most 255 characters), got '" + contentType + "'");
-        }
-    }
-
-    private static Map<String, String> checkedCopy(String argument, Map<String, String> map) {
-        if (map == null) {
-            throw new IllegalArgumentException(argument + ": must not be null (use an empty map)");
-        }
-        map.forEach((key, value) -> {
-            if (key == null || key.isEmpty() || value == null) {
-                throw new IllegalArgumentException(argument + ": keys must be non-empty and values non-null");
-            }
-        });
-        return Map.copyOf(map);
     }
 
     /** Builds {@link PutOptions}. */

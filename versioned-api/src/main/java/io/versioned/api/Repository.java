@@ -208,7 +208,8 @@ public interface Repository extends AutoCloseable {
      * kept.
      *
      * @param keepLastN      how many of the newest live versions to keep, {@code >= 0}
-     * @param purgeOlderThan the age a version must reach to be purged, not negative; the cut-off is now minus it
+     * @param purgeOlderThan the age a version must reach to be purged, not negative; the cut-off is now minus it, or
+     *                       {@link java.time.Instant#MIN} for an age reaching back before that
      * @throws IllegalArgumentException if {@code keepLastN} is negative or {@code purgeOlderThan} null or negative
      */
     PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan);

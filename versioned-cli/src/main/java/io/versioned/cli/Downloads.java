@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -46,18 +47,29 @@ final class Downloads {
     }
 
     /**
+     * The file {@code text} names as a download target, checked before anything is read.
+     *
+     * @throws IllegalArgumentException naming {@code -o} if {@code text} is not a path, names a directory, or its
+     *                                  directory is missing
+     */
+    static Path target(String text) {
+        Path target;
+        try {
+            target = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("-o: must be a file path, got '" + text + "' (" + e.getReason() + ")");
+        }
+        checked(target);
+        return target;
+    }
+
+    /**
      * Downloads the version into {@code target}, replaced atomically once verified; returns what was written.
      *
      * @throws IllegalArgumentException naming {@code -o} if {@code target} is a directory or its directory is missing
      */
     static Artifact toFile(VersionedCommand root, String name, Version version, Path target) {
-        Path directory = target.toAbsolutePath().getParent();
-        if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("-o: must be a file, not a directory, got '" + target + "'");
-        }
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("-o: the file's directory must exist, got '" + target + "'");
-        }
+        Path directory = checked(target);
         ProgressBar bar = progress(root, name, version);
         if (bar == null) {
             return root.repository().download(name, version, target);
@@ -82,6 +94,18 @@ final class Downloads {
      * Copies {@code in} to {@code out} chunk by chunk. A {@link PrintStream} such as {@code System.out} swallows write
      * errors, so each chunk is flushed and checked, and the first failed write ends the transfer.
      */
+    /** The directory of {@code target}, once {@code target} is known to be a file in an existing directory. */
+    private static Path checked(Path target) {
+        Path directory = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("-o: must be a file, not a directory, got '" + target + "'");
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("-o: the file's directory must exist, got '" + target + "'");
+        }
+        return directory;
+    }
+
     private static void copy(InputStream in, PrintStream out, String name, Version version) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         int n;

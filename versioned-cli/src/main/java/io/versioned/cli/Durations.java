@@ -19,17 +19,23 @@ final class Durations {
     }
 
     /**
-     * @throws IllegalArgumentException if {@code text} is not one of the accepted forms, or is negative
+     * @throws IllegalArgumentException if {@code text} is not one of the accepted forms, is negative, or is longer
+     *                                  than a {@link Duration} holds
      */
     static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (SHORT.matcher(trimmed).matches()) {
-            Duration total = Duration.ZERO;
-            Matcher part = PART.matcher(trimmed);
-            while (part.find()) {
-                total = total.plus(unit(part.group(2)).multipliedBy(Long.parseLong(part.group(1))));
+            try {
+                Duration total = Duration.ZERO;
+                Matcher part = PART.matcher(trimmed);
+                while (part.find()) {
+                    total = total.plus(unit(part.group(2)).multipliedBy(Long.parseLong(part.group(1))));
+                }
+                return total;
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("duration: too long to hold (at most " + Long.MAX_VALUE
+                        + " seconds), got '" + text + "'", e);
             }
-            return total;
         }
         if (trimmed.startsWith("p")) {
             try {

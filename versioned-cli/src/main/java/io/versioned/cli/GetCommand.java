@@ -24,7 +24,7 @@ final class GetCommand extends Subcommand {
             Downloads.toStdout(root, selection.name, selection.version);
             return ExitCodes.OK;
         }
-        Path path = Path.of(target == null ? selection.name : target);
+        Path path = Downloads.target(target == null ? selection.name : target);
         Artifact artifact = Downloads.toFile(root, selection.name, selection.version, path);
         output().print(() -> {
             var json = JsonShapes.artifact(artifact);

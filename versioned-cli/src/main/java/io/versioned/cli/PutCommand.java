@@ -6,6 +6,7 @@ import io.versioned.api.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,20 +38,45 @@ final class PutCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) throws IOException {
         Names.artifact(name);
-        requireKeys("--meta", metadata);
-        requireKeys("--tag", tags);
-        PutOptions.Builder builder = PutOptions.builder().metadata(metadata).tags(tags);
-        if (contentType != null) {
-            builder.contentType(contentType);
-        }
-        PutOptions options = builder.build();
+        PutOptions options = options();
         Artifact artifact = "-".equals(file) ? repository().putArtifact(name, root.context().stdin(), options)
-                : putFile(root, Path.of(file), options);
+                : putFile(root, path(), options);
         output().print(() -> JsonShapes.artifact(artifact), output -> {
             output.line("Stored " + Describe.artifact(artifact));
             output.line("Publish it as an immutable version with: versioned publish " + name);
         });
         return ExitCodes.OK;
+    }
+
+    /**
+     * The options, checked in the documented order (each {@code --meta} and {@code --tag}, then the content type);
+     * a refused {@code --meta} or {@code --tag} is reported under the option's name.
+     */
+    private PutOptions options() {
+        requireKeys("--meta", metadata);
+        requireKeys("--tag", tags);
+        PutOptions.Builder builder = PutOptions.builder().metadata(metadata).tags(tags);
+        try {
+            builder.build();
+        } catch (IllegalArgumentException e) {
+            throw renamed(e);
+        }
+        if (contentType != null) {
+            builder.contentType(contentType);
+        }
+        return builder.build();
+    }
+
+    /** {@code e} with its {@code metadata:} or {@code tags:} prefix replaced by the option's name. */
+    private static IllegalArgumentException renamed(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        for (Map.Entry<String, String> option : Map.of("metadata: ", "--meta: ", "tags: ", "--tag: ").entrySet()) {
+            if (message.startsWith(option.getKey())) {
+                return new IllegalArgumentException(option.getValue() + message.substring(option.getKey().length()),
+                        e);
+            }
+        }
+        return e;
     }
 
     /** Refuses an empty key (picocli accepts {@code =value}), naming the option and the rule. */
@@ -63,9 +89,22 @@ final class PutCommand extends Subcommand {
         });
     }
 
+    /** The path FILE names. */
+    private Path path() {
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw unreadable();
+        }
+    }
+
+    private IllegalArgumentException unreadable() {
+        return new IllegalArgumentException("FILE: must be a readable file or -, got '" + file + "'");
+    }
+
     private Artifact putFile(VersionedCommand root, Path path, PutOptions options) throws IOException {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("FILE: must be a readable file or -, got '" + file + "'");
+            throw unreadable();
         }
         long size = Files.size(path);
         if (!ProgressBar.wanted(root.context().interactive(), size)) {

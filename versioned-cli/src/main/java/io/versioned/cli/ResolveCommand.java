@@ -24,19 +24,19 @@ final class ResolveCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) {
+        Path path = target == null || Downloads.STDOUT.equals(target) ? null : Downloads.target(target);
         Artifact resolved = key == null ? repository().resolve(subject.name, subject.alias)
                 : repository().resolve(subject.name, subject.alias, key);
         if (Downloads.STDOUT.equals(target)) {
             Downloads.toStdout(root, subject.name, resolved.version());
             return ExitCodes.OK;
         }
-        Artifact picked = target == null ? resolved
-                : Downloads.toFile(root, subject.name, resolved.version(), Path.of(target));
+        Artifact picked = path == null ? resolved : Downloads.toFile(root, subject.name, resolved.version(), path);
         output().print(() -> {
             var json = JsonShapes.artifact(picked);
             json.put("alias", subject.alias);
             json.put("routingKey", key);
-            json.put("path", target == null ? null : Path.of(target).toAbsolutePath().toString());
+            json.put("path", path == null ? null : path.toAbsolutePath().toString());
             return json;
         }, output -> {
             output.line(subject.alias + " -> " + Describe.artifact(picked)

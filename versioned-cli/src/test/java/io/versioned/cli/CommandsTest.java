@@ -146,6 +146,56 @@ class CommandsTest {
         }
 
         @Test
+        void refusesMetadataAndTagsPastTheirLimitsNamingTheOptionAndTheRule() throws IOException {
+            String content = file("a", "a").toString();
+
+            Result tooLarge = fails(ExitCodes.USAGE, "put", NAME, content, "--meta", "k=" + "v".repeat(8192));
+            Result control = fails(ExitCodes.USAGE, "put", NAME, content, "--meta", "a\u0007b=v");
+            Result nul = fails(ExitCodes.USAGE, "put", NAME, content, "--meta", "k=a\u0000b");
+            Result tagCharacters = fails(ExitCodes.USAGE, "put", NAME, content, "--tag", "team#1=a");
+            List<String> elevenTags = new ArrayList<>(List.of("put", NAME, content));
+            for (int i = 0; i <= 10; i++) {
+                elevenTags.addAll(List.of("--tag", "t" + i + "=v"));
+            }
+            Result tooMany = fails(ExitCodes.USAGE, elevenTags.toArray(String[]::new));
+
+            assertThat(tooLarge.err()).contains("--meta: keys and values together must be at most 8192 bytes in UTF-8, "
+                    + "got 8193");
+            assertThat(control.err()).contains("--meta: keys must not contain ISO control characters");
+            assertThat(nul.err()).contains("--meta: values must not contain U+0000");
+            assertThat(tagCharacters.err()).contains("--tag: keys must hold only letters, digits, white space and "
+                    + "+ - = . _ : / @, got key 'team#1'");
+            assertThat(tooMany.err()).contains("--tag: at most 10 tags, got 11");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
+        }
+
+        @Test
+        void metadataAndTagsAtTheirLimitsAreStored() throws IOException {
+            String value = "v".repeat(8192 - 1);
+
+            ok("put", NAME, file("a", "a").toString(), "--meta", "k=" + value, "--tag", "k".repeat(128) + "=" + "v"
+                    .repeat(256));
+
+            assertThat(memory.repository().getArtifactVersion(NAME).metadata()).isEqualTo(Map.of("k", value));
+        }
+
+        @Test
+        void checksMetadataAndTagsBeforeTheContentType() throws IOException {
+            Result result = fails(ExitCodes.USAGE, "put", NAME, file("a", "a").toString(), "--content-type", "nope",
+                    "--tag", "a,b=c");
+
+            assertThat(result.err()).contains("--tag: keys must hold only").doesNotContain("contentType");
+        }
+
+        @Test
+        void refusesAFileArgumentThatIsNotAPathNamingFile() {
+            Result result = fails(ExitCodes.USAGE, "put", NAME, dir.resolve("a") + "\u0000b");
+
+            assertThat(result.err()).contains("FILE: must be a readable file or -");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
+        }
+
+        @Test
         void refusesMetadataWithoutEquals() throws IOException {
             Result result = fails(ExitCodes.USAGE, "put", NAME, file("a", "a").toString(), "--meta", "novalue");
             assertThat(result.err()).contains("KEY=VALUE").contains("versioned put --help");
@@ -575,6 +625,18 @@ class CommandsTest {
         }
 
         @Test
+        void refusesABadTargetBeforeResolvingEvenAMissingAlias() throws IOException {
+            putAndPublish("one");
+
+            assertThat(fails(ExitCodes.USAGE, "resolve", NAME, "nope", "-o", dir.toString()).err())
+                    .contains("-o: must be a file, not a directory");
+            assertThat(fails(ExitCodes.USAGE, "resolve", NAME, "nope", "-o", dir.resolve("missing").resolve("x")
+                    .toString()).err()).contains("-o: the file's directory must exist");
+            assertThat(fails(ExitCodes.USAGE, "get", NAME, "-o", dir.resolve("a") + "\u0000b").err())
+                    .contains("-o: must be a file path");
+        }
+
+        @Test
         void resolvingAMissingAliasIsNotFound() throws IOException {
             putAndPublish("one");
             assertThat(fails(ExitCodes.NOT_FOUND, "resolve", NAME, "nope").err()).contains("alias nope");
@@ -606,6 +668,26 @@ class CommandsTest {
             putAndPublish("one");
             putAndPublish("two");
             assertThat(ok("purge", NAME, "--keep", "0", "--older-than", "30d").out()).contains("Purged no versions");
+        }
+
+        @Test
+        void anAgeReachingBeforeTheEarliestInstantPurgesNothing() throws IOException {
+            putAndPublish("one");
+            putAndPublish("two");
+
+            JsonNode json = ok("purge", NAME, "--keep", "0", "--older-than", "106751991167300d", "--json").json();
+
+            assertThat(json.get("purged").size()).isZero();
+            assertThat(ok("versions", NAME, "--json").json().get("versions").size()).isEqualTo(3);
+        }
+
+        @Test
+        void refusesADurationTooLongToHold() {
+            Result days = fails(ExitCodes.USAGE, "purge", NAME, "--keep", "1", "--older-than", "999999999999999d");
+            Result digits = fails(ExitCodes.USAGE, "purge", NAME, "--keep", "1", "--older-than", "9".repeat(20) + "s");
+
+            assertThat(days.err()).contains("--older-than", "duration: too long to hold", "'999999999999999d'");
+            assertThat(digits.err()).contains("--older-than", "duration: too long to hold");
         }
 
         @Test

@@ -6,6 +6,7 @@ import io.versioned.adapter.inmemory.InMemoryBlobPort;
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
 import io.versioned.core.port.BlobPort;
+import io.versioned.core.port.MetadataPort;
 import java.util.Map;
 
 /**
@@ -27,6 +28,11 @@ final class SharedMemoryFactory implements RepositoryFactory {
 
     Repository repository() {
         return injector.getInstance(Repository.class);
+    }
+
+    /** The in-memory metadata store behind the shared repository, to read every record. */
+    MetadataPort metadata() {
+        return injector.getInstance(MetadataPort.class);
     }
 
     /** The in-memory blob store behind the shared repository, to alter bytes behind its back. */

@@ -35,7 +35,7 @@ final class PurgeOperation {
     }
 
     PurgeResult purgeVersions(String name, int keepLastN, Duration olderThan, boolean dryRun) {
-        Instant purgeTime = stores.now().minus(olderThan);
+        Instant purgeTime = cutOff(stores.now(), olderThan);
         List<VersionRecord> published = stores.metadata().listVersions(name).stream()
                 .filter(record -> !record.version().isLatest()).toList();
         Set<Version> newest = published.stream().filter(record -> !record.deleted())
@@ -60,6 +60,14 @@ final class PurgeOperation {
             }
         }
         return new PurgeResult(purgeTime, purged, keptByAlias, dryRun);
+    }
+
+    /**
+     * {@code now} minus {@code olderThan}; the earliest instant when that would lie before it (no version is older
+     * than that), so that any age, however large, is a valid one.
+     */
+    private static Instant cutOff(Instant now, Duration olderThan) {
+        return olderThan.compareTo(Duration.between(Instant.MIN, now)) >= 0 ? Instant.MIN : now.minus(olderThan);
     }
 
     private enum Outcome { PURGED, KEPT_BY_ALIAS, CHANGED }
