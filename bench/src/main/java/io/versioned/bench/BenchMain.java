@@ -1,5 +1,10 @@
 package io.versioned.bench;
 
+import io.versioned.bench.concurrency.ConcurrencySection;
+import io.versioned.bench.operations.OperationsSection;
+import io.versioned.bench.requests.RequestsSection;
+import io.versioned.bench.scale.ScaleSection;
+import io.versioned.bench.streaming.StreamingSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,7 +34,12 @@ public final class BenchMain {
 
     /** The sections of the report, in order. */
     static List<BenchSection> sections() {
-        return List.of();
+        return List.of(
+                new OperationsSection(),
+                new RequestsSection(),
+                new StreamingSection(),
+                new ConcurrencySection(),
+                new ScaleSection());
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,0 +1,27 @@
+package io.versioned.bench.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MeasurementTest {
+
+    @Test
+    void aLineGivesBackTheMeasurement() {
+        Measurement measurement = new Measurement("S3 + DynamoDB", "put", true,
+                "baseline: SDK multipart upload (16 MiB parts, 4 at once)", 12_345_678_901L,
+                new HeapMeter.Usage(100L << 20, 40L << 20));
+
+        assertThat(Measurement.parse(measurement.toLine())).isEqualTo(measurement);
+    }
+
+    @Test
+    void textThatWouldBreakTheLineIsRefused() {
+        HeapMeter.Usage heap = new HeapMeter.Usage(0, 0);
+        assertThatThrownBy(() -> new Measurement("a\tb", "put", false, "call", 1, heap))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without tabs");
+        assertThatThrownBy(() -> Measurement.parse("only\tthree\tfields"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 tab-separated fields");
+    }
+}

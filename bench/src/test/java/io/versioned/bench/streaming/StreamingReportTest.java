@@ -1,0 +1,42 @@
+package io.versioned.bench.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamingReportTest {
+
+    private static final long MIB = 1L << 20;
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void eachLibraryRowIsFollowedByItsBaselineWithMediansRangesRatiosAndTheLargestHeap() {
+        List<Measurement> measurements = List.of(
+                measurement(false, 4 * SECOND, 60), measurement(true, SECOND, 20),
+                measurement(false, 2 * SECOND, 70), measurement(true, 2 * SECOND, 30),
+                measurement(false, 8 * SECOND, 50), measurement(true, 4 * SECOND, 10));
+
+        String table = StreamingReport.table(1024 * MIB, measurements);
+
+        assertThat(table.lines()).containsExactly(
+                "| backend | operation | call | throughput (median) | slowest – fastest | time ratio to baseline "
+                        + "| peak heap | heap after GC |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- |",
+                "| embedded | put | `putArtifact` | 256 MiB/s | 128 MiB/s – 512 MiB/s | 2.00× | 70 MiB | 7 MiB |",
+                "| embedded | put | baseline: copy | 512 MiB/s | 256 MiB/s – 1024 MiB/s | 1.00× (baseline) | 30 MiB "
+                        + "| 3 MiB |");
+    }
+
+    @Test
+    void aLibraryRowWithoutItsBaselineIsRefused() {
+        assertThatThrownBy(() -> StreamingReport.table(MIB, List.of(measurement(false, SECOND, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline");
+    }
+
+    private static Measurement measurement(boolean baseline, long nanos, long heapMib) {
+        return new Measurement("embedded", "put", baseline, baseline ? "baseline: copy" : "putArtifact", nanos,
+                new HeapMeter.Usage(heapMib * MIB, heapMib / 10 * MIB));
+    }
+}
