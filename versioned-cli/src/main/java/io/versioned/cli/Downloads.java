@@ -90,10 +90,6 @@ final class Downloads {
         }
     }
 
-    /**
-     * Copies {@code in} to {@code out} chunk by chunk. A {@link PrintStream} such as {@code System.out} swallows write
-     * errors, so each chunk is flushed and checked, and the first failed write ends the transfer.
-     */
     /** The directory of {@code target}, once {@code target} is known to be a file in an existing directory. */
     private static Path checked(Path target) {
         Path directory = target.toAbsolutePath().getParent();
@@ -106,6 +102,10 @@ final class Downloads {
         return directory;
     }
 
+    /**
+     * Copies {@code in} to {@code out} chunk by chunk. A {@link PrintStream} such as {@code System.out} swallows write
+     * errors, so each chunk is flushed and checked, and the first failed write ends the transfer.
+     */
     private static void copy(InputStream in, PrintStream out, String name, Version version) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         int n;
