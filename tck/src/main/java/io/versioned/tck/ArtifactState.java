@@ -196,9 +196,9 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
     List<String> blockingAliases(Version version) {
         TreeSet<String> blocking = new TreeSet<>(aliasesPointingAt(version));
         version(version).ifPresent(record -> record.pins().forEach((alias, pinned) -> {
-            long current = alias(alias).map(AliasState::revision)
-                    .orElseGet(() -> history(alias).stream().findFirst().map(HistoryEntry::revision).orElse(0L));
-            if (current < pinned) {
+            boolean stale = alias(alias).map(state -> state.revision() >= pinned).orElseGet(() -> history(alias)
+                    .stream().findFirst().map(HistoryEntry::revision).orElse(0L) > pinned);
+            if (!stale) {
                 blocking.add(alias);
             }
         }));

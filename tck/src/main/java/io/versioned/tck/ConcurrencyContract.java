@@ -9,9 +9,12 @@ import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.ConflictException;
+import io.versioned.api.PurgeResult;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.VersionRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -249,6 +252,27 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)))
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("production");
         assertThat(repository.getAlias(NAME, "production").version()).isEqualTo(Version.of(1));
+        Invariants.assertHold(ports, NAME);
+    }
+
+    @Test
+    void aPurgeThatReadTheAliasesBeforeAPinnedNewAliasWasWrittenKeepsTheVersion() {
+        publishVersions(2);
+        clock.advance(Duration.ofDays(30));
+        VersionRecord first = ports.metadata().getVersion(NAME, Version.of(1)).orElseThrow();
+        ports.metadata().updateVersion(first.withAliasPins(Map.of("production", 1L)), first.revision());
+        AliasTarget target = AliasTarget.of(Version.of(1));
+        Repository interleaved = interleaved("MetadataPort.aliasHistory", () -> {
+            ports.metadata().createAlias(new AliasRecord(NAME, "production", clock.instant(), target, 1));
+            ports.metadata().appendAliasHistory(new AliasChange(NAME, "production", 1, clock.instant(),
+                    Optional.empty(), Optional.of(target)));
+        });
+
+        PurgeResult result = interleaved.purgeArtifactVersions(NAME, 0, Duration.ZERO);
+
+        assertThat(result.purged()).containsExactly(Version.of(2));
+        assertThat(result.keptByAlias()).containsExactly(Version.of(1));
+        assertThat(repository.resolve(NAME, "production").version()).isEqualTo(Version.of(1));
         Invariants.assertHold(ports, NAME);
     }
 

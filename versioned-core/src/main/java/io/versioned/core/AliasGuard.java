@@ -47,16 +47,19 @@ final class AliasGuard {
         aliases.values().stream().filter(alias -> pointsAt(alias, version.version()))
                 .forEach(alias -> blocking.add(alias.alias()));
         version.aliasPins().forEach((alias, pinnedRevision) -> {
-            long current = aliases.containsKey(alias) ? aliases.get(alias).revision()
-                    : lastRevision(version.name(), alias);
-            if (current < pinnedRevision) {
+            if (aliases.containsKey(alias) ? aliases.get(alias).revision() < pinnedRevision
+                    : lastRevision(version.name(), alias) <= pinnedRevision) {
                 blocking.add(alias);
             }
         });
         return List.copyOf(blocking);
     }
 
-    /** The revision of the newest history entry of the alias, 0 when it has none. */
+    /**
+     * The revision of the newest history entry of the alias, 0 when it has none. The history is read after the
+     * aliases, so for an alias missing from them an entry at the pinned revision may be the very change in flight
+     * (written since): only a later entry (a further change, or the alias's delete) shows the pin is stale.
+     */
     private long lastRevision(String name, String alias) {
         return stores.metadata().aliasHistory(name, alias, 1).stream().mapToLong(AliasChange::revision)
                 .findFirst().orElse(0);
