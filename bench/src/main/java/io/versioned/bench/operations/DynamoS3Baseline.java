@@ -33,8 +33,7 @@ final class DynamoS3Baseline implements Workload {
     private final String bucket;
     private final String table;
     private final Fixture.FreshContent fresh = new Fixture.FreshContent();
-    private int publishArtifact;
-    private int publishes;
+    private final PublishRotation rotation = new PublishRotation();
     private int aliasTarget = 1;
 
     /**
@@ -120,21 +119,17 @@ final class DynamoS3Baseline implements Workload {
     /** Moves to a fresh artifact every {@link Fixture#PUBLISHES_PER_ARTIFACT} publishes; the bucket goes at close. */
     @Override
     public void prepareLatest() {
-        if (publishes == Fixture.PUBLISHES_PER_ARTIFACT) {
-            publishArtifact++;
-            publishes = 0;
-        }
-        publishes++;
-        writeLatest(Fixture.publishArtifact(publishArtifact), fresh.next());
+        rotation.advance();
+        writeLatest(rotation.artifact(), fresh.next());
     }
 
     @Override
     public Object publish() {
-        String name = Fixture.publishArtifact(publishArtifact);
+        String name = rotation.artifact();
         Map<String, AttributeValue> latest = getItem(name, "v#" + LATEST);
         s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key(name, 0))
-                .destinationBucket(bucket).destinationKey(key(name, publishes)));
-        putVersionItem(name, publishes, latest.get("sha256").s(), Long.parseLong(latest.get("size").n()));
+                .destinationBucket(bucket).destinationKey(key(name, rotation.number())));
+        putVersionItem(name, rotation.number(), latest.get("sha256").s(), Long.parseLong(latest.get("size").n()));
         return latest;
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The baseline of the embedded backend: plain JDBC on one connection to an H2 database file opened as the embedded
@@ -44,8 +45,7 @@ final class EmbeddedBaseline implements Workload {
     private final Path directory;
     private final Connection connection;
     private final Fixture.FreshContent fresh = new Fixture.FreshContent();
-    private int publishArtifact;
-    private int publishes;
+    private final PublishRotation rotation = new PublishRotation();
     private int aliasTarget = 1;
 
     /**
@@ -147,23 +147,20 @@ final class EmbeddedBaseline implements Workload {
 
     @Override
     public void prepareLatest() throws SQLException, IOException {
-        if (publishes == Fixture.PUBLISHES_PER_ARTIFACT) {
-            String done = Fixture.publishArtifact(publishArtifact);
+        Optional<String> finished = rotation.advance();
+        if (finished.isPresent()) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM entries WHERE name = ?")) {
-                delete.setString(1, done);
+                delete.setString(1, finished.get());
                 delete.executeUpdate();
             }
-            Folders.delete(directory.resolve(done));
-            publishArtifact++;
-            publishes = 0;
+            Folders.delete(directory.resolve(finished.get()));
         }
-        publishes++;
-        writeLatest(Fixture.publishArtifact(publishArtifact), fresh.next());
+        writeLatest(rotation.artifact(), fresh.next());
     }
 
     @Override
     public Object publish() throws SQLException, IOException {
-        String name = Fixture.publishArtifact(publishArtifact);
+        String name = rotation.artifact();
         String sha256;
         long size;
         try (PreparedStatement select = connection.prepareStatement(
@@ -176,8 +173,8 @@ final class EmbeddedBaseline implements Workload {
                 size = row.getLong(2);
             }
         }
-        DurableFiles.copy(file(name, 0), file(name, publishes));
-        insertVersion(name, publishes, sha256, size);
+        DurableFiles.copy(file(name, 0), file(name, rotation.number()));
+        insertVersion(name, rotation.number(), sha256, size);
         return sha256;
     }
 

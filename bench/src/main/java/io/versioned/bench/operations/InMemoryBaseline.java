@@ -33,8 +33,7 @@ final class InMemoryBaseline implements Workload {
     private final Clock clock = Clock.systemUTC();
     private final Fixture.FreshContent fresh = new Fixture.FreshContent();
     private final Map<String, Long> latestRevisions = new HashMap<>();
-    private int publishArtifact;
-    private int publishes;
+    private final PublishRotation rotation = new PublishRotation();
     private long aliasRevision;
     private Version aliasTarget;
 
@@ -99,23 +98,19 @@ final class InMemoryBaseline implements Workload {
 
     @Override
     public void prepareLatest() {
-        if (publishes == Fixture.PUBLISHES_PER_ARTIFACT) {
-            String done = Fixture.publishArtifact(publishArtifact);
-            blobs.list(BlobKeys.artifactPrefix(done)).forEach(blobs::delete);
-            metadata.purgeArtifact(done);
-            latestRevisions.remove(done);
-            publishArtifact++;
-            publishes = 0;
-        }
-        publishes++;
-        writeLatest(Fixture.publishArtifact(publishArtifact), fresh.next());
+        rotation.advance().ifPresent(finished -> {
+            blobs.list(BlobKeys.artifactPrefix(finished)).forEach(blobs::delete);
+            metadata.purgeArtifact(finished);
+            latestRevisions.remove(finished);
+        });
+        writeLatest(rotation.artifact(), fresh.next());
     }
 
     @Override
     public Object publish() {
-        String name = Fixture.publishArtifact(publishArtifact);
+        String name = rotation.artifact();
         VersionRecord latest = metadata.getVersion(name, Version.LATEST).orElseThrow();
-        Version version = Version.of(publishes);
+        Version version = Version.of(rotation.number());
         String key = BlobKeys.of(name, version);
         blobs.copy(latest.blobKey(), latest.sha256(), key);
         VersionRecord record = record(name, version, latest.sha256(), latest.size(), key, 1);

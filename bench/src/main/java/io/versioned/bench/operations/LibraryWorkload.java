@@ -15,8 +15,7 @@ final class LibraryWorkload implements Workload {
     private final Repository repository;
     private final Cleanup cleanup;
     private final Fixture.FreshContent fresh = new Fixture.FreshContent();
-    private int publishArtifact;
-    private int publishes;
+    private final PublishRotation rotation = new PublishRotation();
     private Version aliasTarget = FIRST;
     private int switchesSinceTidy;
 
@@ -85,18 +84,13 @@ final class LibraryWorkload implements Workload {
 
     @Override
     public void prepareLatest() {
-        if (publishes == Fixture.PUBLISHES_PER_ARTIFACT) {
-            repository.purgeArtifact(Fixture.publishArtifact(publishArtifact));
-            publishArtifact++;
-            publishes = 0;
-        }
-        publishes++;
-        repository.putArtifact(Fixture.publishArtifact(publishArtifact), fresh.next());
+        rotation.advance().ifPresent(repository::purgeArtifact);
+        repository.putArtifact(rotation.artifact(), fresh.next());
     }
 
     @Override
     public Object publish() {
-        return repository.publishArtifactVersion(Fixture.publishArtifact(publishArtifact));
+        return repository.publishArtifactVersion(rotation.artifact());
     }
 
     @Override

@@ -38,8 +38,7 @@ final class S3OnlyBaseline implements Workload {
     private final String bucket;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Fixture.FreshContent fresh = new Fixture.FreshContent();
-    private int publishArtifact;
-    private int publishes;
+    private final PublishRotation rotation = new PublishRotation();
     private int aliasTarget = 1;
 
     /**
@@ -103,22 +102,18 @@ final class S3OnlyBaseline implements Workload {
     /** Moves to a fresh artifact every {@link Fixture#PUBLISHES_PER_ARTIFACT} publishes; the bucket goes at close. */
     @Override
     public void prepareLatest() {
-        if (publishes == Fixture.PUBLISHES_PER_ARTIFACT) {
-            publishArtifact++;
-            publishes = 0;
-        }
-        publishes++;
-        writeLatest(Fixture.publishArtifact(publishArtifact), fresh.next());
+        rotation.advance();
+        writeLatest(rotation.artifact(), fresh.next());
     }
 
     @Override
     public Object publish() {
-        String name = Fixture.publishArtifact(publishArtifact);
+        String name = rotation.artifact();
         List<VersionEntry> versions = new ArrayList<>(versions(name).versions());
         VersionEntry latest = versions.stream().filter(entry -> entry.version() == 0).findFirst().orElseThrow();
         s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(name + "/" + LATEST)
-                .destinationBucket(bucket).destinationKey(name + "/" + padded(publishes)));
-        versions.add(entry(publishes, latest.sha256(), latest.size()));
+                .destinationBucket(bucket).destinationKey(name + "/" + padded(rotation.number())));
+        versions.add(entry(rotation.number(), latest.sha256(), latest.size()));
         VersionsDocument document = new VersionsDocument(versions);
         writeDocument(versionsKey(name), document);
         return document;
