@@ -138,7 +138,7 @@ final class ArtifactCalls {
                         Expect.wasLive(before, name, version.version()))));
     }
 
-    /** {@code listArtifactVersions(name)}: the live versions, LATEST first. */
+    /** {@code listArtifactVersions(name)}: the live versions, LATEST first, then newest first. */
     static ApiCall list(String name) {
         return new ApiCall("listArtifactVersions", "listArtifactVersions(" + Show.text(name) + ")", Arrays.asList(name),
                 List.of(), new Blame().name(name).arguments(), NONE,
@@ -231,7 +231,7 @@ final class ArtifactCalls {
                     Artifact published = (Artifact) result;
                     VersionRecord latest = Expect.wasLive(before, name, Version.LATEST);
                     Optional<VersionRecord> highest = Expect.liveRecords(before, name).stream()
-                            .filter(record -> !record.version().isLatest()).reduce((first, second) -> second);
+                            .filter(record -> !record.version().isLatest()).findFirst();
                     if (highest.isPresent() && highest.get().sha256().equals(latest.sha256())) {
                         Expect.shows(published, highest.get());
                         assertThat(now.get()).as("store after a publish of unchanged content").isEqualTo(before);

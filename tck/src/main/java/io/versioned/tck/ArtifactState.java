@@ -150,15 +150,15 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
         return version(version).filter(state -> !state.deleted());
     }
 
-    /** The live versions, LATEST first then numbers ascending, as {@code listArtifactVersions} lists them. */
+    /** The live versions, LATEST first then numbers newest first, as {@code listArtifactVersions} lists them. */
     List<Version> liveVersions() {
         return versions.entrySet().stream().filter(entry -> !entry.getValue().deleted()).map(Map.Entry::getKey)
-                .toList();
+                .sorted(Version.NEWEST_FIRST).toList();
     }
 
     /** The highest live published version, if any. */
     Optional<Version> highestLivePublished() {
-        return liveVersions().stream().filter(version -> !version.isLatest()).reduce((a, b) -> b);
+        return liveVersions().stream().filter(version -> !version.isLatest()).findFirst();
     }
 
     /** The highest published number with a record, deleted or not; 0 when none. */

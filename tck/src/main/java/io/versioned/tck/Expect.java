@@ -7,6 +7,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.VersionRecord;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,10 +53,10 @@ final class Expect {
                 "the call succeeded, but version " + version + " of " + name + " had no record before it"));
     }
 
-    /** The live records of {@code name}: LATEST first, then published numbers ascending. */
+    /** The live records of {@code name}: LATEST first, then published numbers newest first. */
     static List<VersionRecord> liveRecords(StoreSnapshot snapshot, String name) {
         return snapshot.versions().getOrDefault(name, List.of()).stream().filter(record -> !record.deleted())
-                .sorted((a, b) -> a.version().compareTo(b.version())).toList();
+                .sorted(Comparator.comparing(VersionRecord::version, Version.NEWEST_FIRST)).toList();
     }
 
     /** The highest live published number of {@code name}, 0 when none. */

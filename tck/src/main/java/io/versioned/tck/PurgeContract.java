@@ -50,12 +50,12 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         PurgeResult result = repository.purgeArtifactVersions(APP, 2, WEEK);
 
         Instant after = clock.instant();
-        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(3));
+        assertThat(result.purged()).containsExactly(Version.of(3), Version.of(1));
         assertThat(result.keptByAlias()).containsExactly(Version.of(2));
         assertThat(result.dryRun()).isFalse();
         assertThat(result.purgeTime()).isBetween(before.minus(WEEK), after.minus(WEEK));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(2), Version.of(4), Version.of(5));
+                .containsExactly(Version.LATEST, Version.of(5), Version.of(4), Version.of(2));
         assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(4), Version.of(5));
         assertThat(ports.blobs().list(APP + "/")).doesNotContain(APP + "/000001", APP + "/000003")
@@ -102,7 +102,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
 
-        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(2));
+        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(1));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version).containsExactly(Version.LATEST);
         assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("old latest"));
 
@@ -125,7 +125,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 1, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(4));
+        assertThat(result.purged()).containsExactly(Version.of(4), Version.of(1));
         assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(3));
         assertThat(ports.blobs().list("")).doesNotContain(deletedBlob, APP + "/000004");
@@ -144,10 +144,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(4));
-        assertThat(result.keptByAlias()).containsExactly(Version.of(1), Version.of(3), Version.of(5));
+        assertThat(result.purged()).containsExactly(Version.of(4), Version.of(2));
+        assertThat(result.keptByAlias()).containsExactly(Version.of(5), Version.of(3), Version.of(1));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(1), Version.of(3), Version.of(5));
+                .containsExactly(Version.LATEST, Version.of(5), Version.of(3), Version.of(1));
         assertThat(repository.resolve(APP, PROD).version()).isEqualTo(Version.of(1));
     }
 
@@ -162,7 +162,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(2));
+        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(1));
         assertThat(result.keptByAlias()).containsExactly(Version.of(3));
     }
 
@@ -178,7 +178,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         PurgeResult dryRun = repository.purgeArtifactVersions(APP, 2, WEEK, true);
 
         assertThat(dryRun.dryRun()).isTrue();
-        assertThat(dryRun.purged()).containsExactly(Version.of(1), Version.of(3), Version.of(4));
+        assertThat(dryRun.purged()).containsExactly(Version.of(4), Version.of(3), Version.of(1));
         assertThat(dryRun.keptByAlias()).containsExactly(Version.of(2));
         assertThat(snapshot()).isEqualTo(before);
 
@@ -243,7 +243,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         publish(APP, 1);
 
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(3), Version.of(4));
+                .containsExactly(Version.LATEST, Version.of(4), Version.of(3));
     }
 
     // ---- purgeArtifact and purgeAll

@@ -323,7 +323,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
 
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(1), Version.of(2), Version.of(3));
+                .containsExactly(Version.LATEST, Version.of(3), Version.of(2), Version.of(1));
         for (int i = 0; i < contents.size(); i++) {
             assertThat(repository.getContent(APP, Version.of(i + 1))).isEqualTo(contents.get(i));
         }
@@ -383,7 +383,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(third.version()).isEqualTo(Version.of(3));
         assertThat(repository.getContent(APP, Version.of(3))).isEqualTo(Content.utf8("two"));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(1), Version.of(3));
+                .containsExactly(Version.LATEST, Version.of(3), Version.of(1));
     }
 
     @Test
@@ -413,7 +413,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
         clock.advance(Duration.ofDays(10));
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, Duration.ofDays(1));
-        assertThat(result.purged()).containsExactly(Version.of(1), Version.of(2), Version.of(3));
+        assertThat(result.purged()).containsExactly(Version.of(3), Version.of(2), Version.of(1));
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isZero();
 
         Artifact again = repository.publishArtifactVersion(APP);
@@ -652,6 +652,25 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
     // ---- listing
 
+    /** The seed's order (and the Python library's): LATEST, then numbers newest first; 12 sorts before 2 as a string. */
+    @Test
+    void listsLatestFirstThenVersionsNewestFirst() {
+        for (int i = 1; i <= 12; i++) {
+            repository.putArtifact(APP, Content.utf8("v" + i));
+            repository.publishArtifactVersion(APP);
+        }
+        repository.deleteArtifactVersion(APP, Version.of(7));
+        repository.deleteArtifactVersion(APP, Version.of(2));
+        repository.restoreArtifactVersion(APP, Version.of(7));
+
+        List<Artifact> listed = repository.listArtifactVersions(APP);
+
+        assertThat(listed).extracting(artifact -> artifact.version().toString()).containsExactly(
+                "LATEST", "12", "11", "10", "9", "8", "7", "6", "5", "4", "3", "1");
+        assertThat(listed.get(1).sha256()).isEqualTo(Content.sha256(Content.utf8("v12")));
+        assertThat(listed.get(listed.size() - 1).sha256()).isEqualTo(Content.sha256(Content.utf8("v1")));
+    }
+
     @Test
     void listsAreSortedAndLeaveOutDeletedVersions() {
         for (String name : List.of("zeta", "Alpha", "beta", "9lives")) {
@@ -662,7 +681,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThat(repository.listArtifactNames()).containsExactly("9lives", "Alpha", APP, "beta", "zeta");
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(1), Version.of(3));
+                .containsExactly(Version.LATEST, Version.of(3), Version.of(1));
         assertThat(repository.listArtifactVersions(GHOST)).isEmpty();
         assertThat(repository.listAliases(GHOST)).isEmpty();
         assertThatThrownBy(() -> repository.getArtifactVersion(GHOST))
@@ -872,7 +891,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(purge.keptByAlias()).containsExactly(Version.of(2));
         assertThat(purge.dryRun()).isFalse();
         assertThat(repository.listArtifactVersions(db)).extracting(Artifact::version)
-                .containsExactly(Version.LATEST, Version.of(2), Version.of(3));
+                .containsExactly(Version.LATEST, Version.of(3), Version.of(2));
         assertThatThrownBy(() -> repository.getContent(db, Version.of(1)))
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(ports.blobs().list(db + "/")).doesNotContain(db + "/000001");

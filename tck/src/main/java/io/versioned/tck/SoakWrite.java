@@ -500,8 +500,10 @@ sealed interface SoakWrite {
         public ArtifactModel apply(ArtifactModel model, Object result) {
             PurgeResult purge = (PurgeResult) result;
             Plan plan = plan(model.state());
-            assertThat(purge.purged()).as("versions of %s purged", artifact).isEqualTo(plan.purged());
-            assertThat(purge.keptByAlias()).as("versions of %s kept by an alias", artifact).isEqualTo(plan.kept());
+            assertThat(purge.purged()).as("versions of %s purged, newest first", artifact)
+                    .isEqualTo(plan.purged().stream().sorted(Version.NEWEST_FIRST).toList());
+            assertThat(purge.keptByAlias()).as("versions of %s kept by an alias, newest first", artifact)
+                    .isEqualTo(plan.kept().stream().sorted(Version.NEWEST_FIRST).toList());
             assertThat(purge.dryRun()).isEqualTo(dryRun);
             return dryRun ? model : model.with(model.state().withoutVersions(plan.purged()));
         }
@@ -517,7 +519,8 @@ sealed interface SoakWrite {
         }
 
         /**
-         * The purge's decisions: the published versions, ascending, that are neither among the newest live
+         * The purge's decisions: the published versions, ascending (the order a purge removes them in; its result
+         * lists them newest first), that are neither among the newest live
          * {@code keepLastN} nor younger than the cut-off, split into those an alias blocks and the others.
          */
         private Plan plan(ArtifactState state) {

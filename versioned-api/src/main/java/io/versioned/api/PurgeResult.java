@@ -8,15 +8,15 @@ import java.util.Objects;
  * What a purge removed, or would remove in a dry run.
  *
  * @param purgeTime   the cut-off: versions updated before it were candidates
- * @param purged      the versions removed (or that a dry run would remove), ascending
- * @param keptByAlias the candidates kept because an alias points to them, ascending
+ * @param purged      the versions removed (or that a dry run would remove), newest first ({@link Version#NEWEST_FIRST})
+ * @param keptByAlias the candidates kept because an alias points to them, newest first
  * @param dryRun      true when nothing was removed
  */
 public record PurgeResult(Instant purgeTime, List<Version> purged, List<Version> keptByAlias, boolean dryRun) {
 
     public PurgeResult {
         Objects.requireNonNull(purgeTime, "purgeTime");
-        purged = List.copyOf(purged);
-        keptByAlias = List.copyOf(keptByAlias);
+        purged = purged.stream().sorted(Version.NEWEST_FIRST).toList();
+        keptByAlias = keptByAlias.stream().sorted(Version.NEWEST_FIRST).toList();
     }
 }

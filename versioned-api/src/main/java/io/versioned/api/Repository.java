@@ -77,7 +77,10 @@ public interface Repository extends AutoCloseable {
     /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
     Artifact getArtifactVersion(String name, Version version);
 
-    /** The live versions of {@code name}: LATEST first (if live), then published numbers ascending; empty if none. */
+    /**
+     * The live versions of {@code name} in {@link Version#NEWEST_FIRST} order: LATEST first (if live), then published
+     * numbers newest (highest) first, e.g. LATEST, 3, 2, 1; empty if none.
+     */
     List<Artifact> listArtifactVersions(String name);
 
     /**

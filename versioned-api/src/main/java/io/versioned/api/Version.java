@@ -1,5 +1,6 @@
 package io.versioned.api;
 
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,13 @@ public record Version(int number) implements Comparable<Version> {
 
     /** The mutable head of an artifact. */
     public static final Version LATEST = new Version(0);
+
+    /**
+     * The order in which versions are listed ({@link Repository#listArtifactVersions}, {@link PurgeResult}, the
+     * CLI): {@code LATEST} first, then published numbers newest (highest) first, as the Python library lists them.
+     */
+    public static final Comparator<Version> NEWEST_FIRST =
+            Comparator.comparingInt(version -> version.isLatest() ? Integer.MIN_VALUE : -version.number());
 
     private static final String LATEST_NAME = "LATEST";
 
@@ -73,7 +81,10 @@ public record Version(int number) implements Comparable<Version> {
         return isLatest() ? LATEST_NAME : String.format(Locale.ROOT, "%06d", number);
     }
 
-    /** {@code LATEST} sorts before every published number; numbers sort ascending. */
+    /**
+     * The natural order: {@code LATEST} sorts before every published number; numbers sort ascending. Listings use
+     * {@link #NEWEST_FIRST} instead.
+     */
     @Override
     public int compareTo(Version other) {
         return Integer.compare(number, other.number);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code versioned versions NAME}: the live versions of an artifact. */
 @Command(name = "versions", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "List the live versions of an artifact (LATEST first), with the aliases pointing at each.")
+        description = "List the live versions of an artifact, LATEST first, then newest first, with the aliases "
+                + "pointing at each.")
 final class VersionsCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")

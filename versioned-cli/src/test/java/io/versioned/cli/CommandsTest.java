@@ -378,20 +378,21 @@ class CommandsTest {
             List<String> lines = result.out().lines().toList();
             assertThat(lines.get(0)).startsWith("VERSION").contains("SIZE", "SHA256", "UPDATED", "ALIASES");
             assertThat(lines.get(1)).startsWith("LATEST").contains("6 B", "just now");
-            assertThat(lines.get(2)).startsWith("1      ").contains("3 B");
-            assertThat(lines.get(3)).startsWith("2      ").endsWith("production");
+            assertThat(lines.get(2)).startsWith("2      ").contains("6 B").endsWith("production");
+            assertThat(lines.get(3)).startsWith("1      ").contains("3 B");
             assertThat(lines.get(1).split("\\s+")[3]).hasSize(12);
         }
 
         @Test
-        void versionsJsonListsEveryLiveVersion() throws IOException {
+        void versionsJsonListsEveryLiveVersionLatestFirstThenNewestFirst() throws IOException {
             putAndPublish("one");
+            putAndPublish("two");
 
             JsonNode json = ok("versions", NAME, "--json").json();
 
             assertThat(json.get("name").asString()).isEqualTo(NAME);
-            assertThat(json.get("versions").size()).isEqualTo(2);
-            assertThat(json.get("versions").get(1).get("version").asString()).isEqualTo("1");
+            assertThat(json.get("versions").valueStream().map(version -> version.get("version").asString()))
+                    .containsExactly("LATEST", "2", "1");
         }
 
         @Test
@@ -651,16 +652,18 @@ class CommandsTest {
             putAndPublish("one");
             putAndPublish("two");
             putAndPublish("three");
+            putAndPublish("four");
             ok("alias", "set", NAME, "production", "1");
 
             JsonNode dryRun = ok("purge", NAME, "--keep", "1", "--older-than", "0s", "--dry-run", "--json").json();
             assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
-            assertThat(dryRun.get("purged").get(0).asString()).isEqualTo("2");
-            assertThat(ok("versions", NAME, "--json").json().get("versions").size()).isEqualTo(4);
+            assertThat(dryRun.get("purged").valueStream().map(JsonNode::asString)).containsExactly("3", "2");
+            assertThat(ok("versions", NAME, "--json").json().get("versions").size()).isEqualTo(5);
 
             Result result = ok("purge", NAME, "--keep", "1", "--older-than", "PT0S");
-            assertThat(result.out()).contains("Purged 1 version (2)", "kept because an alias points at them: 1");
-            assertThat(ok("versions", NAME, "--json").json().get("versions").size()).isEqualTo(3);
+            assertThat(result.out()).contains("Purged 2 versions (3, 2)", "kept because an alias points at them: 1");
+            assertThat(ok("versions", NAME, "--json").json().get("versions").valueStream()
+                    .map(version -> version.get("version").asString())).containsExactly("LATEST", "4", "1");
         }
 
         @Test

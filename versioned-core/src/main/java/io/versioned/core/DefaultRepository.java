@@ -18,11 +18,13 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -111,7 +113,8 @@ public final class DefaultRepository implements Repository {
     public List<Artifact> listArtifactVersions(String name) {
         Names.artifact(name);
         return guarded(() -> stores.metadata().listVersions(name).stream().filter(record -> !record.deleted())
-                .map(views::artifact).toList());
+                .sorted(Comparator.comparing(VersionRecord::version, Version.NEWEST_FIRST)).map(views::artifact)
+                .toList());
     }
 
     @Override

@@ -66,7 +66,7 @@ class BrokenBlobFolderTest {
                 .satisfies(value -> {
                     PurgeResult result = (PurgeResult) value;
                     assertThat(result.purged()).containsExactly(Version.of(3));
-                    assertThat(result.keptByAlias()).containsExactly(Version.of(1), Version.of(2));
+                    assertThat(result.keptByAlias()).containsExactly(Version.of(2), Version.of(1));
                 });
         softly.assertAll();
         assertThat(temp.resolve("downloaded.bin")).doesNotExist();
