@@ -51,13 +51,13 @@ final class KeyPaths {
     Path toLeftoverPath(String leftover) {
         int slash = leftover == null ? -1 : leftover.lastIndexOf('/');
         String fileName = leftover == null ? "" : leftover.substring(slash + 1);
-        if (!fileName.startsWith(TEMP_PREFIX) || fileName.length() == TEMP_PREFIX.length()
+        Optional<Path> directory = slash < 0 ? Optional.of(root) : toPathIfValid(leftover.substring(0, slash));
+        if (directory.isEmpty() || !fileName.startsWith(TEMP_PREFIX) || fileName.length() == TEMP_PREFIX.length()
                 || fileName.indexOf('\\') >= 0 || fileName.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("leftover: must be a path inside the store root whose file name starts "
                     + "with '" + TEMP_PREFIX + "', got '" + leftover + "'");
         }
-        Path directory = slash < 0 ? root : toPath(leftover.substring(0, slash));
-        return directory.resolve(fileName);
+        return directory.get().resolve(fileName);
     }
 
     /** The file of {@code key}, or empty if {@code key} is not a valid key. */
