@@ -208,7 +208,7 @@ public final class Maintenance {
                     + versionKeys.size() + " published version" + (versionKeys.size() == 1 ? "" : "s") + " (such as "
                     + versionKeys.get(0) + "): the metadata is missing, emptied or not the one of these blobs; "
                     + "restore it from a backup. Nothing was checked or removed, since every blob would look "
-                    + "unreferenced; if the artifacts were purged on purpose, purge them again to remove their bytes",
+                    + "unreferenced; if every artifact was purged on purpose, purge-all removes the remaining bytes",
                     null, false);
         }
     }
