@@ -36,7 +36,7 @@ class MaintenanceTest {
     /** Keys of other shapes under artifacts' prefixes: the Python S3-only backend's, and near misses. */
     private static final List<String> FOREIGN = List.of("db/versions/999999_000001", "db/aliases/prod.json",
             "db/LATEST.deadbeef", "db/0000001", "db/000000", "db/LATEST.json", "db/LATEST.gz",
-            "other/notes.txt");
+            "db/LATEST.0123456789ABCDEF0123456789ABCDEF", "db/latest", "other/notes.txt");
 
     /** Two days on: every blob is older than the default grace period of one day. */
     private static final Clock LATER = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
@@ -218,6 +218,16 @@ class MaintenanceTest {
         assertThat(gc.foreign()).isEqualTo(fsck.foreign());
         assertThat(gc.removed()).isEmpty();
         assertThat(blobs.list("")).containsExactlyInAnyOrderElementsOf(FOREIGN);
+    }
+
+    @Test
+    void theKeyOfAPutWhoseRecordWasNeverWrittenIsAnOrphan() {
+        repository.putArtifact("db", bytes("one"));
+        String crashed = BlobKeys.newLatestUpload("db");
+        putBlob(crashed);
+
+        assertThat(maintenance.fsck().orphans()).containsExactly(crashed);
+        assertThat(maintenance.gc(false).removed()).containsExactly(crashed);
     }
 
     @Test

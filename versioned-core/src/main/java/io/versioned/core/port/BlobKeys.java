@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 public final class BlobKeys {
 
     private static final String LATEST_UPLOAD_MARKER = "/LATEST.";
-    private static final String LATEST = "LATEST";
     private static final Pattern VERSION = Pattern.compile("(?!000000)[0-9]{6}");
-    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
+    /** What follows {@code {name}/} in a key this library writes. */
+    private static final Pattern OWN = Pattern.compile("LATEST|LATEST\\.[0-9a-f]{32}|" + VERSION.pattern());
 
     private BlobKeys() {
     }
@@ -69,10 +69,7 @@ public final class BlobKeys {
      * name. Every other key is foreign: written by another tool, never deleted by this library.
      */
     public static boolean isOwn(String key) {
-        return artifactOf(key).map(name -> key.substring(name.length() + 1)).filter(rest -> rest.equals(LATEST)
-                || VERSION.matcher(rest).matches()
-                || rest.startsWith(LATEST + ".") && UPLOAD_ID.matcher(rest.substring(LATEST.length() + 1)).matches())
-                .isPresent();
+        return artifactOf(key).filter(name -> OWN.matcher(key.substring(name.length() + 1)).matches()).isPresent();
     }
 
     /** True for the key of a published version, {@code {name}/000005}. */
