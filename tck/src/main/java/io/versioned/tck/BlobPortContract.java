@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
@@ -320,6 +321,25 @@ public abstract class BlobPortContract {
 
         assertThat(blobs.list("many/")).containsExactlyElementsOf(keys);
         assertThat(blobs.list("")).hasSize(keys.size() + 1);
+    }
+
+    @Test
+    void listEntriesGivesTheKeysOfListWithTheirSizesAndTimes() {
+        List<String> keys = putListingFixture();
+        put("a/000003", new byte[0]);
+        blobs.copy("a/000001", Content.sha256(Content.utf8("a/000001")), "copied/000001");
+
+        List<BlobEntry> entries = blobs.listEntries("a/");
+
+        assertThat(entries).extracting(BlobEntry::key).containsExactlyElementsOf(blobs.list("a/"));
+        assertThat(blobs.listEntries("")).extracting(BlobEntry::key).containsExactlyElementsOf(blobs.list(""))
+                .hasSize(keys.size() + 2);
+        for (BlobEntry entry : blobs.listEntries("")) {
+            String content = entry.key().equals("a/000003") ? "" : entry.key().replace("copied/", "a/");
+            assertThat(entry.size()).as(entry.key()).isEqualTo(Content.utf8(content).length);
+            assertThat(entry.lastModified()).as(entry.key()).isNotNull();
+        }
+        assertThat(blobs.listEntries("zz/")).isEmpty();
     }
 
     // ---- uri

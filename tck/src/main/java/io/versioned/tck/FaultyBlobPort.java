@@ -1,6 +1,7 @@
 package io.versioned.tck;
 
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import java.io.IOException;
@@ -52,6 +53,21 @@ final class FaultyBlobPort implements BlobPort {
     @Override
     public List<String> list(String prefix) {
         return faults.call("blob list " + prefix, () -> delegate.list(prefix));
+    }
+
+    @Override
+    public List<BlobEntry> listEntries(String prefix) {
+        return faults.call("blob list " + prefix, () -> delegate.listEntries(prefix));
+    }
+
+    @Override
+    public List<BlobEntry> leftovers() {
+        return faults.call("blob leftovers", delegate::leftovers);
+    }
+
+    @Override
+    public void deleteLeftover(String leftover) {
+        faults.run("blob delete leftover " + leftover, () -> delegate.deleteLeftover(leftover));
     }
 
     @Override

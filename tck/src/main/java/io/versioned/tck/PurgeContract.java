@@ -7,25 +7,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.versioned.api.Artifact;
 import io.versioned.api.AliasNotFoundException;
 import io.versioned.api.ArtifactNotFoundException;
+import io.versioned.api.BackendException;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.core.FsckReport;
+import io.versioned.core.GcReport;
+import io.versioned.core.Maintenance;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.VersionRecord;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * The executable contract of retention in {@link Repository} (design §3.7): which versions
  * {@code purgeArtifactVersions} removes and keeps, with metadata and bytes; dry runs; {@code purgeArtifact} and
- * {@code purgeAll} removing exactly what is theirs. Time is moved with the suite's {@link TestClock}. An adapter's
+ * {@code purgeAll} removing exactly what is theirs; maintenance ({@code fsck}, {@code gc}) and every purge leaving
+ * alone the keys this library did not write, {@code gc} removing only what is older than its grace period, and both
+ * refusing to run on a metadata store that lost its records. Time is moved with the suite's {@link TestClock}. An adapter's
  * test class extends this class and implements {@link #createPorts()}.
  */
 public abstract class PurgeContract extends RepositoryContractSupport {
@@ -363,6 +375,143 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         assertThat(repository.listArtifactNames()).isEmpty();
         assertThat(ports.blobs().list("")).isEmpty();
+    }
+
+    // ---- maintenance: only what this library wrote, only when old enough, never on lost metadata
+
+    @Test
+    void gcAndFsckReportForeignKeysAndLeaveThemByteForByte() {
+        publish(APP, 2);
+        Map<String, byte[]> foreign = plantForeign();
+        String orphan = BlobKeys.latestUpload(APP, "0123456789abcdef0123456789abcdef");
+        plant(orphan, Content.utf8("an upload whose record was never written"));
+        Maintenance maintenance = maintenanceAt(newestBlobTime().plus(Duration.ofDays(2)));
+
+        FsckReport fsck = maintenance.fsck();
+        GcReport gc = maintenance.gc(false);
+
+        assertThat(fsck.intact()).isTrue();
+        assertThat(fsck.orphans()).containsExactly(orphan);
+        assertThat(fsck.foreign()).containsExactlyElementsOf(new TreeSet<>(foreign.keySet()));
+        assertThat(gc.removed()).containsExactly(orphan);
+        assertThat(gc.foreign()).isEqualTo(fsck.foreign());
+        assertForeignIntact(foreign);
+        assertThat(repository.getContent(APP, Version.of(2))).isEqualTo(Content.utf8("app 2"));
+    }
+
+    @Test
+    void purgesLeaveForeignKeysByteForByte() {
+        publish(APP, 3);
+        repository.putAlias(APP, PROD, Version.of(3));
+        Map<String, byte[]> foreign = plantForeign();
+        clock.advance(Duration.ofDays(10));
+
+        PurgeResult purged = repository.purgeArtifactVersions(APP, 0, WEEK);
+        assertThat(purged.purged()).containsExactly(Version.of(1), Version.of(2));
+        assertForeignIntact(foreign);
+
+        repository.purgeArtifact(APP);
+        assertThat(ports.blobs().list(APP + "/")).containsExactlyElementsOf(
+                foreign.keySet().stream().filter(key -> key.startsWith(APP + "/")).sorted().toList());
+        assertForeignIntact(foreign);
+
+        publish("db", 1);
+        repository.purgeAll();
+        assertThat(ports.blobs().list("")).filteredOn(key -> BlobKeys.artifactOf(key).isPresent())
+                .containsExactlyElementsOf(new TreeSet<>(foreign.keySet()));
+        assertForeignIntact(foreign);
+    }
+
+    @Test
+    void gcRemovesOnlyOrphansOlderThanTheGracePeriod() {
+        repository.putArtifact(APP, Content.utf8("latest"));
+        String orphan = BlobKeys.latestUpload(APP, "00000000000000000000000000000001");
+        plant(orphan, Content.utf8("orphan"));
+        Instant written = newestBlobTime();
+
+        GcReport young = maintenanceAt(written.plus(Duration.ofHours(23))).gc(false, Duration.ofDays(1));
+        assertThat(young.orphans()).isEmpty();
+        assertThat(young.recent()).containsExactly(orphan);
+        assertThat(young.removed()).isEmpty();
+        assertThat(ports.blobs().list(APP + "/")).contains(orphan);
+
+        GcReport listed = maintenanceAt(written.plus(Duration.ofDays(2))).gc(true, Duration.ofDays(1));
+        assertThat(listed.orphans()).containsExactly(orphan);
+        assertThat(listed.removed()).isEmpty();
+        assertThat(ports.blobs().list(APP + "/")).contains(orphan);
+
+        GcReport old = maintenanceAt(written.plus(Duration.ofDays(2))).gc(false, Duration.ofDays(1));
+        assertThat(old.removed()).containsExactly(orphan);
+        assertThat(ports.blobs().list(APP + "/")).doesNotContain(orphan);
+        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("latest"));
+    }
+
+    @Test
+    void thePythonLatestKeyIsKeptWhileItsArtifactHasALatestRecord() {
+        repository.putArtifact(APP, Content.utf8("latest"));
+        plant(BlobKeys.sharedLatest(APP), Content.utf8("python's latest"));
+        plant(BlobKeys.sharedLatest("ghost"), Content.utf8("no record names me"));
+
+        GcReport gc = maintenanceAt(newestBlobTime().plus(Duration.ofDays(2))).gc(false);
+
+        assertThat(gc.removed()).containsExactly(BlobKeys.sharedLatest("ghost"));
+        assertThat(ports.blobs().list(APP + "/")).contains(BlobKeys.sharedLatest(APP));
+    }
+
+    @Test
+    void fsckAndGcRefuseWhenTheMetadataHoldsNoRecordButVersionBytesExist() {
+        publish(APP, 2);
+        StorePorts fresh = createPorts();
+        fresh.metadata().bootstrap();
+        StorePorts lost = new StorePorts(ports.blobs(), fresh.metadata());
+        Maintenance maintenance = new Maintenance(lost.blobs(), lost.metadata(),
+                RepositoryFixture.compose(lost, clock), Clock.fixed(newestBlobTime().plus(Duration.ofDays(2)),
+                        ZoneOffset.UTC));
+        List<String> before = ports.blobs().list("");
+
+        assertThatThrownBy(maintenance::fsck).isInstanceOf(BackendException.class)
+                .hasMessageContaining("holds no records").hasMessageContaining(APP + "/00000");
+        assertThatThrownBy(() -> maintenance.gc(false, Duration.ZERO)).isInstanceOf(BackendException.class)
+                .hasMessageContaining("restore it from a backup");
+        assertThat(ports.blobs().list("")).isEqualTo(before);
+        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("app 1"));
+    }
+
+    /**
+     * Plants keys this library does not write, under an artifact of this repository and under a name only another
+     * tool uses: the Python S3-only backend's layout and near misses of this library's shapes.
+     */
+    private Map<String, byte[]> plantForeign() {
+        Map<String, byte[]> foreign = new TreeMap<>();
+        for (String key : List.of(APP + "/versions/999999_000001", APP + "/aliases/prod.json", APP + "/LATEST.deadbeef",
+                APP + "/LATEST.json", APP + "/0000001", APP + "/000000", APP + "/00001", APP + "/notes/000001",
+                "python_only/versions/999998_000002", "python_only/aliases/prod.json")) {
+            byte[] bytes = Content.utf8("foreign bytes of " + key);
+            plant(key, bytes);
+            foreign.put(key, bytes);
+        }
+        return foreign;
+    }
+
+    private void plant(String key, byte[] bytes) {
+        ports.blobs().put(key, new ByteArrayInputStream(bytes),
+                new BlobUpload(bytes.length, Optional.empty(), "application/octet-stream", Map.of()));
+    }
+
+    private void assertForeignIntact(Map<String, byte[]> foreign) {
+        foreign.forEach((key, bytes) -> assertThat(ports.blobs().open(key)).as(key)
+                .hasValueSatisfying(in -> assertThat(Content.readAndClose(in)).as(key).isEqualTo(bytes)));
+    }
+
+    /** The latest last-modified time of the blob store, by the store's clock. */
+    private Instant newestBlobTime() {
+        return ports.blobs().listEntries("").stream().map(BlobEntry::lastModified).max(Comparator.naturalOrder())
+                .orElseThrow();
+    }
+
+    /** Maintenance of this repository whose clock reads {@code now}. */
+    private Maintenance maintenanceAt(Instant now) {
+        return new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /**

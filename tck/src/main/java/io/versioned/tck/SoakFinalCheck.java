@@ -11,6 +11,7 @@ import io.versioned.core.Maintenance;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ final class SoakFinalCheck {
         assertReplayMatches();
         shared.assertHeld(repository);
 
-        Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository);
+        Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.systemUTC());
         FsckReport fsck = maintenance.fsck();
         assertThat(fsck.findings()).as("fsck findings other than orphans").isEmpty();
         assertThat(fsck.orphans()).as("orphans fsck reports").isEqualTo(unreferencedKeys());

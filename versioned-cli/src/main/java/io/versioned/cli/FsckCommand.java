@@ -3,11 +3,13 @@ package io.versioned.cli;
 import io.versioned.core.FsckReport;
 import picocli.CommandLine.Command;
 
-/** {@code versioned fsck}: verifies every live version's bytes and lists orphan blobs. */
+/** {@code versioned fsck}: verifies every live version's bytes and lists orphans, leftovers and foreign objects. */
 @Command(name = "fsck", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = {"Check the repository: read every live version of every artifact and verify its SHA-256, "
-                + "and list orphan blobs (bytes no version refers to, left by interrupted writes).",
-            "Exit code 4 when a version's bytes are missing or altered; orphans alone are harmless (see gc)."})
+        description = {"Check the repository: read every live version of every artifact and verify its SHA-256; "
+                + "list orphan blobs (bytes no version refers to, left by interrupted writes), leftover temporary "
+                + "files of killed puts, and foreign objects (not written by versioned).",
+            "Exit code 4 when a version's bytes are missing or altered, or when the metadata holds no record while "
+                    + "published versions' bytes exist; orphans and leftovers alone are harmless (see gc)."})
 final class FsckCommand extends Subcommand {
 
     @Override
@@ -21,8 +23,19 @@ final class FsckCommand extends Subcommand {
             }
             if (!report.orphans().isEmpty()) {
                 output.line(Human.count(report.orphans().size(), "orphan blob")
-                        + " (remove with: versioned gc):");
+                        + " (remove with: versioned gc --yes):");
                 report.orphans().forEach(key -> output.line("  " + key));
+            }
+            if (!report.leftovers().isEmpty()) {
+                output.line(Human.count(report.leftovers().size(), "leftover temporary file") + " of killed puts, "
+                        + Human.size(GcCommand.total(report.leftovers())) + " (remove with: versioned gc --yes):");
+                report.leftovers().forEach(leftover -> output.line("  " + leftover.key() + "  "
+                        + Human.size(leftover.size())));
+            }
+            if (!report.foreign().isEmpty()) {
+                output.line(Human.count(report.foreign().size(), "foreign object")
+                        + " (not written by versioned; left alone):");
+                report.foreign().forEach(key -> output.line("  " + key));
             }
             output.line(report.intact() ? "OK: every live version matches its sha256."
                     : "FAILED: " + Human.count(report.findings().size(), "version") + " cannot be trusted.");

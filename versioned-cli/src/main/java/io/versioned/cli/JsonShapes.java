@@ -8,6 +8,7 @@ import io.versioned.api.PurgeResult;
 import io.versioned.api.Version;
 import io.versioned.core.FsckReport;
 import io.versioned.core.GcReport;
+import io.versioned.core.port.BlobEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +90,25 @@ final class JsonShapes {
             return item;
         }).toList());
         json.put("orphans", report.orphans());
+        json.put("leftovers", entries(report.leftovers()));
+        json.put("foreign", report.foreign());
         return json;
     }
 
     static Map<String, Object> gc(GcReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orphans", report.orphans());
+        json.put("recent", report.recent());
+        json.put("leftovers", entries(report.leftovers()));
+        json.put("foreign", report.foreign());
         json.put("removed", report.removed());
         json.put("dryRun", report.dryRun());
         return json;
+    }
+
+    private static List<Map<String, Object>> entries(List<BlobEntry> entries) {
+        return entries.stream().map(entry -> of("key", entry.key(), "size", entry.size(),
+                "lastModified", entry.lastModified().toString())).toList();
     }
 
     static List<String> versions(List<Version> versions) {

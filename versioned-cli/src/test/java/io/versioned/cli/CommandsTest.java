@@ -788,15 +788,25 @@ class CommandsTest {
         @Test
         void gcListsAndRemovesOrphans() throws IOException {
             putAndPublish("one");
-            memory.blobs().put(NAME + "/LATEST.deadbeef", new ByteArrayInputStream(new byte[1]),
+            String orphan = NAME + "/LATEST.0123456789abcdef0123456789abcdef";
+            memory.blobs().put(orphan, new ByteArrayInputStream(new byte[1]),
                     new BlobUpload(1, Optional.empty(), "x/y", Map.of()));
 
-            assertThat(ok("fsck").out()).contains("1 orphan blob", NAME + "/LATEST.deadbeef");
-            JsonNode dryRun = ok("gc", "--dry-run", "--json").json();
+            assertThat(ok("fsck").out()).contains("1 orphan blob", orphan);
+            JsonNode dryRun = ok("gc", "--dry-run", "--grace", "0s", "--json").json();
             assertThat(dryRun.get("dryRun").asBoolean()).isTrue();
+            assertThat(dryRun.get("orphans").get(0).asString()).isEqualTo(orphan);
             assertThat(dryRun.get("removed").size()).isZero();
-            assertThat(ok("gc").out()).contains("Removed 1 orphan blob", NAME + "/LATEST.deadbeef");
-            assertThat(ok("gc").out()).contains("No orphan blobs.");
+            assertThat(ok("gc", "--grace", "0s").out()).contains("Would remove 1 orphan blob", orphan, "add --yes");
+            assertThat(ok("gc", "--yes").out()).contains("No orphan blobs older than the grace period.",
+                    "Kept 1 orphan blob younger than the grace period", orphan);
+            assertThat(ok("gc", "--yes", "--grace", "0s").out()).contains("Removed 1 orphan blob", orphan);
+            assertThat(ok("gc", "--yes", "--grace", "0s").out()).contains("No orphan blobs.");
+        }
+
+        @Test
+        void gcRefusesYesWithDryRun() {
+            assertThat(fails(ExitCodes.USAGE, "gc", "--yes", "--dry-run").err()).contains("--yes and --dry-run");
         }
 
         @Test

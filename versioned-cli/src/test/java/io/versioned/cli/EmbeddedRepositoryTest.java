@@ -100,16 +100,17 @@ class EmbeddedRepositoryTest {
     @Test
     void gcRemovesAnOrphanLeftInTheBlobFolder() throws IOException {
         putAndPublish("content");
-        Path orphan = blobs().resolve(NAME).resolve("LATEST.deadbeef");
+        String key = NAME + "/LATEST.0123456789abcdef0123456789abcdef";
+        Path orphan = blobs().resolve(key);
         Files.writeString(orphan, "an upload whose record was never written");
 
-        assertThat(ok("fsck").out()).contains("1 orphan blob", NAME + "/LATEST.deadbeef");
-        assertThat(ok("gc", "--dry-run").out()).contains("Would remove 1 orphan blob");
+        assertThat(ok("fsck").out()).contains("1 orphan blob", key);
+        assertThat(ok("gc", "--grace", "0s").out()).contains("Would remove 1 orphan blob");
         assertThat(orphan).exists();
 
-        JsonNode gc = ok("gc", "--json").json();
+        JsonNode gc = ok("gc", "--yes", "--grace", "0s", "--json").json();
 
-        assertThat(gc.get("removed").get(0).asString()).isEqualTo(NAME + "/LATEST.deadbeef");
+        assertThat(gc.get("removed").get(0).asString()).isEqualTo(key);
         assertThat(orphan).doesNotExist();
         assertThat(ok("fsck", "--json").json().get("orphans").size()).isZero();
         assertThat(new String(ok("get", NAME, "-o", "-").binary(), UTF_8)).isEqualTo("content");

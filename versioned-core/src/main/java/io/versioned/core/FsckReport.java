@@ -1,6 +1,7 @@
 package io.versioned.core;
 
 import io.versioned.api.Version;
+import io.versioned.core.port.BlobEntry;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,18 +13,25 @@ import java.util.Objects;
  * @param bytesChecked    the number of bytes read and verified
  * @param findings        the live versions whose bytes are missing or do not match their SHA-256, in the
  *                        order checked (artifact names sorted, then LATEST, then numbers ascending)
- * @param orphans         blob keys that no version record references, sorted; harmless, removed by
- *                        {@link Maintenance#gc(boolean)}
+ * @param orphans         blob keys of this library's shapes that no version record references, sorted, young or
+ *                        old; harmless, removed by {@link Maintenance#gc(boolean, java.time.Duration)} once older than
+ *                        its grace period
+ * @param leftovers       what interrupted puts left behind (temporary files), with sizes and times; removed by
+ *                        {@code gc} once older than its grace period
+ * @param foreign         keys under an artifact's prefix that this library did not write (no shape of
+ *                        {@link io.versioned.core.port.BlobKeys#isOwn}), sorted; never removed
  */
 public record FsckReport(int artifacts, int versionsChecked, long bytesChecked, List<Finding> findings,
-                         List<String> orphans) {
+                         List<String> orphans, List<BlobEntry> leftovers, List<String> foreign) {
 
     public FsckReport {
         findings = List.copyOf(findings);
         orphans = List.copyOf(orphans);
+        leftovers = List.copyOf(leftovers);
+        foreign = List.copyOf(foreign);
     }
 
-    /** True when every live version's bytes match their SHA-256 (orphans do not count). */
+    /** True when every live version's bytes match their SHA-256 (orphans, leftovers and foreign keys do not count). */
     public boolean intact() {
         return findings.isEmpty();
     }

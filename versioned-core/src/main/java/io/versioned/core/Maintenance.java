@@ -5,7 +5,7 @@ import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.IntegrityException;
 import io.versioned.api.Repository;
-import io.versioned.api.VersionedException;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
@@ -13,70 +13,92 @@ import io.versioned.core.port.VersionRecord;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * Repository upkeep: {@link #fsck()} verifies the bytes of every live version and lists orphan blobs;
- * {@link #gc(boolean)} removes orphan blobs.
+ * Repository upkeep: {@link #fsck()} verifies the bytes of every live version and lists what else the blob store
+ * holds; {@link #gc(boolean, Duration)} removes orphan blobs and leftovers of interrupted puts.
  *
- * <p>An <em>orphan</em> is a blob key of the layout {@code {name}/...} (see
- * {@link io.versioned.core.port.BlobKeys}) that no version record references: bytes of an upload whose record was
- * never committed (a crashed or lost put), of a publish whose record was never created, or of a purge whose
- * byte deletion failed. Soft-deleted versions keep their bytes and are not orphans. The records of every artifact
- * that has blobs are read, whether or not the artifact is in the name index (other writers, such as the Python
- * library, do not register names), so a blob is an orphan only when no record of its artifact names it. Keys
- * outside that layout (whose first segment is not an artifact name, such
- * as the {@code _meta/} objects of a metadata store sharing the blob store's prefix) are never orphans: they are
- * not this library's blobs.
+ * <p>What the blob store holds, besides the bytes records name:
+ * <ul>
+ *   <li>an <em>orphan</em> is a key of a shape this library writes ({@link BlobKeys#isOwn}) that no record of its
+ *       artifact names: bytes of an upload whose record was never committed (a crashed or lost put), of a publish
+ *       whose record was never created, or of a purge whose byte deletion failed. {@code {name}/LATEST}, where the
+ *       Python library keeps LATEST, is named by every LATEST record of its artifact. Soft-deleted versions keep
+ *       their bytes and are not orphans. The records of every artifact that has blobs are read, whether or not the
+ *       artifact is in the name index (the Python library registers no names);</li>
+ *   <li>a <em>leftover</em> is what an interrupted put left in the store that never became a blob
+ *       ({@link BlobPort#leftovers()}: the temporary file of a killed put in a blob folder);</li>
+ *   <li>a <em>foreign</em> key lies under an artifact's prefix {@code {name}/} but has no shape this library writes
+ *       (the Python S3-only backend's {@code {name}/versions/...}, say). It is reported and never deleted. Keys
+ *       outside every artifact's prefix (the {@code _meta/} documents of an S3-only metadata store) are not blobs
+ *       and are not reported.</li>
+ * </ul>
  *
- * <p><strong>Concurrency.</strong> Between a put's upload and its record's commit (and between a publish's copy
- * and its record) the new bytes look like an orphan. Blob stores do not expose upload times through the port,
- * so {@code gc} cannot tell those in-flight bytes from real orphans by age. Either run {@code gc} while no put or
- * publish runs on the repository, or give it a grace period: {@link #gc(boolean, Duration)} deletes only keys
- * that were orphans in two listings taken {@code grace} apart, which is safe for every put and publish that
- * completes within the grace period. {@code fsck} only reads and may report such in-flight bytes as orphans.
+ * <p><strong>A lost metadata store.</strong> When the metadata store holds no record at all while the blob store
+ * holds published versions' bytes ({@code {name}/000005}), the metadata was lost, emptied or replaced by a new one
+ * (an emptied H2 file, a wrong table name). Every blob would look like an orphan, so both {@code fsck} and
+ * {@code gc} refuse with a {@link BackendException} and touch nothing.
+ *
+ * <p><strong>Age and concurrency.</strong> Between a put's upload and its record's commit (and between a publish's
+ * copy and its record) the new bytes look like an orphan, and a put in progress has a leftover. {@code gc} deletes
+ * only orphans and leftovers whose last-modified time, as the blob store lists it, is older than the grace period
+ * ({@link #DEFAULT_GRACE} unless told otherwise), measured from this class's clock read before the listing. That is
+ * safe for every put and publish that commits within the grace period of writing its bytes; a grace of zero takes
+ * every orphan whatever its time (the store's clock may run ahead of this one) and is only safe with no writers.
+ * {@code fsck} only reads and reports every orphan and leftover, young or old.
  *
  * <p>Errors: a store failure throws {@link BackendException}; findings are reported, not thrown.
  */
 public final class Maintenance {
 
+    /** The grace period of {@link #gc(boolean)}: one day, longer than any put or publish is expected to take. */
+    public static final Duration DEFAULT_GRACE = Duration.ofDays(1);
+
     private final BlobPort blobs;
     private final MetadataPort metadata;
     private final Repository repository;
+    private final Clock clock;
 
     /**
      * @param blobs      the blob store of the repository
      * @param metadata   the metadata store of the repository
      * @param repository the repository over those two stores, used to read verified content
+     * @param clock      the clock the grace period is measured with
      */
     @Inject
-    public Maintenance(BlobPort blobs, MetadataPort metadata, Repository repository) {
+    public Maintenance(BlobPort blobs, MetadataPort metadata, Repository repository, Clock clock) {
         this.blobs = blobs;
         this.metadata = metadata;
         this.repository = repository;
+        this.clock = clock;
     }
 
     /**
      * Reads every live version of every artifact to its end through {@link Repository#openContent}, which
-     * verifies SHA-256 and size, and lists orphan blobs. Versions deleted or purged while the check runs are
-     * skipped.
+     * verifies SHA-256 and size, and lists orphans, leftovers and foreign keys. Versions deleted or purged while
+     * the check runs are skipped.
      *
-     * @throws BackendException if the store fails
+     * @throws BackendException if the store fails, or if the metadata store holds no record while published
+     *                          versions' bytes exist (see the class comment)
      */
     public FsckReport fsck() {
-        List<String> keys = blobKeys();
-        List<String> names = artifactNames(keys);
-        List<String> orphans = orphans(keys, names);
+        Survey survey = survey();
         List<FsckReport.Finding> findings = new ArrayList<>();
         int versions = 0;
         long bytes = 0;
-        for (String name : names) {
-            for (VersionRecord record : metadata.listVersions(name)) {
+        for (List<VersionRecord> records : survey.records().values()) {
+            for (VersionRecord record : records) {
                 if (record.deleted()) {
                     continue;
                 }
@@ -87,73 +109,112 @@ public final class Maintenance {
                     continue;
                 } catch (IntegrityException | ConflictException e) {
                     versions++;
-                    findings.add(new FsckReport.Finding(name, record.version(), e.getMessage()));
+                    findings.add(new FsckReport.Finding(record.name(), record.version(), e.getMessage()));
                 }
             }
         }
-        return new FsckReport(names.size(), versions, bytes, findings, orphans);
+        return new FsckReport(survey.records().size(), versions, bytes, findings, keys(survey.orphans()),
+                survey.leftovers(), survey.foreign());
     }
 
     /**
-     * Removes orphan blobs, or only lists them when {@code dryRun}. Must not run while puts or publishes run on
-     * the repository (see the class comment); use {@link #gc(boolean, Duration)} otherwise.
+     * {@link #gc(boolean, Duration)} with the {@link #DEFAULT_GRACE default grace period}.
      *
-     * @throws BackendException if the store fails; keys deleted before the failure stay deleted
+     * @throws BackendException as {@link #gc(boolean, Duration)}
      */
     public GcReport gc(boolean dryRun) {
-        return gc(dryRun, Duration.ZERO);
+        return gc(dryRun, DEFAULT_GRACE);
     }
 
     /**
-     * Removes the blobs that were orphans in a first listing and still are after {@code grace}; a dry run lists
-     * the orphans of one listing and does not wait.
+     * Removes the orphans and leftovers last modified more than {@code grace} ago, or only lists them when
+     * {@code dryRun}. Younger orphans are reported and kept; foreign keys are reported and never touched.
      *
      * @throws IllegalArgumentException if {@code grace} is null or negative
-     * @throws BackendException         if the store fails; keys deleted before the failure stay deleted
-     * @throws VersionedException       if the thread is interrupted while waiting; nothing was deleted
+     * @throws BackendException         if the store fails (keys deleted before the failure stay deleted), or if
+     *                                  the metadata store holds no record while published versions' bytes exist;
+     *                                  then nothing was deleted
      */
     public GcReport gc(boolean dryRun, Duration grace) {
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("grace: must be a duration >= 0, got " + grace);
         }
-        List<String> candidates = orphans();
-        if (dryRun) {
-            return new GcReport(candidates, List.of(), true);
+        Instant cutOff = PurgeOperation.cutOff(clock.instant(), grace);
+        Predicate<BlobEntry> old = entry -> grace.isZero() || entry.lastModified().isBefore(cutOff);
+        Survey survey = survey();
+        List<BlobEntry> orphans = survey.orphans().stream().filter(old).toList();
+        List<BlobEntry> recent = survey.orphans().stream().filter(old.negate()).toList();
+        List<BlobEntry> leftovers = survey.leftovers().stream().filter(old).toList();
+        List<String> removed = new ArrayList<>();
+        if (!dryRun) {
+            for (BlobEntry orphan : orphans) {
+                blobs.delete(orphan.key());
+                removed.add(orphan.key());
+            }
+            for (BlobEntry leftover : leftovers) {
+                blobs.deleteLeftover(leftover.key());
+                removed.add(leftover.key());
+            }
         }
-        List<String> confirmed = candidates;
-        if (!grace.isZero() && !candidates.isEmpty()) {
-            pause(grace);
-            Set<String> still = new HashSet<>(orphans());
-            confirmed = candidates.stream().filter(still::contains).toList();
-        }
-        confirmed.forEach(blobs::delete);
-        return new GcReport(confirmed, confirmed, false);
+        return new GcReport(keys(orphans), keys(recent), leftovers, survey.foreign(), removed, dryRun);
     }
 
-    /** Keys no record references. Blobs are listed before records are read, so a commit in between counts. */
-    private List<String> orphans() {
-        List<String> keys = blobKeys();
-        return orphans(keys, artifactNames(keys));
+    /**
+     * What the stores hold: the records of every artifact, then what of the blob store no record names. Blobs are
+     * listed before records are read, so a record committed in between counts.
+     *
+     * @param records   the records of each artifact (registered or with blobs), by artifact name, sorted
+     * @param orphans   keys of this library's shapes that no record names, sorted
+     * @param leftovers the leftovers of interrupted puts
+     * @param foreign   keys under an artifact's prefix of no shape this library writes, sorted
+     */
+    private record Survey(Map<String, List<VersionRecord>> records, List<BlobEntry> orphans,
+                          List<BlobEntry> leftovers, List<String> foreign) {
     }
 
-    private List<String> orphans(List<String> keys, List<String> names) {
+    private Survey survey() {
+        List<BlobEntry> entries = blobs.listEntries("").stream()
+                .filter(entry -> BlobKeys.artifactOf(entry.key()).isPresent()).toList();
+        List<BlobEntry> leftovers = blobs.leftovers();
+        List<BlobEntry> own = entries.stream().filter(entry -> BlobKeys.isOwn(entry.key())).toList();
+        List<String> foreign = entries.stream().map(BlobEntry::key).filter(key -> !BlobKeys.isOwn(key)).toList();
+        TreeSet<String> names = new TreeSet<>(metadata.listArtifactNames());
+        own.forEach(entry -> BlobKeys.artifactOf(entry.key()).ifPresent(names::add));
+        Map<String, List<VersionRecord>> records = new LinkedHashMap<>();
         Set<String> referenced = new HashSet<>();
         for (String name : names) {
-            metadata.listVersions(name).forEach(record -> referenced.add(record.blobKey()));
+            List<VersionRecord> versions = metadata.listVersions(name);
+            records.put(name, versions);
+            for (VersionRecord record : versions) {
+                referenced.add(record.blobKey());
+                if (record.version().isLatest()) {
+                    referenced.add(BlobKeys.sharedLatest(name));
+                }
+            }
         }
-        return keys.stream().filter(key -> !referenced.contains(key)).sorted().toList();
+        requireRecords(records, own);
+        List<BlobEntry> orphans = own.stream().filter(entry -> !referenced.contains(entry.key())).toList();
+        return new Survey(records, orphans, leftovers, foreign);
     }
 
-    /** The keys of the blob layout; other objects sharing the store are not this library's blobs. */
-    private List<String> blobKeys() {
-        return blobs.list("").stream().filter(key -> BlobKeys.artifactOf(key).isPresent()).toList();
+    /** Refuses to go on when no record exists but published versions' bytes do: the metadata store was lost. */
+    private static void requireRecords(Map<String, List<VersionRecord>> records, List<BlobEntry> own) {
+        if (records.values().stream().anyMatch(versions -> !versions.isEmpty())) {
+            return;
+        }
+        List<String> versionKeys = own.stream().map(BlobEntry::key).filter(BlobKeys::isVersion).toList();
+        if (!versionKeys.isEmpty()) {
+            throw new BackendException("the metadata store holds no records, but the blob store holds the bytes of "
+                    + versionKeys.size() + " published version" + (versionKeys.size() == 1 ? "" : "s") + " (such as "
+                    + versionKeys.get(0) + "): the metadata is missing, emptied or not the one of these blobs; "
+                    + "restore it from a backup. Nothing was checked or removed, since every blob would look "
+                    + "unreferenced; if every artifact was purged on purpose, purge-all removes the remaining bytes",
+                    null, false);
+        }
     }
 
-    /** The registered artifacts and every artifact that has blobs, sorted. */
-    private List<String> artifactNames(List<String> keys) {
-        TreeSet<String> names = new TreeSet<>(metadata.listArtifactNames());
-        keys.forEach(key -> BlobKeys.artifactOf(key).ifPresent(names::add));
-        return List.copyOf(names);
+    private static List<String> keys(List<BlobEntry> entries) {
+        return entries.stream().map(BlobEntry::key).toList();
     }
 
     private long readToEnd(VersionRecord record) {
@@ -167,15 +228,6 @@ public final class Maintenance {
         } catch (IOException e) {
             throw new BackendException("reading version " + record.version() + " of " + record.name() + " failed: "
                     + e.getMessage(), e, true);
-        }
-    }
-
-    private static void pause(Duration grace) {
-        try {
-            Thread.sleep(grace.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VersionedException("gc was interrupted during its grace period; nothing was deleted", e);
         }
     }
 }

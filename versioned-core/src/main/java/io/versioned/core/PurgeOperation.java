@@ -66,7 +66,7 @@ final class PurgeOperation {
      * {@code now} minus {@code olderThan}; the earliest instant when that would lie before it (no version is older
      * than that), so that any age, however large, is a valid one.
      */
-    private static Instant cutOff(Instant now, Duration olderThan) {
+    static Instant cutOff(Instant now, Duration olderThan) {
         return olderThan.compareTo(Duration.between(Instant.MIN, now)) >= 0 ? Instant.MIN : now.minus(olderThan);
     }
 
@@ -99,18 +99,25 @@ final class PurgeOperation {
         }
     }
 
+    /**
+     * Removes the artifact's records, then its blobs: the keys of the shapes this library writes
+     * ({@link BlobKeys#isOwn}); foreign keys under its prefix stay.
+     */
     void purgeArtifact(String name) {
         stores.metadata().purgeArtifact(name);
-        stores.blobs().list(BlobKeys.artifactPrefix(name)).forEach(stores.blobs()::delete);
+        stores.blobs().list(BlobKeys.artifactPrefix(name)).stream().filter(BlobKeys::isOwn)
+                .forEach(stores.blobs()::delete);
     }
 
     /**
-     * Purges every artifact in the name index and every artifact that has blobs (artifacts written by other
-     * tools are not in the index), each records first, so no record is left pointing at deleted bytes.
+     * Purges every artifact in the name index and every artifact that has blobs of this library's shapes
+     * (artifacts written by other tools are not in the index), each records first, so no record is left pointing
+     * at deleted bytes.
      */
     void purgeAll() {
         TreeSet<String> names = new TreeSet<>(stores.metadata().listArtifactNames());
-        stores.blobs().list("").forEach(key -> BlobKeys.artifactOf(key).ifPresent(names::add));
+        stores.blobs().list("").stream().filter(BlobKeys::isOwn)
+                .forEach(key -> BlobKeys.artifactOf(key).ifPresent(names::add));
         names.forEach(this::purgeArtifact);
     }
 

@@ -13,14 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts new content as LATEST.
  *
- * <p>The bytes go to a fresh key ({@link BlobKeys#latestUpload}), then the LATEST record is written with a
+ * <p>The bytes go to a fresh key ({@link BlobKeys#newLatestUpload}), then the LATEST record is written with a
  * compare-and-set, then the previous LATEST bytes are deleted. A failure at any point leaves the record
  * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}. The content is
  * uploaded at most once (a caller's stream cannot be read twice): when the put loses a race, it retries with the
@@ -113,7 +112,7 @@ final class PutOperation {
     }
 
     private Upload upload(String name, Content content, PutOptions options) {
-        String key = BlobKeys.latestUpload(name, UUID.randomUUID().toString().replace("-", ""));
+        String key = BlobKeys.newLatestUpload(name);
         BlobUpload description = new BlobUpload(content.length(), content.knownSha256(),
                 options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.tags());
         InputStream source = open(name, content);

@@ -2,6 +2,7 @@ package io.versioned.adapter.filesystem;
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
@@ -19,7 +20,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,7 +39,8 @@ import java.util.UUID;
  * put-if-absent even between processes sharing the directory: a blob is visible whole or not at all, and an
  * existing blob is never replaced. The file system must therefore support hard links; where it does not, puts
  * fail with a non-retryable {@link BackendException} rather than fall back to a replace that is not atomic.
- * Temporary files are never listed; a crash may leave one behind (harmless, removable by hand).
+ * Temporary files are never listed as blobs; a crash may leave one behind: {@link #leftovers()} lists them and
+ * {@link #deleteLeftover(String)} removes one (maintenance does, once it is older than its grace period).
  *
  * <p>Only regular files are blobs: open and list treat a directory, a symbolic link or a path below a file as
  * absent, and put refuses to write over any of them; delete removes a symbolic link, never what it points to. A root
@@ -142,26 +144,55 @@ public final class FilesystemBlobPort implements BlobPort {
         }
     }
 
+    /** {@inheritDoc} A blob's last-modified time is its file's modification time. */
     @Override
-    public List<String> list(String prefix) {
+    public List<BlobEntry> listEntries(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         int slash = prefix.lastIndexOf('/');
         Optional<Path> start = slash < 0 ? Optional.of(paths.root()) : paths.toPathIfValid(prefix.substring(0, slash));
+        return walk(start, false).stream().filter(entry -> entry.key().startsWith(prefix)).toList();
+    }
+
+    /**
+     * {@inheritDoc} Here: the temporary files ({@code .tmp-<uuid>}) of puts whose process died before it could remove
+     * them, named by their path relative to the root ({@code name/.tmp-<uuid>}); a put in progress has one too.
+     */
+    @Override
+    public List<BlobEntry> leftovers() {
+        return walk(Optional.of(paths.root()), true);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code leftover} is not a path inside the root whose file name starts with
+     *                                  {@code .tmp-}
+     */
+    @Override
+    public void deleteLeftover(String leftover) {
+        Path file = paths.toLeftoverPath(leftover);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw failure("deleting leftover " + leftover, e);
+        }
+    }
+
+    /** The regular files under {@code start}: blobs, or temporary files when {@code temporary}; sorted by key. */
+    private List<BlobEntry> walk(Optional<Path> start, boolean temporary) {
         if (start.isEmpty() || !Files.isDirectory(start.get())) {
             requireUsableRoot();
             return List.of();
         }
-        List<String> keys = new ArrayList<>();
+        List<BlobEntry> entries = new ArrayList<>();
         try {
             Files.walkFileTree(start.get(), new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile()
-                            && !file.getFileName().toString().startsWith(KeyPaths.TEMP_PREFIX)) {
-                        String key = paths.toKey(file);
-                        if (key.startsWith(prefix)) {
-                            keys.add(key);
-                        }
+                            && file.getFileName().toString().startsWith(KeyPaths.TEMP_PREFIX) == temporary) {
+                        entries.add(new BlobEntry(paths.toKey(file), attributes.size(),
+                                attributes.lastModifiedTime().toInstant()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -180,8 +211,8 @@ public final class FilesystemBlobPort implements BlobPort {
         } catch (IOException e) {
             throw failure("listing blobs under " + start.get(), e);
         }
-        Collections.sort(keys);
-        return keys;
+        entries.sort(Comparator.comparing(BlobEntry::key));
+        return entries;
     }
 
     /**
@@ -271,12 +302,12 @@ public final class FilesystemBlobPort implements BlobPort {
         }
     }
 
-    /** Best effort: a temporary file that cannot be removed is never listed and is harmless. */
+    /** Best effort: a temporary file that cannot be removed is never listed as a blob; it is a leftover. */
     private static void deleteLeftover(Path temp) {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
-            // left behind: temporary files are invisible to list() and never become a blob
+            // left behind: leftovers() lists it, and maintenance removes it once it is old
         }
     }
 

@@ -42,6 +42,24 @@ final class KeyPaths {
                 new IllegalArgumentException("key: must be a path inside the store root, got '" + key + "'"));
     }
 
+    /**
+     * The file of a leftover temporary file named by its path relative to the root: a valid key as its directory
+     * (or none, for the root) and a file name starting with {@link #TEMP_PREFIX}.
+     *
+     * @throws IllegalArgumentException if {@code leftover} is not of that form
+     */
+    Path toLeftoverPath(String leftover) {
+        int slash = leftover == null ? -1 : leftover.lastIndexOf('/');
+        String fileName = leftover == null ? "" : leftover.substring(slash + 1);
+        Optional<Path> directory = slash < 0 ? Optional.of(root) : toPathIfValid(leftover.substring(0, slash));
+        if (directory.isEmpty() || !fileName.startsWith(TEMP_PREFIX) || fileName.length() == TEMP_PREFIX.length()
+                || fileName.indexOf('\\') >= 0 || fileName.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("leftover: must be a path inside the store root whose file name starts "
+                    + "with '" + TEMP_PREFIX + "', got '" + leftover + "'");
+        }
+        return directory.get().resolve(fileName);
+    }
+
     /** The file of {@code key}, or empty if {@code key} is not a valid key. */
     Optional<Path> toPathIfValid(String key) {
         return problemWith(key) == null ? resolveInside(key) : Optional.empty();

@@ -2,6 +2,7 @@ package io.versioned.adapter.inmemory;
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +22,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A {@link BlobPort} in memory, for tests and demos. Blobs are byte arrays, so content must fit in the heap.
- * Thread-safe; supports tagging.
+ * Thread-safe; supports tagging. A blob's last-modified time is when it was put or copied, by the system clock. Puts are atomic, so there are no leftovers.
  */
 public final class InMemoryBlobPort implements BlobPort {
 
-    private record Blob(byte[] bytes, String sha256, Map<String, String> tags) {
+    private record Blob(byte[] bytes, String sha256, Map<String, String> tags, Instant lastModified) {
     }
 
     private final String storeId;
+    private final Clock clock = Clock.systemUTC();
     private final ConcurrentSkipListMap<String, Blob> blobs = new ConcurrentSkipListMap<>();
 
     /** @param storeId names this store in its URIs: {@code mem://{storeId}/{key}} */
@@ -51,7 +55,7 @@ public final class InMemoryBlobPort implements BlobPort {
         if (upload.sha256().isPresent() && !upload.sha256().get().equals(sha256)) {
             throw new PreconditionFailedException("content of " + key + " does not match the given sha256");
         }
-        if (blobs.putIfAbsent(key, new Blob(bytes, sha256, upload.tags())) != null) {
+        if (blobs.putIfAbsent(key, new Blob(bytes, sha256, upload.tags(), clock.instant())) != null) {
             throw new PreconditionFailedException("blob " + key + " already exists");
         }
     }
@@ -70,7 +74,8 @@ public final class InMemoryBlobPort implements BlobPort {
         if (!source.sha256().equals(sourceSha256)) {
             throw new PreconditionFailedException("copy source " + sourceKey + " has other bytes than expected");
         }
-        if (blobs.putIfAbsent(targetKey, source) != null) {
+        if (blobs.putIfAbsent(targetKey, new Blob(source.bytes(), source.sha256(), source.tags(), clock.instant()))
+                != null) {
             throw new PreconditionFailedException("copy target " + targetKey + " already exists");
         }
     }
@@ -81,8 +86,11 @@ public final class InMemoryBlobPort implements BlobPort {
     }
 
     @Override
-    public List<String> list(String prefix) {
-        return blobs.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+    public List<BlobEntry> listEntries(String prefix) {
+        return blobs.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .map(entry -> new BlobEntry(entry.getKey(), entry.getValue().bytes().length,
+                        entry.getValue().lastModified()))
+                .toList();
     }
 
     @Override
@@ -105,7 +113,8 @@ public final class InMemoryBlobPort implements BlobPort {
      * Replaces the bytes of {@code key} behind the port's back, to simulate corruption in tests.
      */
     public void corrupt(String key, byte[] bytes) {
-        blobs.computeIfPresent(key, (k, blob) -> new Blob(bytes.clone(), blob.sha256(), blob.tags()));
+        blobs.computeIfPresent(key,
+                (k, blob) -> new Blob(bytes.clone(), blob.sha256(), blob.tags(), blob.lastModified()));
     }
 
     private static String sha256(byte[] bytes) {

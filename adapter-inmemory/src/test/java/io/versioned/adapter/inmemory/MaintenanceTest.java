@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.Artifact;
+import io.versioned.api.BackendException;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
@@ -22,12 +23,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MaintenanceTest {
+
+    /** An orphan of the shape a put writes: {@code {name}/LATEST.{32 hex}}. */
+    private static final String ORPHAN = "db/LATEST.0123456789abcdef0123456789abcdef";
+    /** Keys of other shapes under artifacts' prefixes: the Python S3-only backend's, and near misses. */
+    private static final List<String> FOREIGN = List.of("db/versions/999999_000001", "db/aliases/prod.json",
+            "db/LATEST.deadbeef", "db/0000001", "db/000000", "db/LATEST.json", "db/LATEST.gz",
+            "db/LATEST.0123456789ABCDEF0123456789ABCDEF", "db/latest", "other/notes.txt");
+
+    /** Two days on: every blob is older than the default grace period of one day. */
+    private static final Clock LATER = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
 
     private InMemoryBlobPort blobs;
     private InMemoryMetadataPort metadata;
@@ -39,7 +51,7 @@ class MaintenanceTest {
         blobs = new InMemoryBlobPort("maintenance-test");
         metadata = new InMemoryMetadataPort();
         repository = new DefaultRepository(blobs, metadata, Clock.systemUTC());
-        maintenance = new Maintenance(blobs, metadata, repository);
+        maintenance = new Maintenance(blobs, metadata, repository, LATER);
     }
 
     @Test
@@ -103,14 +115,14 @@ class MaintenanceTest {
     @Test
     void orphansAreUnreferencedKeysOfKnownArtifactsAndKeysOfUnknownArtifacts() {
         Artifact latest = repository.putArtifact("db", bytes("one"));
-        putBlob("db/LATEST.deadbeef");
+        putBlob(ORPHAN);
         putBlob("ghost/000001");
 
         FsckReport report = maintenance.fsck();
 
-        assertThat(report.orphans()).containsExactly("db/LATEST.deadbeef", "ghost/000001");
+        assertThat(report.orphans()).containsExactly(ORPHAN, "ghost/000001");
         assertThat(report.intact()).isTrue();
-        assertThat(latest.uri()).doesNotContain("deadbeef");
+        assertThat(latest.uri()).doesNotContain(ORPHAN);
     }
 
     @Test
@@ -119,7 +131,7 @@ class MaintenanceTest {
         metadata.createVersion(new VersionRecord("python_made", Version.of(1), Instant.parse("2026-01-01T00:00:00Z"),
                 false, sha256(bytes("orphan")), -1, "application/octet-stream", Map.of(),
                 BlobKeys.of("python_made", Version.of(1)), Map.of(), 0));
-        putBlob("python_made/LATEST.leftover");
+        putBlob("python_made/LATEST.00000000000000000000000000000001");
 
         FsckReport report = maintenance.fsck();
         GcReport gc = maintenance.gc(false);
@@ -127,7 +139,7 @@ class MaintenanceTest {
         assertThat(metadata.listArtifactNames()).doesNotContain("python_made");
         assertThat(report.versionsChecked()).isEqualTo(1);
         assertThat(report.intact()).isTrue();
-        assertThat(gc.removed()).containsExactly("python_made/LATEST.leftover");
+        assertThat(gc.removed()).containsExactly("python_made/LATEST.00000000000000000000000000000001");
         assertThat(blobs.list("python_made/")).containsExactly("python_made/000001");
     }
 
@@ -145,14 +157,14 @@ class MaintenanceTest {
     @Test
     void gcDryRunListsOrphansAndDeletesNothing() {
         repository.putArtifact("db", bytes("one"));
-        putBlob("db/LATEST.deadbeef");
+        putBlob(ORPHAN);
 
         GcReport report = maintenance.gc(true);
 
         assertThat(report.dryRun()).isTrue();
-        assertThat(report.orphans()).containsExactly("db/LATEST.deadbeef");
+        assertThat(report.orphans()).containsExactly(ORPHAN);
         assertThat(report.removed()).isEmpty();
-        assertThat(blobs.list("db/")).contains("db/LATEST.deadbeef");
+        assertThat(blobs.list("db/")).contains(ORPHAN);
     }
 
     @Test
@@ -161,12 +173,12 @@ class MaintenanceTest {
         repository.publishArtifactVersion("db");
         repository.deleteArtifactVersion("db", Version.of(1));
         repository.putArtifact("db", bytes("two"));
-        putBlob("db/LATEST.deadbeef");
+        putBlob(ORPHAN);
         putBlob("ghost/000001");
 
         GcReport report = maintenance.gc(false);
 
-        assertThat(report.removed()).containsExactly("db/LATEST.deadbeef", "ghost/000001");
+        assertThat(report.removed()).containsExactly(ORPHAN, "ghost/000001");
         assertThat(blobs.list("")).hasSize(2);
         assertThat(maintenance.fsck().orphans()).isEmpty();
         assertThat(repository.getContent("db", Version.LATEST)).isEqualTo(bytes("two"));
@@ -175,13 +187,74 @@ class MaintenanceTest {
     }
 
     @Test
-    void gcWithAGracePeriodSparesKeysThatGotReferencedInTheMeantime() {
+    void gcKeepsOrphansYoungerThanTheGracePeriod() {
         repository.putArtifact("db", bytes("one"));
-        putBlob("db/LATEST.deadbeef");
+        putBlob(ORPHAN);
+        Maintenance now = new Maintenance(blobs, metadata, repository, Clock.systemUTC());
 
-        GcReport report = maintenance.gc(false, Duration.ofMillis(1));
+        GcReport report = now.gc(false);
 
-        assertThat(report.removed()).containsExactly("db/LATEST.deadbeef");
+        assertThat(report.orphans()).isEmpty();
+        assertThat(report.recent()).containsExactly(ORPHAN);
+        assertThat(report.removed()).isEmpty();
+        assertThat(blobs.list("db/")).contains(ORPHAN);
+        assertThat(now.gc(false, Duration.ZERO).removed()).containsExactly(ORPHAN);
+    }
+
+    @Test
+    void keysOfOtherShapesUnderAnArtifactAreForeignAndNeverRemoved() {
+        repository.putArtifact("db", bytes("one"));
+        repository.publishArtifactVersion("db");
+        for (String key : FOREIGN) {
+            putBlob(key);
+        }
+
+        FsckReport fsck = maintenance.fsck();
+        GcReport gc = maintenance.gc(false, Duration.ZERO);
+        repository.purgeArtifact("db");
+
+        assertThat(fsck.foreign()).containsExactlyElementsOf(FOREIGN.stream().sorted().toList());
+        assertThat(fsck.orphans()).isEmpty();
+        assertThat(gc.foreign()).isEqualTo(fsck.foreign());
+        assertThat(gc.removed()).isEmpty();
+        assertThat(blobs.list("")).containsExactlyInAnyOrderElementsOf(FOREIGN);
+    }
+
+    @Test
+    void theKeyOfAPutWhoseRecordWasNeverWrittenIsAnOrphan() {
+        repository.putArtifact("db", bytes("one"));
+        String crashed = BlobKeys.newLatestUpload("db");
+        putBlob(crashed);
+
+        assertThat(maintenance.fsck().orphans()).containsExactly(crashed);
+        assertThat(maintenance.gc(false).removed()).containsExactly(crashed);
+    }
+
+    @Test
+    void thePythonLatestKeyIsReferencedWhileALatestRecordExists() {
+        repository.putArtifact("db", bytes("one"));
+        putBlob(BlobKeys.sharedLatest("db"));
+        putBlob(BlobKeys.sharedLatest("gone"));
+
+        GcReport report = maintenance.gc(false, Duration.ZERO);
+
+        assertThat(report.removed()).containsExactly("gone/LATEST");
+        assertThat(blobs.list("db/")).contains("db/LATEST");
+    }
+
+    @Test
+    void fsckAndGcRefuseWhenTheMetadataHoldsNoRecordButVersionBytesExist() {
+        repository.putArtifact("db", bytes("one"));
+        repository.publishArtifactVersion("db");
+        InMemoryMetadataPort empty = new InMemoryMetadataPort();
+        Maintenance lost = new Maintenance(blobs, empty, new DefaultRepository(blobs, empty, Clock.systemUTC()), LATER);
+        List<String> before = blobs.list("");
+
+        assertThatThrownBy(lost::fsck).isInstanceOf(BackendException.class)
+                .hasMessageContaining("the metadata store holds no records").hasMessageContaining("db/000001");
+        assertThatThrownBy(() -> lost.gc(false, Duration.ZERO)).isInstanceOf(BackendException.class)
+                .hasMessageContaining("restore it from a backup");
+        assertThat(blobs.list("")).isEqualTo(before);
     }
 
     @Test

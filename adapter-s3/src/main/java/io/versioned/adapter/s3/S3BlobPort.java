@@ -2,6 +2,7 @@ package io.versioned.adapter.s3;
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * A {@link BlobPort} on Amazon S3 or an S3-compatible store, through the AWS SDK for Java v2 (synchronous client).
  * Thread-safe.
  *
- * <p>Layout: see {@link S3BlobConfig}; {@link #list(String)} ignores objects outside the prefix, without the
+ * <p>Layout: see {@link S3BlobConfig}; {@link #listEntries(String)} ignores objects outside the prefix, without the
  * suffix, or under the reserved {@code .versioned/} folder where the adapter writes short-lived probe objects.
  *
  * <p>Guarantees and costs (requests per call on AWS S3):
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  *   <li>{@link #open}: one GetObject; empty when the key is absent.</li>
  *   <li>{@link #copy}: a HeadObject, then one conditional CopyObject (see {@link ObjectCopier}); sources without
  *       {@code artifact_sha256} metadata or a full-object SHA-256 checksum are read once to be verified.</li>
- *   <li>{@link #delete}: one DeleteObject; {@link #list}: one ListObjectsV2 per 1,000 keys.</li>
+ *   <li>{@link #delete}: one DeleteObject; {@link #listEntries}: one ListObjectsV2 per 1,000 keys.</li>
  * </ul>
  *
  * <p>Errors: a failed precondition (HTTP 412, a missing copy source, a SHA-256 mismatch) is a
@@ -201,11 +202,14 @@ public final class S3BlobPort implements BlobPort, AutoCloseable {
         }
     }
 
-    /** {@inheritDoc} Pages through ListObjectsV2 with continuation tokens. */
+    /**
+     * {@inheritDoc} Pages through ListObjectsV2 with continuation tokens; an object's last-modified time is S3's
+     * {@code LastModified}.
+     */
     @Override
-    public List<String> list(String prefix) {
+    public List<BlobEntry> listEntries(String prefix) {
         String listPrefix = layout.listPrefix(prefix);
-        List<String> keys = new ArrayList<>();
+        List<BlobEntry> entries = new ArrayList<>();
         String token = null;
         do {
             ListObjectsV2Request request = ListObjectsV2Request.builder()
@@ -217,12 +221,13 @@ public final class S3BlobPort implements BlobPort, AutoCloseable {
                 throw S3Errors.translate(e, "ListObjectsV2", layout.describe(listPrefix));
             }
             for (S3Object object : page.contents()) {
-                layout.logicalKey(object.key()).filter(key -> key.startsWith(prefix)).ifPresent(keys::add);
+                layout.logicalKey(object.key()).filter(key -> key.startsWith(prefix))
+                        .ifPresent(key -> entries.add(new BlobEntry(key, object.size(), object.lastModified())));
             }
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
-        keys.sort(Comparator.naturalOrder());
-        return keys;
+        entries.sort(Comparator.comparing(BlobEntry::key));
+        return entries;
     }
 
     /** {@code s3://bucket/prefix/key+suffix}. */

@@ -2,6 +2,7 @@ package io.versioned.bench.backend;
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobCapability;
+import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
@@ -63,6 +64,24 @@ final class CountingBlobPort implements BlobPort {
     @Override
     public List<String> list(String prefix) {
         return counted(() -> delegate.list(prefix));
+    }
+
+    @Override
+    public List<BlobEntry> listEntries(String prefix) {
+        return counted(() -> delegate.listEntries(prefix));
+    }
+
+    @Override
+    public List<BlobEntry> leftovers() {
+        return counted(delegate::leftovers);
+    }
+
+    @Override
+    public void deleteLeftover(String leftover) {
+        counted(() -> {
+            delegate.deleteLeftover(leftover);
+            return null;
+        });
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.versioned.core.port;
 import io.versioned.api.Names;
 import io.versioned.api.Version;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The blob key layout, the same for every {@link BlobPort}: keys are relative to the store root and
@@ -11,10 +13,17 @@ import java.util.Optional;
  * committed record points at are never overwritten; {@code {name}/LATEST} is where other writers (the
  * Python library) keep LATEST and is read when a LATEST record names no key. Adapters map a key to a
  * physical location (prefix, suffix) and back, and never interpret it otherwise.
+ *
+ * <p>{@link #isOwn(String)} tells the keys of these exact shapes (the only ones this library writes) from every
+ * other object that may share the store, such as the Python S3-only backend's {@code {name}/versions/...} and
+ * {@code {name}/aliases/...}: maintenance deletes only keys of these shapes.
  */
 public final class BlobKeys {
 
     private static final String LATEST_UPLOAD_MARKER = "/LATEST.";
+    private static final Pattern VERSION = Pattern.compile("(?!000000)[0-9]{6}");
+    /** What follows {@code {name}/} in a key this library writes. */
+    private static final Pattern OWN = Pattern.compile("LATEST|LATEST\\.[0-9a-f]{32}|" + VERSION.pattern());
 
     private BlobKeys() {
     }
@@ -27,6 +36,11 @@ public final class BlobKeys {
     /** A fresh key for the bytes of a LATEST put: {@code {name}/LATEST.{uploadId}}. */
     public static String latestUpload(String name, String uploadId) {
         return name + LATEST_UPLOAD_MARKER + uploadId;
+    }
+
+    /** A key for the bytes of a new LATEST put, unique to it: {@code {name}/LATEST.{32 lower-case hex}}. */
+    public static String newLatestUpload(String name) {
+        return latestUpload(name, UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** True for keys made by {@link #latestUpload(String, String)}. */
@@ -46,6 +60,26 @@ public final class BlobKeys {
         }
         String name = key.substring(0, slash);
         return Names.ARTIFACT.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * True for a key of a shape this library writes: {@code {name}/000005} (six digits, 000001 to 999999),
+     * {@code {name}/LATEST.{id}} with an id as {@link #newLatestUpload(String)} makes it, or {@code {name}/LATEST}
+     * (the Python library's LATEST, which this library reads and may keep in step); {@code name} a valid artifact
+     * name. Every other key is foreign: written by another tool, never deleted by this library.
+     */
+    public static boolean isOwn(String key) {
+        return artifactOf(key).filter(name -> OWN.matcher(key.substring(name.length() + 1)).matches()).isPresent();
+    }
+
+    /** True for the key of a published version, {@code {name}/000005}. */
+    public static boolean isVersion(String key) {
+        return artifactOf(key).filter(name -> VERSION.matcher(key.substring(name.length() + 1)).matches()).isPresent();
+    }
+
+    /** {@code {name}/LATEST}: where the Python library keeps LATEST's bytes. */
+    public static String sharedLatest(String name) {
+        return of(name, Version.LATEST);
     }
 
     /** The prefix under which every key of artifact {@code name} lives: {@code {name}/}. */

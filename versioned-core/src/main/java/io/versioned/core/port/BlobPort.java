@@ -50,9 +50,38 @@ public interface BlobPort extends AutoCloseable {
 
     /**
      * Every key that starts with {@code prefix} (the empty prefix lists the whole store), sorted in
-     * {@link String#compareTo} order.
+     * {@link String#compareTo} order: the keys of {@link #listEntries(String)}.
      */
-    List<String> list(String prefix);
+    default List<String> list(String prefix) {
+        return listEntries(prefix).stream().map(BlobEntry::key).toList();
+    }
+
+    /**
+     * Every blob whose key starts with {@code prefix} (the empty prefix lists the whole store), with its size and
+     * last-modified time, sorted by key in {@link String#compareTo} order. Leftovers of interrupted puts are not
+     * blobs and are not listed (see {@link #leftovers()}).
+     */
+    List<BlobEntry> listEntries(String prefix);
+
+    /**
+     * What interrupted puts left behind in the store that is not a blob: a temporary file of an upload whose
+     * process died, say. Never listed by {@link #list(String)}, never read as a blob; each entry's key is the
+     * store's own name for it (not a blob key), sorted. The default, for stores whose puts leave nothing behind,
+     * is empty.
+     */
+    default List<BlobEntry> leftovers() {
+        return List.of();
+    }
+
+    /**
+     * Removes a leftover named by {@link #leftovers()}; one already gone is a no-op. The caller makes sure the
+     * put that left it is over (by its age).
+     *
+     * @throws IllegalArgumentException if {@code leftover} is not the name of a leftover of this store
+     */
+    default void deleteLeftover(String leftover) {
+        throw new IllegalArgumentException("leftover: this store has no leftovers, got '" + leftover + "'");
+    }
 
     /** Where the bytes of {@code key} live, as a URI: {@code s3://bucket/prefix/key}, {@code file:/...}, {@code mem://...}. */
     String uri(String key);
