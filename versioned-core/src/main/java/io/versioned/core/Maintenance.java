@@ -5,6 +5,7 @@ import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.IntegrityException;
 import io.versioned.api.Repository;
+import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobPort;
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  * never committed (a crashed or lost put), of a publish whose record was never created, or of a purge whose
  * byte deletion failed. Soft-deleted versions keep their bytes and are not orphans. The records of every artifact
  * that has blobs are read, whether or not the artifact is in the name index (other writers, such as the Python
- * library, do not register names), so a blob is an orphan only when no record of its artifact names it. Keys
+ * library, do not register names), so a blob is an orphan only when no record of its artifact names it;
+ * {@code {name}/LATEST}, where the Python library keeps LATEST's bytes, is referenced by any LATEST record. Keys
  * outside that layout (whose first segment is not an artifact name, such
  * as the {@code _meta/} objects of a metadata store sharing the blob store's prefix) are never orphans: they are
  * not this library's blobs.
@@ -139,7 +141,12 @@ public final class Maintenance {
     private List<String> orphans(List<String> keys, List<String> names) {
         Set<String> referenced = new HashSet<>();
         for (String name : names) {
-            metadata.listVersions(name).forEach(record -> referenced.add(record.blobKey()));
+            for (VersionRecord record : metadata.listVersions(name)) {
+                referenced.add(record.blobKey());
+                if (record.version().isLatest()) {
+                    referenced.add(BlobKeys.of(name, Version.LATEST));
+                }
+            }
         }
         return keys.stream().filter(key -> !referenced.contains(key)).sorted().toList();
     }
