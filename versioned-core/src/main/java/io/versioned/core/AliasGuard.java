@@ -39,15 +39,16 @@ final class AliasGuard {
 
     /** The aliases that block removing {@code version}, sorted; empty when it may be removed. */
     List<String> blockingAliases(VersionRecord version) {
-        return blockingAliases(version, stores.metadata().listAliases(version.name()));
+        return blockingAliases(version, stores.metadata().listAliases(version.name()), false);
     }
 
     /**
      * Like {@link #blockingAliases(VersionRecord)} with the artifact's aliases already read, after
      * {@code version} was read: the caller then removes the version with a compare-and-set on the revision it
-     * read, which fails if a pin was added since.
+     * read, which fails if a pin was added since. A dry run writes nothing: it takes an alias row of another tool as
+     * adopted without writing it back.
      */
-    List<String> blockingAliases(VersionRecord version, List<AliasRecord> aliasRecords) {
+    List<String> blockingAliases(VersionRecord version, List<AliasRecord> aliasRecords, boolean dryRun) {
         Map<String, AliasRecord> aliases = aliasRecords.stream()
                 .collect(Collectors.toMap(AliasRecord::alias, Function.identity()));
         TreeSet<String> blocking = new TreeSet<>();
@@ -55,7 +56,7 @@ final class AliasGuard {
                 .forEach(alias -> blocking.add(alias.alias()));
         version.aliasPins().forEach((alias, pinnedRevision) -> {
             if (!blocking.contains(alias) && pinMayHold(version, Optional.ofNullable(aliases.get(alias)), alias,
-                    pinnedRevision)) {
+                    pinnedRevision, dryRun)) {
                 blocking.add(alias);
             }
         });
@@ -75,9 +76,10 @@ final class AliasGuard {
      * at a revision above its history, so that a putAlias in flight from that row fails its compare-and-set and
      * starts again, with a new pin.
      */
-    private boolean pinMayHold(VersionRecord version, Optional<AliasRecord> read, String alias, long pinnedRevision) {
+    private boolean pinMayHold(VersionRecord version, Optional<AliasRecord> read, String alias, long pinnedRevision,
+                               boolean dryRun) {
         Optional<AliasRecord> current = read.filter(AliasGuard::isForeign).isPresent()
-                ? adopt(read.get()) : read;
+                ? adopt(read.get(), dryRun) : read;
         if (current.isEmpty()) {
             Optional<AliasChange> last = lastChange(version.name(), alias);
             if (last.isPresent() && last.get().revision() == pinnedRevision && !last.get().isDelete()) {
@@ -90,12 +92,16 @@ final class AliasGuard {
 
     /**
      * Writes an alias row of another tool back, same target, at the revision after its newest history entry, and
-     * records that change; the alias as it is afterwards (read again when another writer changed it first).
+     * records that change; the alias as it is afterwards (read again when another writer changed it first). A dry
+     * run gives the adopted alias without writing it.
      */
-    private Optional<AliasRecord> adopt(AliasRecord foreign) {
+    private Optional<AliasRecord> adopt(AliasRecord foreign, boolean dryRun) {
         List<AliasChange> last = stores.metadata().aliasHistory(foreign.name(), foreign.alias(), 1);
         long revision = last.stream().mapToLong(AliasChange::revision).findFirst().orElse(0) + 1;
         AliasRecord adopted = new AliasRecord(foreign.name(), foreign.alias(), stores.now(), foreign.target(), revision);
+        if (dryRun) {
+            return Optional.of(adopted);
+        }
         try {
             stores.metadata().updateAlias(adopted, 0);
         } catch (PreconditionFailedException e) {

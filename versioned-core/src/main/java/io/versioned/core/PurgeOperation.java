@@ -50,7 +50,7 @@ final class PurgeOperation {
         List<Version> keptByAlias = new ArrayList<>();
         for (VersionRecord candidate : candidates) {
             if (dryRun) {
-                (guard.blockingAliases(candidate, aliases).isEmpty() ? purged : keptByAlias).add(candidate.version());
+                (guard.blockingAliases(candidate, aliases, true).isEmpty() ? purged : keptByAlias).add(candidate.version());
             } else {
                 switch (purgeOne(candidate, aliases, candidate.version().number() == highest)) {
                     case PURGED -> purged.add(candidate.version());
@@ -83,7 +83,7 @@ final class PurgeOperation {
         VersionRecord record = candidate;
         List<AliasRecord> aliases = aliasesReadAfterCandidate;
         for (int attempt = 0; ; attempt++) {
-            if (!guard.blockingAliases(record, aliases).isEmpty()) {
+            if (!guard.blockingAliases(record, aliases, false).isEmpty()) {
                 return Outcome.KEPT_BY_ALIAS;
             }
             try {
