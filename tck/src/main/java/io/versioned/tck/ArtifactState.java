@@ -191,13 +191,15 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
 
     /**
      * The aliases that keep {@code version} from being deleted or purged, sorted: those that point at it, and those
-     * with a pin on it newer than the alias's revision (the newest history entry's when the alias is absent).
+     * with a pin on it newer than the alias's revision. For an absent alias, a pin is stale when the newest history
+     * entry is past it, or is at it and no delete (the alias made at the pinned revision is gone).
      */
     List<String> blockingAliases(Version version) {
         TreeSet<String> blocking = new TreeSet<>(aliasesPointingAt(version));
         version(version).ifPresent(record -> record.pins().forEach((alias, pinned) -> {
             boolean stale = alias(alias).map(state -> state.revision() >= pinned).orElseGet(() -> history(alias)
-                    .stream().findFirst().map(HistoryEntry::revision).orElse(0L) > pinned);
+                    .stream().findFirst().filter(last -> last.revision() > pinned
+                            || last.revision() == pinned && !last.isDelete()).isPresent());
             if (!stale) {
                 blocking.add(alias);
             }

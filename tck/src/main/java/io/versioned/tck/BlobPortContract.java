@@ -409,6 +409,36 @@ public abstract class BlobPortContract {
         }
     }
 
+    @Test
+    void artifactNamesAreTheArtifactsThatHaveBlobs() {
+        put("doc/000001", Content.utf8("1"));
+        put("doc/LATEST.u1", Content.utf8("2"));
+        put("a.b-c/000001", Content.utf8("3"));
+
+        assertThat(blobs.artifactNames()).containsExactly("a.b-c", "doc");
+    }
+
+    @Test
+    void replaceWithCopyReplacesTheTargetWhenSharedWithPythonAndIsRefusedOtherwise() {
+        byte[] fresh = Content.utf8("fresh");
+        put("doc/LATEST.u1", fresh);
+        put("doc/LATEST", Content.utf8("stale"));
+        BlobUpload description = new BlobUpload(fresh.length, Optional.of(Content.sha256(fresh)), BINARY, Map.of());
+
+        if (!blobs.capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
+            assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            return;
+        }
+        blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description);
+
+        assertContent("doc/LATEST", fresh);
+        assertContent("doc/LATEST.u1", fresh);
+        assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.missing", "doc/LATEST", description))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertContent("doc/LATEST", fresh);
+    }
+
     // ---- concurrency
 
     @Test

@@ -1,5 +1,6 @@
 package io.versioned.tck;
 
+import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
@@ -83,6 +84,22 @@ final class FaultyBlobPort implements BlobPort {
     @Override
     public Map<String, String> tags(String key) {
         return delegate.tags(key);
+    }
+
+    @Override
+    public void replaceWithCopy(String sourceKey, String targetKey, BlobUpload description) {
+        faults.run("blob replaceWithCopy " + sourceKey + " to " + targetKey,
+                () -> delegate.replaceWithCopy(sourceKey, targetKey, description));
+    }
+
+    @Override
+    public List<String> artifactNames() {
+        return faults.call("blob artifactNames", delegate::artifactNames);
+    }
+
+    @Override
+    public Optional<BlobAttributes> attributes(String key) {
+        return faults.call("blob attributes " + key, () -> delegate.attributes(key));
     }
 
     private static void closeQuietly(InputStream stream) {

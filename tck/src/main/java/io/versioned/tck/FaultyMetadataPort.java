@@ -50,6 +50,12 @@ final class FaultyMetadataPort implements MetadataPort {
     }
 
     @Override
+    public void deleteVersionKeepingNumber(String name, Version version, long expectedRevision) {
+        faults.run("deleteVersionKeepingNumber",
+                () -> delegate.deleteVersionKeepingNumber(name, version, expectedRevision));
+    }
+
+    @Override
     public int allocateVersionNumber(String name, int atLeast) {
         return faults.call("allocateVersionNumber", () -> delegate.allocateVersionNumber(name, atLeast));
     }

@@ -209,6 +209,26 @@ public abstract class MetadataPortContract {
         assertThat(metadata.getVersion("doc", Version.LATEST)).contains(again);
     }
 
+    @Test
+    void deleteVersionKeepingNumberRemovesTheRecordForEveryReadAndLetsItBeCreatedAgain() {
+        VersionRecord kept = version("doc", Version.of(1), 2);
+        metadata.createVersion(kept);
+        metadata.createVersion(version("doc", Version.of(2), 3));
+
+        assertThatThrownBy(() -> metadata.deleteVersionKeepingNumber("doc", Version.of(2), 2))
+                .isInstanceOf(PreconditionFailedException.class);
+        metadata.deleteVersionKeepingNumber("doc", Version.of(2), 3);
+
+        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
+        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+        assertThatThrownBy(() -> metadata.updateVersion(version("doc", Version.of(2), 4), 3))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3)).doesNotThrowAnyException();
+        VersionRecord again = version("doc", Version.of(2), 1);
+        metadata.createVersion(again);
+        assertThat(metadata.listVersions("doc")).containsExactly(kept, again);
+    }
+
     // ---- version records: listing
 
     @Test

@@ -17,6 +17,8 @@ import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.core.Maintenance;
+import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,6 +88,32 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertStored(c, "from-file", fromFile, "text/plain", Map.of("team", "data"));
         assertStored(d, "from-stream", fromStream, BINARY, Map.of());
         assertThat(repository.listArtifactNames()).containsExactly("from-file", "from-stream", "plain", "with-options");
+    }
+
+    @Test
+    void onAStoreSharedWithPythonLatestIsCopiedWhereThePythonLibraryReadsIt() throws IOException {
+        Assumptions.assumeTrue(ports.blobs().capabilities().contains(BlobCapability.SHARED_WITH_PYTHON),
+                "the blob store does not declare SHARED_WITH_PYTHON");
+        String pythonKey = BlobKeys.of(APP, Version.LATEST);
+        repository.putArtifact(APP, Content.utf8("one"));
+        repository.publishArtifactVersion(APP);
+        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("one"));
+
+        repository.putArtifact(APP, new ByteArrayInputStream(Content.utf8("two")), PutOptions.none());
+        repository.deleteArtifactVersion(APP, Version.LATEST);
+        repository.putArtifact(APP, Content.utf8("three"));
+
+        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
+        assertThat(repository.listArtifactNames()).containsExactly(APP);
+        Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository);
+        assertThat(maintenance.gc(false).removed()).isEmpty();
+        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
+    }
+
+    private byte[] blobBytes(String key) throws IOException {
+        try (InputStream in = ports.blobs().open(key).orElseThrow()) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -99,13 +99,21 @@ final class SoakFinalCheck {
         });
     }
 
-    /** Blob keys of the layout that no version record references, sorted. */
+    /**
+     * Blob keys of the layout that no version record references, sorted; {@code {name}/LATEST}, where the Python
+     * library reads LATEST, counts as referenced while the artifact has a LATEST record.
+     */
     private List<String> unreferencedKeys() {
         List<String> keys = ports.blobs().list("").stream().filter(key -> BlobKeys.artifactOf(key).isPresent())
                 .toList();
         Set<String> referenced = new HashSet<>();
         for (String name : allNames(keys)) {
-            ports.metadata().listVersions(name).forEach(record -> referenced.add(record.blobKey()));
+            for (VersionRecord record : ports.metadata().listVersions(name)) {
+                referenced.add(record.blobKey());
+                if (record.version().isLatest()) {
+                    referenced.add(BlobKeys.of(name, Version.LATEST));
+                }
+            }
         }
         return keys.stream().filter(key -> !referenced.contains(key)).sorted().toList();
     }

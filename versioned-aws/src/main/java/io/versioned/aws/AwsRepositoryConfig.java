@@ -67,12 +67,13 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
 
     /**
      * The configuration of the {@code adapter-s3} blob port: this record's region, bucket, prefix, key suffix, S3
-     * endpoint, addressing style, credentials and encryption, and that adapter's defaults for everything else
-     * (multipart threshold and part size, upload parallelism, feature probes). Each call makes a new, equal value.
+     * endpoint, addressing style, credentials and encryption, shared with the Python library
+     * ({@link S3BlobConfig#sharedWithPython()}), and that adapter's defaults for everything else (multipart threshold
+     * and part size, upload parallelism, feature probes). Each call makes a new, equal value.
      */
     public S3BlobConfig s3BlobConfig() {
         return ConfigArguments.s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, "s3Endpoint", pathStyle,
-                credentialsProvider, encryption);
+                credentialsProvider, encryption).toBuilder().sharedWithPython(true).build();
     }
 
     /**

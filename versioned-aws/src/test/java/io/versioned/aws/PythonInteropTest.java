@@ -2,11 +2,17 @@ package io.versioned.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.versioned.aws.PythonLibrary.bytes;
+import static io.versioned.aws.PythonLibrary.sha256;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.versioned.adapter.s3.S3BlobPort;
 import io.versioned.api.Alias;
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
+import io.versioned.api.ArtifactNotFoundException;
+import io.versioned.api.ConflictException;
 import io.versioned.api.Artifact;
 import io.versioned.api.IntegrityException;
 import io.versioned.api.PutOptions;
@@ -15,11 +21,9 @@ import io.versioned.api.Version;
 import io.versioned.core.VersionedCoreModule;
 import io.versioned.core.port.MetadataPort;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,7 @@ class PythonInteropTest {
     private AwsRepositoryConfig config;
     private Injector injector;
     private Repository repository;
+    private PythonLibrary python;
 
     @BeforeAll
     static void requireConditionalWrites() {
@@ -66,6 +71,7 @@ class PythonInteropTest {
         injector = Guice.createInjector(new VersionedCoreModule(), new AwsModule(config));
         repository = injector.getInstance(Repository.class);
         repository.bootstrap();
+        python = new PythonLibrary(rawS3, rawDynamoDb, config);
     }
 
     @AfterEach
@@ -167,12 +173,197 @@ class PythonInteropTest {
         assertThat(head("000002").metadata()).containsEntry(SHA256_METADATA, sha256(second));
 
         String latestKey = item(NAME, "LATEST").get("blob_key").s();
-        assertThat(latestKey).as("documented deviation: LATEST's bytes live at a fresh key per put")
+        assertThat(latestKey).as("LATEST's bytes live at a fresh key per put")
                 .matches(Pattern.quote(NAME) + "/LATEST\\.[0-9a-f]{32}");
         assertThat(objectKeys()).containsExactly(objectKey(NAME + "/000001"), objectKey(NAME + "/000002"),
-                objectKey(latestKey));
+                objectKey(NAME + "/LATEST"), objectKey(latestKey));
         assertThat(rawS3.getObjectAsBytes(b -> b.bucket(config.bucket()).key(objectKey(latestKey))).asByteArray())
                 .isEqualTo(second);
+        assertThat(objectBytes("LATEST")).as("the copy the Python library reads").isEqualTo(second);
+        assertThat(head("LATEST").metadata()).containsEntry(SHA256_METADATA, sha256(second))
+                .containsEntry("artifact_name", NAME);
+    }
+
+    // ---- both libraries writing one artifact, one after the other
+
+    /** Issue 10, item 2: Python put X, Java put Y, Python put X, Python publish gave version 1 = sha256(Y) over X. */
+    @Test
+    void mixedPutsAndPublishesKeepEveryVersionTruthful() {
+        byte[] x = bytes("x from python");
+        byte[] y = bytes("y from java");
+        byte[] z = bytes("z from java");
+
+        python.put(NAME, x);
+        repository.putArtifact(NAME, y);
+        assertPythonViewTruthful();
+        python.put(NAME, x);
+        assertThat(python.publish(NAME)).isEqualTo("000001");
+        assertPythonViewTruthful();
+        assertThat(repository.getContent(NAME, Version.of(1))).isEqualTo(x);
+        assertThat(repository.getArtifactVersion(NAME, Version.of(1)).sha256()).isEqualTo(sha256(x));
+
+        repository.putArtifact(NAME, y);
+        assertThat(python.publish(NAME)).isEqualTo("000002");
+        assertThat(repository.getContent(NAME, Version.of(2))).isEqualTo(y);
+        repository.putArtifact(NAME, z);
+        assertThat(repository.publishArtifactVersion(NAME).version()).isEqualTo(Version.of(3));
+        assertPythonViewTruthful();
+        python.put(NAME, z);
+        python.put(NAME, x);
+        assertThat(repository.getContent(NAME, Version.LATEST)).isEqualTo(x);
+        assertThat(repository.publishArtifactVersion(NAME).version()).isEqualTo(Version.of(4));
+        repository.deleteArtifactVersion(NAME, Version.LATEST);
+        repository.putArtifact(NAME, z);
+        python.delete(NAME, "000004");
+        repository.purgeArtifactVersions(NAME, 1, Duration.ZERO);
+        assertThat(python.publish(NAME)).isEqualTo("000005");
+        assertPythonViewTruthful();
+        assertThat(repository.getContent(NAME, Version.of(5))).isEqualTo(z);
+        repository.putArtifact(NAME, y);
+        repository.putArtifact(NAME, x);
+        assertThat(python.content(NAME, "LATEST")).isEqualTo(x);
+        assertPythonViewTruthful();
+    }
+
+    /**
+     * Issue 10, item 3 (a): a pin Java left on the version an alias pointed at before Python rewrote the alias row no
+     * longer blocks deleting that version.
+     */
+    @Test
+    void aPinLeftBeforePythonMovedTheAliasDoesNotBlockDeletingTheVersion() {
+        publishTwoVersions();
+        repository.putAlias(NAME, "prod", Version.of(1));
+        python.putAlias(NAME, "prod", "000002");
+
+        repository.deleteArtifactVersion(NAME, Version.of(1));
+
+        assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(2));
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(NAME, Version.of(2)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("prod");
+    }
+
+    /**
+     * Issue 10, item 3 (b): after Python rewrote the alias row (without a revision), Java's next change gets a revision
+     * above every revision in the history, and every Java change is in the history.
+     */
+    @Test
+    void javaChangesAfterPythonRewroteTheAliasAreAllInTheHistory() {
+        publishTwoVersions();
+        repository.putAlias(NAME, "prod", Version.of(1));
+        repository.putAlias(NAME, "prod", Version.of(2));
+        python.putAlias(NAME, "prod", "000001");
+
+        Alias moved = repository.putAlias(NAME, "prod", Version.of(2));
+        python.putAlias(NAME, "prod", "000001");
+        repository.deleteAlias(NAME, "prod");
+        Alias recreated = repository.putAlias(NAME, "prod", Version.LATEST);
+
+        assertThat(moved.revision()).isEqualTo(3);
+        assertThat(recreated.revision()).isEqualTo(5);
+        assertThat(repository.getAliasHistory(NAME, "prod")).extracting(AliasChange::revision)
+                .containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(repository.getAliasHistory(NAME, "prod").get(2).previous())
+                .as("the change Java made after Python's starts from Python's target")
+                .contains(AliasTarget.of(Version.of(1)));
+        assertThat(repository.getAliasHistory(NAME, "prod").get(1).isDelete()).isTrue();
+    }
+
+    /** Issue 10, item 3: a pin left on an alias Python deleted does not block deleting the version either. */
+    @Test
+    void aPinLeftOnAnAliasPythonDeletedDoesNotBlockDeletingTheVersion() {
+        publishTwoVersions();
+        repository.putAlias(NAME, "prod", Version.of(1));
+        python.deleteAlias(NAME, "prod");
+
+        repository.deleteArtifactVersion(NAME, Version.of(1));
+
+        assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(2));
+    }
+
+    /** Issue 10, item 4: Python put a, Java publish 1, Java purge, Python put b, Python publish gave 1 again. */
+    @Test
+    void aVersionNumberIsNotReusedByPythonAfterAJavaPurge() {
+        python.put(NAME, bytes("a"));
+        assertThat(repository.publishArtifactVersion(NAME).version()).isEqualTo(Version.of(1));
+        assertThat(repository.purgeArtifactVersions(NAME, 0, Duration.ZERO).purged()).containsExactly(Version.of(1));
+        python.put(NAME, bytes("b"));
+
+        assertThat(python.publish(NAME)).isEqualTo("000002");
+
+        assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
+                .containsExactly(Version.LATEST, Version.of(2));
+        assertThat(repository.getContent(NAME, Version.of(2))).isEqualTo(bytes("b"));
+        assertThatThrownBy(() -> repository.getArtifactVersion(NAME, Version.of(1)))
+                .isInstanceOf(ArtifactNotFoundException.class);
+        assertThat(repository.publishArtifactVersion(NAME).version()).as("LATEST is version 2").isEqualTo(Version.of(2));
+        repository.putArtifact(NAME, bytes("c"));
+        assertThat(repository.publishArtifactVersion(NAME).version()).isEqualTo(Version.of(3));
+        assertPythonViewTruthful();
+    }
+
+    /** Issue 10, item 5: names lists what either library created and drops what either purged. */
+    @Test
+    void namesListWhatEitherLibraryCreatedAndDropWhatEitherPurged() {
+        python.put("made_by_python", bytes("p"));
+        repository.putArtifact("made_by_java", bytes("j"));
+        repository.putArtifact("purged_by_python", bytes("q"));
+        python.put("purged_by_java", bytes("r"));
+
+        assertThat(repository.listArtifactNames())
+                .containsExactly("made_by_java", "made_by_python", "purged_by_java", "purged_by_python");
+        python.purgeArtifact("purged_by_python");
+        repository.purgeArtifact("purged_by_java");
+
+        assertThat(repository.listArtifactNames()).containsExactly("made_by_java", "made_by_python");
+        assertThat(python.listArtifactNames()).containsExactly("made_by_java", "made_by_python");
+    }
+
+    /** Issue 10, also: the content type and metadata Python keeps on the S3 object, not in the row. */
+    @Test
+    void contentTypeAndMetadataPythonKeepsOnTheObjectAreRead() {
+        python.put(NAME, bytes("rows"), Optional.of("text/csv"), Map.of("team", "data"));
+        Artifact published = repository.publishArtifactVersion(NAME);
+
+        Artifact latest = repository.getArtifactVersion(NAME);
+        assertThat(latest.contentType()).isEqualTo("text/csv");
+        assertThat(latest.metadata()).isEqualTo(Map.of("team", "data"));
+        assertThat(published.contentType()).isEqualTo("text/csv");
+        assertThat(published.metadata()).isEqualTo(Map.of("team", "data"));
+        assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::contentType)
+                .containsExactly("text/csv", "text/csv");
+        assertThat(repository.getArtifactVersion(NAME, Version.of(1)).metadata()).isEqualTo(Map.of("team", "data"));
+    }
+
+    private void publishTwoVersions() {
+        repository.putArtifact(NAME, bytes("one"));
+        repository.publishArtifactVersion(NAME);
+        repository.putArtifact(NAME, bytes("two"));
+        repository.publishArtifactVersion(NAME);
+    }
+
+    /**
+     * What either library reads is what the rows say: every row with a SHA-256 has bytes with that SHA-256 at the
+     * Python key of its version (LATEST included), and the {@code artifact_sha256} Python's put compares with is the
+     * LATEST row's.
+     */
+    private void assertPythonViewTruthful() {
+        for (Map<String, AttributeValue> row : python.versionRows(NAME)) {
+            if (!row.containsKey("sha256")) {
+                continue;
+            }
+            String sortKey = row.get("sk").s();
+            assertThat(sha256(python.content(NAME, sortKey))).as("bytes of " + sortKey + " as Python reads them")
+                    .isEqualTo(row.get("sha256").s());
+            if (sortKey.equals("LATEST")) {
+                assertThat(python.head(NAME, "LATEST").orElseThrow().metadata())
+                        .containsEntry(SHA256_METADATA, row.get("sha256").s());
+            }
+        }
+        for (Artifact artifact : repository.listArtifactVersions(NAME)) {
+            assertThat(sha256(repository.getContent(NAME, artifact.version()))).isEqualTo(artifact.sha256());
+        }
     }
 
     private void assertPythonVersionRow(String sortKey, String sha256) {
@@ -247,17 +438,5 @@ class PythonInteropTest {
 
     private String uri(String version) {
         return "s3://" + config.bucket() + "/versioned-artifacts/" + NAME + "/" + version;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

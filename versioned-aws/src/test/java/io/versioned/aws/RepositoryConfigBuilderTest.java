@@ -27,9 +27,9 @@ class RepositoryConfigBuilderTest {
     static Stream<Product> products() {
         return Stream.of(
                 new Product("S3 + DynamoDB", () -> AwsRepositoryConfig.builder().table("versioned"),
-                        builder -> ((AwsRepositoryConfig.Builder) builder).build().s3BlobConfig()),
+                        builder -> ((AwsRepositoryConfig.Builder) builder).build().s3BlobConfig(), true),
                 new Product("S3 only", S3OnlyRepositoryConfig::builder,
-                        builder -> ((S3OnlyRepositoryConfig.Builder) builder).build().s3BlobConfig()));
+                        builder -> ((S3OnlyRepositoryConfig.Builder) builder).build().s3BlobConfig(), false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +59,8 @@ class RepositoryConfigBuilderTest {
 
         assertThat(s3).isEqualTo(S3BlobConfig.builder().region(Region.EU_WEST_1).bucket("my-artifacts")
                 .prefix("teams/data").keySuffix(".sqlite").pathStyle(true).credentialsProvider(credentials)
-                .encryption(S3Encryption.kms("alias/artifacts")).build());
+                .encryption(S3Encryption.kms("alias/artifacts")).sharedWithPython(product.sharedWithPython())
+                .build());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,9 +103,10 @@ class RepositoryConfigBuilderTest {
      * @param name    how the test names it
      * @param minimal a builder with the settings only this configuration has, and no region or bucket
      * @param build   builds the configuration of a builder made by {@code minimal} and gives its S3 configuration
+     * @param sharedWithPython whether that S3 configuration is shared with the Python library (S3 + DynamoDB only)
      */
     record Product(String name, Supplier<RepositoryConfigBuilder<?>> minimal,
-                   Function<RepositoryConfigBuilder<?>, S3BlobConfig> build) {
+                   Function<RepositoryConfigBuilder<?>, S3BlobConfig> build, boolean sharedWithPython) {
 
         /** The S3 configuration of a builder with region eu-west-1, bucket my-artifacts and then {@code settings}. */
         S3BlobConfig blobConfig(Consumer<RepositoryConfigBuilder<?>> settings) {

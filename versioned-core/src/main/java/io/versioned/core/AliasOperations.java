@@ -13,16 +13,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts and deletes aliases: pins the target versions (see {@link AliasGuard}), writes the alias record with a
- * compare-and-set on its revision, and appends the change to the alias history.
+ * compare-and-set on its revision, and appends the change to the alias history. An alias row written by another tool
+ * ({@link AliasGuard#isForeign}) is changed from the revision after its newest history entry, so that every change of
+ * this library gets a revision of its own in the history.
  */
 final class AliasOperations {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AliasOperations.class);
 
     private final Stores stores;
     private final RecordViews views;
@@ -46,7 +44,8 @@ final class AliasOperations {
                 throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
                         + ", not at the expected revision " + expectedRevision.getAsLong());
             }
-            long base = current.isPresent() ? currentRevision : revisionOfAbsent(name, alias);
+            long base = current.isEmpty() ? revisionOfAbsent(name, alias)
+                    : AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias) : currentRevision;
             AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             VersionRecord primary = live(name, target.version());
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
@@ -70,9 +69,11 @@ final class AliasOperations {
             if (current.isEmpty()) {
                 return;
             }
+            long base = AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias)
+                    : current.get().revision();
             try {
                 stores.metadata().deleteAlias(name, alias, current.get().revision());
-                appendHistory(new AliasChange(name, alias, current.get().revision() + 1, stores.now(),
+                appendHistory(new AliasChange(name, alias, base + 1, stores.now(),
                         Optional.of(current.get().target()), Optional.empty()));
                 return;
             } catch (PreconditionFailedException e) {
@@ -135,11 +136,6 @@ final class AliasOperations {
     }
 
     private void appendHistory(AliasChange change) {
-        try {
-            stores.metadata().appendAliasHistory(change);
-        } catch (PreconditionFailedException e) {
-            LOG.warn("history of alias {} of {} already has revision {}", change.alias(), change.name(),
-                    change.revision());
-        }
+        guard.appendHistory(change);
     }
 }

@@ -15,6 +15,7 @@ import io.versioned.api.Routing;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
 import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
@@ -139,7 +140,8 @@ public final class DefaultRepository implements Repository {
 
     @Override
     public List<String> listArtifactNames() {
-        return guarded(() -> stores.metadata().listArtifactNames());
+        return guarded(() -> stores.blobs().capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)
+                ? stores.blobs().artifactNames() : stores.metadata().listArtifactNames());
     }
 
     @Override

@@ -44,14 +44,15 @@ final class PurgeOperation {
         List<VersionRecord> candidates = published.stream()
                 .filter(record -> !newest.contains(record.version()) && record.updateAt().isBefore(purgeTime))
                 .toList();
+        int highest = published.stream().mapToInt(record -> record.version().number()).max().orElse(0);
         List<AliasRecord> aliases = candidates.isEmpty() ? List.of() : stores.metadata().listAliases(name);
         List<Version> purged = new ArrayList<>();
         List<Version> keptByAlias = new ArrayList<>();
         for (VersionRecord candidate : candidates) {
             if (dryRun) {
-                (guard.blockingAliases(candidate, aliases).isEmpty() ? purged : keptByAlias).add(candidate.version());
+                (guard.blockingAliases(candidate, aliases, true).isEmpty() ? purged : keptByAlias).add(candidate.version());
             } else {
-                switch (purgeOne(candidate, aliases)) {
+                switch (purgeOne(candidate, aliases, candidate.version().number() == highest)) {
                     case PURGED -> purged.add(candidate.version());
                     case KEPT_BY_ALIAS -> keptByAlias.add(candidate.version());
                     case CHANGED -> LOG.debug("version {} of {} changed during the purge; kept", candidate.version(),
@@ -74,17 +75,23 @@ final class PurgeOperation {
 
     /**
      * Removes one candidate unless an alias blocks it. The aliases were read after the candidate's record; when the
-     * compare-and-set on that record fails, both are read again.
+     * compare-and-set on that record fails, both are read again. The artifact's highest number is removed with
+     * {@link io.versioned.core.port.MetadataPort#deleteVersionKeepingNumber}, so that writers numbering from the
+     * records they see (the Python library) never hand it out again.
      */
-    private Outcome purgeOne(VersionRecord candidate, List<AliasRecord> aliasesReadAfterCandidate) {
+    private Outcome purgeOne(VersionRecord candidate, List<AliasRecord> aliasesReadAfterCandidate, boolean highest) {
         VersionRecord record = candidate;
         List<AliasRecord> aliases = aliasesReadAfterCandidate;
         for (int attempt = 0; ; attempt++) {
-            if (!guard.blockingAliases(record, aliases).isEmpty()) {
+            if (!guard.blockingAliases(record, aliases, false).isEmpty()) {
                 return Outcome.KEPT_BY_ALIAS;
             }
             try {
-                stores.metadata().deleteVersion(record.name(), record.version(), record.revision());
+                if (highest) {
+                    stores.metadata().deleteVersionKeepingNumber(record.name(), record.version(), record.revision());
+                } else {
+                    stores.metadata().deleteVersion(record.name(), record.version(), record.revision());
+                }
                 deleteBytes(record.blobKey());
                 return Outcome.PURGED;
             } catch (PreconditionFailedException e) {

@@ -5,6 +5,7 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * compare-and-set, then the previous LATEST bytes are deleted. A failure at any point leaves the record
  * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}. The content is
  * uploaded at most once (a caller's stream cannot be read twice): when the put loses a race, it retries with the
- * bytes it already uploaded.
+ * bytes it already uploaded. On a store shared with the Python library, the committed bytes are then copied to the
+ * key that library reads LATEST from.
  */
 final class PutOperation {
 
@@ -65,6 +67,7 @@ final class PutOperation {
                         current.map(VersionRecord::revision).orElse(0L) + 1);
                 if (commit(record, current)) {
                     current.map(VersionRecord::blobKey).filter(BlobKeys::isLatestUpload).ifPresent(this::discardKey);
+                    copyForPython(record, options);
                     return views.artifact(record);
                 }
             }
@@ -108,6 +111,26 @@ final class PutOperation {
             return Optional.of(views.artifact(updated));
         } catch (PreconditionFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * On a store shared with the Python library ({@link BlobCapability#SHARED_WITH_PYTHON}), copies the bytes of the
+     * committed LATEST to {@code {name}/LATEST}, where that library reads them and compares its puts with their
+     * SHA-256. A failure is logged: LATEST is committed, and the copy stays stale until the next put of new content.
+     */
+    private void copyForPython(VersionRecord latest, PutOptions options) {
+        if (!stores.blobs().capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
+            return;
+        }
+        String target = BlobKeys.of(latest.name(), Version.LATEST);
+        try {
+            stores.blobs().replaceWithCopy(latest.blobKey(), target, new BlobUpload(latest.size(),
+                    Optional.of(latest.sha256()), latest.contentType(), options.tags()));
+        } catch (RuntimeException e) {
+            LOG.warn("LATEST of {} is stored, but copying it to {} for the Python library failed; that library "
+                    + "reads the previous bytes until the next put of new content: {}", latest.name(), target,
+                    e.getMessage());
         }
     }
 

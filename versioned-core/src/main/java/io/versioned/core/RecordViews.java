@@ -4,6 +4,7 @@ import io.versioned.api.Alias;
 import io.versioned.api.Artifact;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
 import java.util.List;
@@ -20,9 +21,17 @@ final class RecordViews {
         this.stores = stores;
     }
 
+    /**
+     * The public artifact of {@code record}. A record written by another tool (size unknown, see
+     * {@link VersionRecord#size()}) takes its content type and metadata from its blob where the store keeps them
+     * there (the Python library does): one more read of the blob store.
+     */
     Artifact artifact(VersionRecord record) {
+        Optional<BlobAttributes> stored = record.size() < 0 ? stores.blobs().attributes(record.blobKey())
+                : Optional.empty();
         return new Artifact(record.name(), record.version(), record.updateAt(), record.sha256(), record.size(),
-                record.contentType(), record.metadata(), stores.blobs().uri(record.blobKey()));
+                stored.map(BlobAttributes::contentType).orElse(record.contentType()),
+                stored.map(BlobAttributes::metadata).orElse(record.metadata()), stores.blobs().uri(record.blobKey()));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <h2>Consistency and requests</h2>
  * Every read is strongly consistent ({@code ConsistentRead=true}); every write is one conditional single-item
  * request (no transactions). Requests per method: get: 1 GetItem; list versions, aliases, names: 1 Query per
- * 1 MB page (names never Scan); create, update, delete, append history, register name: 1 PutItem or DeleteItem;
+ * 1 MB page (names never Scan); create, update, delete (keeping the number or not), append history, register name:
+ * 1 PutItem or DeleteItem;
  * alias history: 1 Query; allocate a version number: 1 UpdateItem ({@code ADD}), 2 when the counter must be
  * raised to {@code atLeast} (a conditional {@code SET}), more only when racing writers move the counter meanwhile;
  * purge: 1 Query per partition page (3 partitions), 1 BatchWriteItem per 25 items (plus resends of unprocessed
@@ -168,6 +170,24 @@ public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
         delete("delete version " + version + " of '" + name + "'",
                 "it must be absent or at revision " + expectedRevision,
                 ItemKeys.key(ItemKeys.versionPartition(name), ItemKeys.versionSortKey(version)),
+                Condition.absentOrAtRevision(VersionItems.SHA256, expectedRevision));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One conditional PutItem that replaces the row with what the Python library's soft delete of a missing version
+     * leaves: the keys and {@code is_deleted = true}, no {@code sha256}. Such a row counts as absent here, while the
+     * Python library, which numbers a publish after the second-highest sort key of the partition, counts it; so a
+     * number this library purged is never handed out again by that library. An absent row gets the marker too.
+     */
+    @Override
+    public void deleteVersionKeepingNumber(String name, Version version, long expectedRevision) {
+        Map<String, AttributeValue> marker = new HashMap<>(
+                ItemKeys.key(ItemKeys.versionPartition(name), ItemKeys.versionSortKey(version)));
+        marker.put(VersionItems.IS_DELETED, AttributeValue.fromBool(true));
+        put("delete version " + version + " of '" + name + "' keeping its number",
+                "it must be absent or at revision " + expectedRevision, marker,
                 Condition.absentOrAtRevision(VersionItems.SHA256, expectedRevision));
     }
 

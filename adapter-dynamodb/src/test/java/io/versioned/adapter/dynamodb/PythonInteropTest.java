@@ -191,6 +191,30 @@ class PythonInteropTest {
         assertThat(aliases).containsExactly("prod");
     }
 
+    /**
+     * Issue 10, item 4: the highest number, purged, stays as the row the Python library's own soft delete of a missing
+     * version leaves, which its publish counts (it numbers after the second row of a descending Query).
+     */
+    @Test
+    void aVersionDeletedKeepingItsNumberLeavesTheRowPythonCounts() {
+        port.createVersion(record(Version.LATEST, 1));
+        port.createVersion(record(Version.of(1), 1));
+        port.createVersion(record(Version.of(2), 4));
+
+        port.deleteVersionKeepingNumber(NAME, Version.of(2), 4);
+
+        assertThat(getRaw(NAME, "000002")).isEqualTo(Map.of("pk", AttributeValue.fromS(NAME),
+                "sk", AttributeValue.fromS("000002"), "is_deleted", AttributeValue.fromBool(true)));
+        List<String> pythonPublishReads = raw.query(r -> r.tableName(table).scanIndexForward(false).limit(2)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(NAME))))
+                .items().stream().map(item -> item.get("sk").s()).toList();
+        assertThat(pythonPublishReads).containsExactly("LATEST", "000002");
+        assertThat(port.getVersion(NAME, Version.of(2))).isEmpty();
+        assertThat(port.listVersions(NAME)).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(1));
+    }
+
     private VersionRecord record(Version version, long revision) {
         return new VersionRecord(NAME, version, T1, false, SHA_A, 1, "application/octet-stream", Map.of(),
                 version.isLatest() ? "my-app/LATEST.u" + revision : "my-app/" + version.padded(), Map.of(), revision);

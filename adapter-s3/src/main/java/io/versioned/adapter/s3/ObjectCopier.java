@@ -1,6 +1,7 @@
 package io.versioned.adapter.s3;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -76,7 +77,7 @@ final class ObjectCopier {
 
     void copy(String sourceKey, String sourceSha256, String targetKey) {
         Sha256.requireHex(sourceSha256, "sourceSha256");
-        Copy copy = new Copy(layout.objectKey(sourceKey), layout.objectKey(targetKey));
+        Copy copy = new Copy(layout.objectKey(sourceKey), layout.objectKey(targetKey), false);
         HeadObjectResponse head = copy.head().orElseThrow(() -> new PreconditionFailedException(
                 "copy source " + copy.source() + " does not exist"));
         copy.verify(head, sourceSha256);
@@ -91,14 +92,33 @@ final class ObjectCopier {
         }
     }
 
+    /**
+     * Replaces the object at {@code targetKey} with a copy of {@code sourceKey} (logical keys), unconditionally: one
+     * CopyObject with {@code metadata} and the content type of {@code description}, or, for a source above the
+     * single-copy limit or of unknown length, a HeadObject and a multipart copy. Tags are copied from the source.
+     */
+    void replace(String sourceKey, String targetKey, BlobUpload description, Map<String, String> metadata) {
+        Copy copy = new Copy(layout.objectKey(sourceKey), layout.objectKey(targetKey), true);
+        if (description.length() >= 0 && description.length() <= singleCopyLimit) {
+            copy.replaceObject(description.contentType(), metadata);
+            return;
+        }
+        HeadObjectResponse head = copy.head().orElseThrow(() -> new PreconditionFailedException(
+                "copy source " + copy.source() + " does not exist"));
+        copy.multipartCopy(head, metadata);
+    }
+
     /** One copy from {@code sourceKey} to {@code targetKey} (object keys). */
     private final class Copy {
         private final String sourceKey;
         private final String targetKey;
+        private final boolean replacing;
 
-        Copy(String sourceKey, String targetKey) {
+        /** @param replacing whether the copy replaces an existing target; otherwise the target must be absent */
+        Copy(String sourceKey, String targetKey, boolean replacing) {
             this.sourceKey = sourceKey;
             this.targetKey = targetKey;
+            this.replacing = replacing;
         }
 
         String source() {
@@ -185,6 +205,23 @@ final class ObjectCopier {
             }
         }
 
+        void replaceObject(String contentType, Map<String, String> metadata) {
+            CopyObjectRequest request = settings.apply(CopyObjectRequest.builder())
+                    .sourceBucket(layout.bucket())
+                    .sourceKey(sourceKey)
+                    .destinationBucket(layout.bucket())
+                    .destinationKey(targetKey)
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .metadata(metadata)
+                    .contentType(contentType)
+                    .build();
+            try {
+                s3.copyObject(request);
+            } catch (SdkException e) {
+                throw translateCopy(e, "CopyObject");
+            }
+        }
+
         void putEmpty(HeadObjectResponse head, Map<String, String> metadata) {
             PutObjectRequest request = settings.apply(PutObjectRequest.builder())
                     .bucket(layout.bucket())
@@ -219,7 +256,7 @@ final class ObjectCopier {
             try {
                 List<CompletedPart> parts = copyParts(uploadId, head);
                 s3.completeMultipartUpload(b -> b.bucket(layout.bucket()).key(targetKey).uploadId(uploadId)
-                        .ifNoneMatch("*")
+                        .ifNoneMatch(replacing ? null : "*")
                         .multipartUpload(m -> m.parts(parts)));
             } catch (SdkException e) {
                 RuntimeException failure = translateCopy(e, "multipart copy");

@@ -39,12 +39,18 @@ import software.amazon.awssdk.regions.Region;
  * @param conditionalCopySupport whether the store enforces {@code If-None-Match: *} on CopyObject
  *                               ({@link FeatureSupport#AUTO}: probe). Where it does not, copies go through a
  *                               multipart upload whose completion is conditional, which costs two more requests
+ * @param sharedWithPython       whether the prefix is shared with the Python library {@code versioned} 1.0.x on the
+ *                               S3 + DynamoDB layout: the port then declares
+ *                               {@link io.versioned.core.port.BlobCapability#SHARED_WITH_PYTHON}, so the core keeps a
+ *                               copy of LATEST's bytes at {@code {name}/LATEST} (one CopyObject per put of new
+ *                               content) and lists artifact names from the folders under the prefix; false by default
  */
 public record S3BlobConfig(Region region, String bucket, String prefix, String keySuffix,
                            Optional<URI> endpointOverride, boolean pathStyle,
                            AwsCredentialsProvider credentialsProvider, S3Encryption encryption,
                            long multipartThreshold, long partSize, int uploadParallelism,
-                           FeatureSupport taggingSupport, FeatureSupport conditionalCopySupport) {
+                           FeatureSupport taggingSupport, FeatureSupport conditionalCopySupport,
+                           boolean sharedWithPython) {
 
     /** The default {@link #prefix()}. */
     public static final String DEFAULT_PREFIX = "versioned-artifacts";
@@ -161,6 +167,7 @@ public record S3BlobConfig(Region region, String bucket, String prefix, String k
         private int uploadParallelism = DEFAULT_UPLOAD_PARALLELISM;
         private FeatureSupport taggingSupport = FeatureSupport.AUTO;
         private FeatureSupport conditionalCopySupport = FeatureSupport.AUTO;
+        private boolean sharedWithPython;
 
         private Builder() {
         }
@@ -179,6 +186,7 @@ public record S3BlobConfig(Region region, String bucket, String prefix, String k
             uploadParallelism = config.uploadParallelism;
             taggingSupport = config.taggingSupport;
             conditionalCopySupport = config.conditionalCopySupport;
+            sharedWithPython = config.sharedWithPython;
         }
 
         /** The bucket's region (required). */
@@ -262,6 +270,15 @@ public record S3BlobConfig(Region region, String bucket, String prefix, String k
             return this;
         }
 
+        /**
+         * Whether the prefix is shared with the Python library on the S3 + DynamoDB layout (see
+         * {@link S3BlobConfig#sharedWithPython()}); default false.
+         */
+        public Builder sharedWithPython(boolean shared) {
+            this.sharedWithPython = shared;
+            return this;
+        }
+
         /** Whether CopyObject honours {@code If-None-Match}; default {@link FeatureSupport#AUTO}. */
         public Builder conditionalCopySupport(FeatureSupport support) {
             this.conditionalCopySupport = support;
@@ -278,7 +295,7 @@ public record S3BlobConfig(Region region, String bucket, String prefix, String k
                     () -> DefaultCredentialsProvider.builder().build());
             return new S3BlobConfig(region, bucket, prefix, keySuffix, endpointOverride, pathStyle, credentials,
                     encryption, multipartThreshold, partSize, uploadParallelism, taggingSupport,
-                    conditionalCopySupport);
+                    conditionalCopySupport, sharedWithPython);
         }
     }
 }

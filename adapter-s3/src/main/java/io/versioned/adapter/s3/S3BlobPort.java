@@ -1,13 +1,19 @@
 package io.versioned.adapter.s3;
 
 import io.versioned.api.BackendException;
+import io.versioned.api.Names;
+import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobEntry;
+import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +24,9 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -44,6 +52,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
  *   <li>{@link #copy}: a HeadObject, then one conditional CopyObject (see {@link ObjectCopier}); sources without
  *       {@code artifact_sha256} metadata or a full-object SHA-256 checksum are read once to be verified.</li>
  *   <li>{@link #delete}: one DeleteObject; {@link #listEntries}: one ListObjectsV2 per 1,000 keys.</li>
+ *   <li>Shared with the Python library ({@link S3BlobConfig#sharedWithPython()}): {@link #replaceWithCopy}, one
+ *       CopyObject; {@link #artifactNames()}, one ListObjectsV2 per 1,000 folders. {@link #attributes}: one
+ *       HeadObject.</li>
  * </ul>
  *
  * <p>Errors: a failed precondition (HTTP 412, a missing copy source, a SHA-256 mismatch) is a
@@ -56,6 +67,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * closes it.
  */
 public final class S3BlobPort implements BlobPort, AutoCloseable {
+
+    /** User metadata naming the artifact, as the Python library writes it on its objects. */
+    static final String ARTIFACT_NAME_METADATA = "artifact_name";
 
     /** The part size of server-side multipart copies of sources above 5 GiB. */
     static final long COPY_PART_SIZE = 512L * 1024 * 1024;
@@ -236,10 +250,94 @@ public final class S3BlobPort implements BlobPort, AutoCloseable {
         return layout.uri(key);
     }
 
-    /** {@link BlobCapability#TAGGING} when the store stores tags (configured, or found by the probe). */
+    /**
+     * {@link BlobCapability#TAGGING} when the store stores tags (configured, or found by the probe);
+     * {@link BlobCapability#SHARED_WITH_PYTHON} when configured ({@link S3BlobConfig#sharedWithPython()}).
+     */
     @Override
     public Set<BlobCapability> capabilities() {
-        return features.tagging() ? Set.of(BlobCapability.TAGGING) : Set.of();
+        EnumSet<BlobCapability> capabilities = EnumSet.noneOf(BlobCapability.class);
+        if (features.tagging()) {
+            capabilities.add(BlobCapability.TAGGING);
+        }
+        if (config.sharedWithPython()) {
+            capabilities.add(BlobCapability.SHARED_WITH_PYTHON);
+        }
+        return Collections.unmodifiableSet(capabilities);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One CopyObject that replaces the target's metadata with what the Python library writes on its LATEST
+     * object ({@code artifact_name}, {@code artifact_sha256}) and the content type of {@code description}; the tags
+     * are the source's (the put stored {@code description}'s there). A source above 5 GiB is copied in parts (see
+     * {@link ObjectCopier}).
+     *
+     * @throws UnsupportedOperationException unless {@link S3BlobConfig#sharedWithPython()}
+     * @throws IllegalArgumentException      if {@code description} has no SHA-256 or its length is unknown
+     */
+    @Override
+    public void replaceWithCopy(String sourceKey, String targetKey, BlobUpload description) {
+        if (!config.sharedWithPython()) {
+            throw new UnsupportedOperationException("replaceWithCopy: this port is not shared with the Python library");
+        }
+        Objects.requireNonNull(description, "description");
+        String sha256 = description.sha256().orElseThrow(
+                () -> new IllegalArgumentException("description: the SHA-256 of the source must be given"));
+        Map<String, String> metadata = new HashMap<>(WriteSettings.metadata(Map.of(), Optional.of(sha256)));
+        BlobKeys.artifactOf(targetKey).ifPresent(name -> metadata.put(ARTIFACT_NAME_METADATA, name));
+        copier.replace(sourceKey, targetKey, description, metadata);
+    }
+
+    /** {@inheritDoc} One ListObjectsV2 with the delimiter {@code /} per 1,000 folders under the prefix. */
+    @Override
+    public List<String> artifactNames() {
+        String root = layout.listPrefix("");
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Request request = ListObjectsV2Request.builder()
+                    .bucket(layout.bucket()).prefix(root).delimiter("/").continuationToken(token).build();
+            ListObjectsV2Response page;
+            try {
+                page = s3.listObjectsV2(request);
+            } catch (SdkException e) {
+                throw S3Errors.translate(e, "ListObjectsV2", layout.describe(root));
+            }
+            for (CommonPrefix folder : page.commonPrefixes()) {
+                String name = folder.prefix().substring(root.length(), folder.prefix().length() - 1);
+                if (Names.ARTIFACT.matcher(name).matches()) {
+                    names.add(name);
+                }
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        names.sort(Comparator.naturalOrder());
+        return List.copyOf(names);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One HeadObject: the object's content type and user metadata, without {@code artifact_sha256} and
+     * {@code artifact_name}, which the adapter and the Python library keep there for themselves.
+     */
+    @Override
+    public Optional<BlobAttributes> attributes(String key) {
+        String objectKey = layout.objectKey(key);
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(layout.bucket()).key(objectKey));
+            Map<String, String> metadata = new HashMap<>(head.metadata());
+            metadata.remove(WriteSettings.SHA256_METADATA);
+            metadata.remove(ARTIFACT_NAME_METADATA);
+            return Optional.ofNullable(head.contentType()).map(type -> new BlobAttributes(type, metadata));
+        } catch (SdkException e) {
+            if (S3Errors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw S3Errors.translate(e, "HeadObject", layout.describe(objectKey));
+        }
     }
 
     /**

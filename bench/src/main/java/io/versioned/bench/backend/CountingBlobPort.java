@@ -1,6 +1,7 @@
 package io.versioned.bench.backend;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
@@ -97,6 +98,24 @@ final class CountingBlobPort implements BlobPort {
     @Override
     public Map<String, String> tags(String key) {
         return counted(() -> delegate.tags(key));
+    }
+
+    @Override
+    public void replaceWithCopy(String sourceKey, String targetKey, BlobUpload description) {
+        counted(() -> {
+            delegate.replaceWithCopy(sourceKey, targetKey, description);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> artifactNames() {
+        return counted(delegate::artifactNames);
+    }
+
+    @Override
+    public Optional<BlobAttributes> attributes(String key) {
+        return counted(() -> delegate.attributes(key));
     }
 
     @Override

@@ -53,6 +53,11 @@ final class CountingMetadataPort implements MetadataPort {
     }
 
     @Override
+    public void deleteVersionKeepingNumber(String name, Version version, long expectedRevision) {
+        run(() -> delegate.deleteVersionKeepingNumber(name, version, expectedRevision));
+    }
+
+    @Override
     public int allocateVersionNumber(String name, int atLeast) {
         return counted(() -> delegate.allocateVersionNumber(name, atLeast));
     }

@@ -99,6 +99,36 @@ public interface BlobPort extends AutoCloseable {
     }
 
     /**
+     * Replaces whatever is stored under {@code targetKey} with a copy of the blob at {@code sourceKey}, whose bytes
+     * have {@code description.sha256()}; the copy carries {@code description}'s content type and tags. The only
+     * write of the port that replaces a key: the core uses it for the copy of LATEST kept for the Python library.
+     * Readers of {@code targetKey} see the old or the new bytes whole, never a mix.
+     *
+     * @throws PreconditionFailedException   if the source is absent
+     * @throws UnsupportedOperationException if {@link BlobCapability#SHARED_WITH_PYTHON} is not declared
+     */
+    default void replaceWithCopy(String sourceKey, String targetKey, BlobUpload description) {
+        throw new UnsupportedOperationException("this blob store is not shared with the Python library");
+    }
+
+    /**
+     * The artifact names that have at least one blob: the first segment of every key that is an artifact name
+     * ({@link BlobKeys#artifactOf}), sorted in {@link String#compareTo} order. The default lists every key; stores
+     * that can list folders do better.
+     */
+    default List<String> artifactNames() {
+        return list("").stream().map(BlobKeys::artifactOf).flatMap(Optional::stream).distinct().sorted().toList();
+    }
+
+    /**
+     * The content type and user metadata the store keeps with the blob, for blobs written by other tools whose
+     * records hold neither; empty when the key is absent or the store keeps none (the default).
+     */
+    default Optional<BlobAttributes> attributes(String key) {
+        return Optional.empty();
+    }
+
+    /**
      * Releases the clients or connections this port owns; a port built on a client its caller owns leaves it
      * open. Idempotent. The default does nothing.
      */

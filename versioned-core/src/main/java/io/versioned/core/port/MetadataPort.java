@@ -47,6 +47,19 @@ public interface MetadataPort extends AutoCloseable {
     void deleteVersion(String name, Version version, long expectedRevision);
 
     /**
+     * Removes the record like {@link #deleteVersion}, for a version whose number is the highest of the artifact's
+     * records. A store shared with writers that take the next number from the highest row they see (the Python library
+     * on the DynamoDB layout) keeps a marker of the number, which no read of this port returns and
+     * {@link #createVersion} replaces, so that those writers never hand the number out again. The default is
+     * {@link #deleteVersion}.
+     *
+     * @throws PreconditionFailedException if it exists at another revision
+     */
+    default void deleteVersionKeepingNumber(String name, Version version, long expectedRevision) {
+        deleteVersion(name, version, expectedRevision);
+    }
+
+    /**
      * A version number for {@code name} that this store never handed out before for that name: exactly
      * {@code max(previous + 1, atLeast)}, where {@code previous} is the last number returned for the name (0 at
      * first). Racing callers get different numbers. Numbers start again only after {@link #purgeArtifact(String)}.
