@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,8 +106,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
         assertThat(repository.listArtifactNames()).containsExactly(APP);
-        Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository);
-        assertThat(maintenance.gc(false).removed()).isEmpty();
+        Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.systemUTC());
+        assertThat(maintenance.gc(false, Duration.ZERO).removed()).isEmpty();
         assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
     }
 
