@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executable contract of retention in {@link Repository} (design §3.7): which versions
+ * The executable contract of retention in {@link Repository} (docs/semantics.md §7): which versions
  * {@code purgeArtifactVersions} removes and keeps, with metadata and bytes; dry runs; {@code purgeArtifact} and
  * {@code purgeAll} removing exactly what is theirs. Time is moved with the suite's {@link TestClock}. An adapter's
  * test class extends this class and implements {@link #createPorts()}.
