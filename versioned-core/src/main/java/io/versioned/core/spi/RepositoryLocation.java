@@ -4,7 +4,7 @@ package io.versioned.core.spi;
  * Where a repository lives: a parsed and validated repository URI of one {@link RepositoryProvider}, not yet
  * opened. Locations are immutable values: two locations of the same URI are equal.
  *
- * <p>{@link #toString()} gives the URI back in a canonical form (absolute paths, defaults filled in) with every
+ * <p>{@code toString()} gives the URI back in a canonical form (absolute paths, defaults filled in) with every
  * secret masked, e.g. {@code password=***}; it is safe to log and to show.
  */
 public interface RepositoryLocation {
