@@ -8,11 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.versioned.core.Versioned;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of DESIGN.md §1, checked on the compiled main classes of every module on this test's
+ * The dependency rules of docs/architecture.md ("Dependency rules"), checked on the compiled main classes of every module on this test's
  * class path (the project's modules are its dependencies).
  */
 class DependencyRulesTest {
@@ -42,6 +43,8 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.adapter.s3only")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.filesystem")).isTrue();
         assertThat(classes.containPackage("io.versioned.adapter.jdbc")).isTrue();
+        assertThat(classes.containPackage("io.versioned.core.spi")).isTrue();
+        assertThat(classes.containPackage("io.versioned.cli")).isTrue();
     }
 
     @Test
@@ -70,6 +73,19 @@ class DependencyRulesTest {
     @Test
     void adaptersNeverDependOnEachOther() {
         slices().matching("io.versioned.adapter.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void theCliReachesBackendsOnlyThroughTheProviders() {
+        noClasses().that().resideInAPackage("io.versioned.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.versioned.adapter..", "io.versioned.embedded..",
+                        "io.versioned.aws..")
+                .check(classes);
+    }
+
+    @Test
+    void everyBuiltInBackendRegistersItsProvider() {
+        assertThat(Versioned.schemes()).containsExactly("embedded", "jdbc", "memory", "s3", "s3+dynamodb");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executable contract of the alias methods of {@link Repository} (design §3.5 and §3.6): pointing, canaries,
+ * The executable contract of the alias methods of {@link Repository} (docs/semantics.md §5 and §6): pointing, canaries,
  * the order of the checks, history and revisions, compare-and-set on the revision, and weighted and sticky routing.
  * Every failure is checked for its exact exception type and for having written nothing. An adapter's test class
  * extends this class and implements {@link #createPorts()}.
@@ -49,7 +49,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("latest"));
     }
 
-    // ---- putting and reading aliases (§3.5)
+    // ---- putting and reading aliases (semantics §5)
 
     @Test
     void anAliasPointsAtAVersion() {
@@ -176,7 +176,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
         assertThat(repository.listArtifactNames()).containsExactly(APP);
     }
 
-    // ---- the order of the checks (§3.5)
+    // ---- the order of the checks (semantics §5)
 
     @Test
     void theAliasNameIsCheckedFirst() {
@@ -305,7 +305,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
                 .containsOnly(Version.of(1));
     }
 
-    // ---- history and revisions (§3.5)
+    // ---- history and revisions (semantics §5)
 
     @Test
     void everyPutAndDeleteAppendsToTheHistoryNewestFirst() {
@@ -402,7 +402,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
         assertThat(repository.getAliasHistory(APP, PROD).get(0).previous()).isEmpty();
     }
 
-    // ---- routing (§3.6)
+    // ---- routing (semantics §6)
 
     @Test
     void resolveSendsTheWeightToTheSecondary() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The argument rules of the {@link Repository} Javadoc and of the design's names rule (§3.1): every method that
+ * The argument rules of the {@link Repository} Javadoc and of the names rule of docs/semantics.md (§1): every method that
  * takes an artifact or alias name refuses a bad one, and every bad argument, with an
  * {@link IllegalArgumentException} naming the argument, before any storage call (proved with {@link RecordingPorts})
  * and without writing anything (proved with {@link StoreSnapshot}). Valid edge names are accepted.
@@ -75,7 +75,7 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
                 Arguments.of("Latest"), Arguments.of("a".repeat(65)), Arguments.of("pr\u00f6d"));
     }
 
-    // ---- names (§3.1)
+    // ---- names (semantics §1)
 
     @ParameterizedTest(name = "artifact name {0}")
     @MethodSource("badArtifactNames")

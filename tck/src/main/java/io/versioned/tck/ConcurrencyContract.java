@@ -29,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §4 under racing writers: {@value #THREADS} threads released together on one artifact, then the
+ * The invariants of docs/architecture.md under racing writers: {@value #THREADS} threads released together on one artifact, then the
  * invariants are checked on the stores: no two different contents share a version number, no acknowledged
  * publish is lost, every version's bytes match its SHA-256, every alias change lands whole and none is lost,
  * and no alias points at a deleted or purged version. Further tests put one concurrent change at an exact port call

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * DESIGN.md §4 under store failures: a full scenario runs once per port call k and per mode, with the k-th
+ * The invariants of docs/architecture.md under store failures: a full scenario runs once per port call k and per mode, with the k-th
  * call failing before it takes effect, or after it took effect while reporting failure (the outcome-unknown
  * case). Every failed operation must fail with a {@link VersionedException}, never a raw exception; afterwards
  * the invariants hold on the stores and the repository keeps working.

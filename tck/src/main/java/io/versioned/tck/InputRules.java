@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * The documented argument rules, written a second time and independently of the API's own checks (no shared
  * pattern or helper), so that the property suites can tell for any generated argument whether it must be accepted
- * or refused: the names of DESIGN §3.1, and the content type, metadata and tag limits of
+ * or refused: the names of docs/semantics.md §1, and the content type, metadata and tag limits of
  * {@link io.versioned.api.PutOptions}.
  */
 final class InputRules {

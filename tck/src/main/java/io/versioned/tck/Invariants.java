@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The invariants of DESIGN.md §4, checked below the public API, straight on the ports: every version record
+ * The invariants of docs/architecture.md ("Invariants"), checked below the public API, straight on the ports: every version record
  * (deleted ones included, since their bytes stay) points at bytes that exist and have its SHA-256, and every
  * alias points at live versions.
  */

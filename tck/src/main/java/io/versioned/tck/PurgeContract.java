@@ -33,7 +33,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The executable contract of retention in {@link Repository} (design §3.7): which versions
+ * The executable contract of retention in {@link Repository} (docs/semantics.md §7): which versions
  * {@code purgeArtifactVersions} removes and keeps, with metadata and bytes; dry runs; {@code purgeArtifact} and
  * {@code purgeAll} removing exactly what is theirs; maintenance ({@code fsck}, {@code gc}) and every purge leaving
  * alone the keys this library did not write, {@code gc} removing only what is older than its grace period, and both

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The executable contract of {@link Repository} for LATEST and numbered versions (design §3.2 to §3.4, §3.8 and
+ * The executable contract of {@link Repository} for LATEST and numbered versions (docs/semantics.md §2 to §4, §8 and
  * the Javadoc): put in its four forms, publish, soft delete and restore, listing, verified reads and downloads, and
  * the product walkthrough from the first put to a purge. Every failure is checked for its exact exception type and
  * for having written nothing. An adapter's test class extends this class and implements {@link #createPorts()}; to
@@ -68,7 +68,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Assumptions.abort("adapter cannot corrupt blobs");
     }
 
-    // ---- put (§3.2)
+    // ---- put (semantics §2)
 
     @Test
     void putStoresTheBytesInAllFourForms() throws IOException {
@@ -335,7 +335,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(published.updateAt()).isBetween(latest.updateAt(), after);
     }
 
-    // ---- publish (§3.3)
+    // ---- publish (semantics §3)
 
     @Test
     void publishNumbersVersionsOneTwoThree() {
@@ -526,7 +526,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(repository.getContent(APP, Version.of(Version.MAX_NUMBER))).isEqualTo(Content.utf8("last"));
     }
 
-    // ---- delete and restore (§3.4)
+    // ---- delete and restore (semantics §4)
 
     @Test
     void softDeleteHidesTheVersionAndKeepsItsBytes() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §4 over time: several threads perform a random mix of every {@link io.versioned.api.Repository}
+ * The invariants of docs/architecture.md over time: several threads perform a random mix of every {@link io.versioned.api.Repository}
  * operation for a configurable duration while a seeded fault injector fails a fraction of the port calls, half
  * before and half after their effect. Each worker owns two artifacts, modelled exactly (every read is checked against
  * the model; a write failed by a fault must have left one of the states it may leave), and all workers put, publish,

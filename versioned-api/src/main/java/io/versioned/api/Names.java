@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The naming rules of artifacts and aliases (DESIGN §3.1), the one place they are defined. Every
+ * The naming rules of artifacts and aliases (docs/semantics.md §1), the one place they are defined. Every
  * {@link Repository} checks them before any storage call; tools that must refuse a bad name earlier (the CLI,
  * before reading a file) call them too.
  */

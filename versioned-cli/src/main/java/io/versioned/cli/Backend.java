@@ -2,6 +2,7 @@ package io.versioned.cli;
 
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
+import io.versioned.core.spi.RepositoryLocation;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * @param maintenance upkeep over the same stores
  * @param resources   released by {@link #close()} (connection pools, clients); may do nothing
  */
-public record Backend(RepositoryUri uri, Repository repository, Maintenance maintenance, AutoCloseable resources)
+public record Backend(RepositoryLocation uri, Repository repository, Maintenance maintenance, AutoCloseable resources)
         implements AutoCloseable {
 
     public Backend {

@@ -24,6 +24,9 @@ public record CliContext(RepositoryFactory repositories, Clock clock, InputStrea
     /** The name of the environment variable that chooses the repository when {@code --repo} is absent. */
     public static final String REPO_VARIABLE = "VERSIONED_REPO";
 
+    /** The repository used when neither {@code --repo} nor {@code VERSIONED_REPO} is given. */
+    public static final String DEFAULT_REPOSITORY = "embedded:./.versioned";
+
     public CliContext {
         Objects.requireNonNull(repositories, "repositories");
         Objects.requireNonNull(clock, "clock");
@@ -32,10 +35,10 @@ public record CliContext(RepositoryFactory repositories, Clock clock, InputStrea
         environment = Map.copyOf(environment);
     }
 
-    /** The real process: Guice-built repositories, the system clock, standard streams and environment. */
+    /** The real process: repositories opened through the providers on the class path, the system clock, standard streams and environment. */
     public static CliContext system() {
         Map<String, String> environment = System.getenv();
-        return new CliContext(new GuiceRepositoryFactory(environment), Clock.systemUTC(), System.in, System.out,
+        return new CliContext(new ProviderRepositoryFactory(environment), Clock.systemUTC(), System.in, System.out,
                 environment, System.console() != null);
     }
 
@@ -45,6 +48,6 @@ public record CliContext(RepositoryFactory repositories, Clock clock, InputStrea
             return option;
         }
         String variable = environment.get(REPO_VARIABLE);
-        return variable == null || variable.isBlank() ? RepositoryUri.DEFAULT : variable;
+        return variable == null || variable.isBlank() ? DEFAULT_REPOSITORY : variable;
     }
 }

@@ -2,6 +2,7 @@ package io.versioned.cli;
 
 import io.versioned.api.Repository;
 import io.versioned.api.VersionedException;
+import io.versioned.core.spi.RepositoryLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class DemoCommand extends Subcommand {
     @Override
     int run(VersionedCommand root) {
         Path directory = createTemporaryDirectory();
-        RepositoryUri uri = DemoScript.repositoryAt(directory);
+        RepositoryLocation uri = DemoScript.repositoryAt(directory);
         try (Backend backend = root.context().repositories().open(uri)) {
             Repository repository = backend.repository();
             new DemoScript(repository, root.output(), directory.resolve("files"), uri).run();

@@ -9,6 +9,8 @@ import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.core.Versioned;
+import io.versioned.core.spi.RepositoryLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +41,7 @@ final class DemoScript {
     private final Repository repository;
     private final Output output;
     private final Path files;
-    private final RepositoryUri uri;
+    private final RepositoryLocation uri;
     private final Map<Integer, byte[]> contents = new HashMap<>();
     private int step;
 
@@ -49,7 +51,7 @@ final class DemoScript {
      * @param files      an existing directory for the demo's content files
      * @param uri        where the repository lives, for the introduction
      */
-    DemoScript(Repository repository, Output output, Path files, RepositoryUri uri) {
+    DemoScript(Repository repository, Output output, Path files, RepositoryLocation uri) {
         this.repository = repository;
         this.output = output;
         this.files = files;
@@ -57,8 +59,8 @@ final class DemoScript {
     }
 
     /** The repository the demo runs on, in {@code directory}. */
-    static RepositoryUri repositoryAt(Path directory) {
-        return new RepositoryUri.Embedded(directory.resolve("repository"));
+    static RepositoryLocation repositoryAt(Path directory) {
+        return Versioned.location("embedded:" + directory.resolve("repository"));
     }
 
     /**

@@ -2,6 +2,9 @@ package io.versioned.cli;
 
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
+import io.versioned.core.Versioned;
+import io.versioned.core.spi.RepositoryLocation;
+import io.versioned.core.spi.RepositoryUris;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
         footer = {"Repositories (--repo URI or $" + CliContext.REPO_VARIABLE + "):",
-            "  embedded:DIR            H2 database and blob folder under DIR (default: " + RepositoryUri.DEFAULT + ")",
+            "  embedded:DIR            H2 database and blob folder under DIR (default: " + CliContext.DEFAULT_REPOSITORY + ")",
             "  memory:                 in this process's memory; empty at every start",
             "  jdbc:postgresql://HOST[:PORT]/DB[?PARAMS]&blobs=DIR",
             "                          PostgreSQL metadata, blobs in the folder DIR",
@@ -46,7 +49,7 @@ public final class VersionedCommand {
 
     @Option(names = "--repo", paramLabel = "URI", scope = ScopeType.INHERIT,
             description = "The repository (default: $" + CliContext.REPO_VARIABLE + ", else "
-                    + RepositoryUri.DEFAULT + "); forms: see versioned --help.")
+                    + CliContext.DEFAULT_REPOSITORY + "); forms: see versioned --help.")
     private String repo;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
@@ -73,9 +76,15 @@ public final class VersionedCommand {
         return context;
     }
 
-    /** The repository URI chosen by {@code --repo}, {@code VERSIONED_REPO} or the default. */
-    RepositoryUri repositoryUri() {
-        return RepositoryUri.parse(context.repositoryText(repo));
+    /** The repository location (parsed by the provider of its scheme) chosen by {@code --repo}, {@code VERSIONED_REPO} or the default. */
+    RepositoryLocation repositoryUri() {
+        try {
+            return Versioned.location(context.repositoryText(repo));
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("--repo: " + (message.startsWith(RepositoryUris.ERROR_PREFIX)
+                    ? message.substring(RepositoryUris.ERROR_PREFIX.length()) : message), e);
+        }
     }
 
     /** The repository named by the options, opened on first use. */

@@ -31,7 +31,7 @@ class CloudBackendsTest {
     @TempDir
     Path dir;
 
-    private final CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+    private final CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
 
     @Test
     void s3OnlyRepository() throws IOException {

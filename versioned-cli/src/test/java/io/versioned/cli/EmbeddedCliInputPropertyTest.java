@@ -1,9 +1,8 @@
 package io.versioned.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import io.versioned.core.port.BlobPort;
-import io.versioned.core.port.MetadataPort;
+import io.versioned.core.Versioned;
+import io.versioned.core.spi.RepositoryOptions;
+import io.versioned.core.spi.StorePorts;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -17,7 +16,7 @@ import net.jqwik.api.Property;
  */
 class EmbeddedCliInputPropertyTest extends CliInputProperties {
 
-    private final CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+    private final CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
     private Path directory;
 
     @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
@@ -44,17 +43,11 @@ class EmbeddedCliInputPropertyTest extends CliInputProperties {
     /** Lists the repository through ports opened for the listing alone, as the commands open theirs. */
     @Override
     RepositoryListing listing(Collection<String> names, Collection<String> aliases) {
-        Injector injector = Guice.createInjector(BackendModules.forUri(new RepositoryUri.Embedded(directory)));
-        BlobPort blobs = injector.getInstance(BlobPort.class);
-        MetadataPort metadata = injector.getInstance(MetadataPort.class);
+        StorePorts ports = Versioned.location("embedded:" + directory).open(RepositoryOptions.defaults());
         try {
-            return RepositoryListing.of(blobs, metadata, names, aliases);
+            return RepositoryListing.of(ports.blobs(), ports.metadata(), names, aliases);
         } finally {
-            try {
-                metadata.close();
-            } finally {
-                blobs.close();
-            }
+            ports.close();
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An {@code embedded:} folder whose H2 database another process has open: the command fails after
- * {@link BackendModules#EMBEDDED_CONNECTION_TIMEOUT}, not the library's 30 s, with one line saying why and that
+ * {@link ProviderRepositoryFactory#CONNECTION_TIMEOUT}, not the library's 30 s, with one line saying why and that
  * trying again may help, and exit code 4.
  */
 class EmbeddedLockTest {
@@ -29,16 +29,13 @@ class EmbeddedLockTest {
 
     @Test
     void embeddedRepositoriesWaitOnlyBrieflyForTheDatabase() {
-        RepositoryUri.Embedded uri = (RepositoryUri.Embedded) RepositoryUri.parse("embedded:" + dir);
-
-        assertThat(BackendModules.forUri(uri)).filteredOn(EmbeddedModule.class::isInstance).singleElement()
-                .satisfies(module -> assertThat(((EmbeddedModule) module).database().connectionTimeout())
-                        .isEqualTo(BackendModules.EMBEDDED_CONNECTION_TIMEOUT));
+        assertThat(new ProviderRepositoryFactory(Map.of()).options().connectionTimeout())
+                .contains(ProviderRepositoryFactory.CONNECTION_TIMEOUT);
     }
 
     @Test
     void aFolderOpenInAnotherProcessIsATemporaryFailure() throws Exception {
-        CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+        CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
         String repo = "embedded:" + dir;
         assertThat(cli.run("--repo", repo, "init").exitCode()).isZero();
         Process holder = holdOpenInAnotherProcess(new EmbeddedModule(dir).database().jdbcUrl());

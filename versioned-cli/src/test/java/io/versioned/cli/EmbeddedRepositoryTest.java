@@ -28,7 +28,7 @@ class EmbeddedRepositoryTest {
     Path dir;
 
     private String repo;
-    private final CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+    private final CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
 
     @BeforeEach
     void setUp() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +29,17 @@ class LauncherIT {
     }
 
     private Run launch(String... args) throws IOException, InterruptedException {
+        return launch(Map.of(), args);
+    }
+
+    private Run launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().remove(CliContext.REPO_VARIABLE);
+        builder.environment().remove("VERSIONED_CLASSPATH");
+        builder.environment().putAll(environment);
         Path out = workingDirectory.resolve("stdout.txt");
         Path err = workingDirectory.resolve("stderr.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -45,6 +52,32 @@ class LauncherIT {
     void theLauncherAndTheJarAreInPlace() {
         assertThat(LAUNCHER).isExecutable();
         assertThat(LAUNCHER.getParent().resolve("versioned-cli/target/versioned-cli.jar")).isRegularFile();
+    }
+
+    @Test
+    void aThirdPartyProviderOnVersionedClasspathAddsItsScheme() throws Exception {
+        Path providerJar = Path.of(System.getProperty("versioned.example-provider",
+                "../examples/test-provider/target/versioned-example-provider-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        assertThat(providerJar).as("built by the reactor before this module").isRegularFile();
+        Files.writeString(workingDirectory.resolve("catalog.json"), "{}");
+
+        Run put = launch(Map.of("VERSIONED_CLASSPATH", providerJar.toString()),
+                "--repo", "example:shop", "put", "catalog", "catalog.json", "--json");
+        Run init = launch(Map.of("VERSIONED_CLASSPATH", providerJar.toString()), "--repo", "example:shop", "init");
+
+        assertThat(put.exitCode()).as(put.err()).isZero();
+        assertThat(put.out()).contains("mem://example-shop/catalog/");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("example:shop");
+    }
+
+    @Test
+    void withoutTheProviderTheSchemeIsUnknownAndTheFoundSchemesAreListed() throws Exception {
+        Run run = launch("--repo", "example:shop", "names");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--repo: unknown scheme 'example'; the schemes on the class path are "
+                + "embedded, jdbc, memory, s3, s3+dynamodb");
     }
 
     @Test

@@ -24,7 +24,7 @@ class PostgresRepositoryTest {
     @TempDir
     Path dir;
 
-    private final CliHarness cli = new CliHarness(new GuiceRepositoryFactory(Map.of()));
+    private final CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
 
     @BeforeAll
     static void startServer() throws IOException {

@@ -1,12 +1,14 @@
 package io.versioned.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.versioned.adapter.inmemory.InMemoryBlobPort;
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
-import io.versioned.core.port.BlobPort;
+import io.versioned.core.Repositories;
+import io.versioned.core.Versioned;
 import io.versioned.core.port.MetadataPort;
+import io.versioned.core.spi.RepositoryLocation;
+import io.versioned.core.spi.RepositoryOptions;
+import io.versioned.core.spi.StorePorts;
 import java.util.Map;
 
 /**
@@ -15,28 +17,30 @@ import java.util.Map;
  */
 final class SharedMemoryFactory implements RepositoryFactory {
 
-    private final Injector injector = Guice.createInjector(BackendModules.forUri(new RepositoryUri.Memory()));
-    private final RepositoryFactory production = new GuiceRepositoryFactory(Map.of());
+    private final StorePorts ports = Versioned.location("memory:").open(RepositoryOptions.defaults());
+    private final Repository repository = Repositories.of(ports.blobs(), ports.metadata());
+    private final RepositoryFactory production = new ProviderRepositoryFactory(Map.of());
 
     @Override
-    public Backend open(RepositoryUri uri) {
-        if (uri instanceof RepositoryUri.Memory) {
-            return new Backend(uri, repository(), injector.getInstance(Maintenance.class), () -> { });
+    public Backend open(RepositoryLocation uri) {
+        if (uri.scheme().equals("memory")) {
+            return new Backend(uri, repository, new Maintenance(ports.blobs(), ports.metadata(), repository),
+                    () -> { });
         }
         return production.open(uri);
     }
 
     Repository repository() {
-        return injector.getInstance(Repository.class);
+        return repository;
     }
 
     /** The in-memory metadata store behind the shared repository, to read every record. */
     MetadataPort metadata() {
-        return injector.getInstance(MetadataPort.class);
+        return ports.metadata();
     }
 
     /** The in-memory blob store behind the shared repository, to alter bytes behind its back. */
     InMemoryBlobPort blobs() {
-        return (InMemoryBlobPort) injector.getInstance(BlobPort.class);
+        return (InMemoryBlobPort) ports.blobs();
     }
 }

@@ -33,8 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The {@link Repository} for any pair of ports: validates arguments, applies every rule of the design's
- * semantics, and turns any failure of a port into a {@link VersionedException}.
+ * The {@link Repository} for any pair of ports: validates arguments, applies every rule of docs/semantics.md, and
+ * turns any failure of a port into a {@link VersionedException}. Make one with {@link Repositories#of} or
+ * {@link VersionedCoreModule}.
  */
 public final class DefaultRepository implements Repository {
 

@@ -32,6 +32,11 @@ final class SharedPostgres {
         return new Schema(name, config);
     }
 
+    /** A data source on the server's {@code postgres} database (its {@code public} schema), as an application has one. */
+    static javax.sql.DataSource dataSource() {
+        return server().getPostgresDatabase();
+    }
+
     /** Drops {@code schema} and everything in it; call it once no pool uses the schema any more. */
     static void drop(Schema schema) {
         execute("DROP SCHEMA " + schema.name() + " CASCADE");
