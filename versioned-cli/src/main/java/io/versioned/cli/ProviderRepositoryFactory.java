@@ -42,9 +42,10 @@ public final class ProviderRepositoryFactory implements RepositoryFactory {
     @Override
     public Backend open(RepositoryLocation location) {
         StorePorts ports = Versioned.openStores(location, options);
-        Repository repository = Repositories.of(ports.blobs(), ports.metadata(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        Repository repository = Repositories.of(ports.blobs(), ports.metadata(), clock);
         Backend backend = new Backend(location, repository,
-                new Maintenance(ports.blobs(), ports.metadata(), repository), repository::close);
+                new Maintenance(ports.blobs(), ports.metadata(), repository, clock), repository::close);
         if (location.bootstrapsImplicitly()) {
             try {
                 repository.bootstrap();

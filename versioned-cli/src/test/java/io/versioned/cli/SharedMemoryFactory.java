@@ -9,6 +9,7 @@ import io.versioned.core.port.MetadataPort;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryOptions;
 import io.versioned.core.spi.StorePorts;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ final class SharedMemoryFactory implements RepositoryFactory {
     @Override
     public Backend open(RepositoryLocation uri) {
         if (uri.scheme().equals("memory")) {
-            return new Backend(uri, repository, new Maintenance(ports.blobs(), ports.metadata(), repository),
+            return new Backend(uri, repository, new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.systemUTC()),
                     () -> { });
         }
         return production.open(uri);
