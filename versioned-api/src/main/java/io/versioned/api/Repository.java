@@ -3,7 +3,6 @@ package io.versioned.api;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A repository of versioned binary artifacts: each artifact has a mutable {@code LATEST}, immutable
@@ -20,9 +19,10 @@ import java.util.List;
  * {@link IntegrityException} (bytes do not match their SHA-256) and {@link BackendException} (the
  * store failed; the invariants still hold). No storage-technology exception escapes.
  *
- * <p>Implementations are thread-safe and safe with concurrent writers in other processes.
+ * <p>Implementations are thread-safe and safe with concurrent writers in other processes. The reading operations
+ * are declared by {@link ReadableRepository}.
  */
-public interface Repository extends AutoCloseable {
+public interface Repository extends ReadableRepository {
 
     /**
      * Creates the storage this repository needs (bucket, table, schema) if missing. Idempotent.
@@ -71,18 +71,6 @@ public interface Repository extends AutoCloseable {
      */
     Artifact putArtifact(String name, InputStream content, PutOptions options);
 
-    /** The live LATEST of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
-    Artifact getArtifactVersion(String name);
-
-    /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
-    Artifact getArtifactVersion(String name, Version version);
-
-    /**
-     * The live versions of {@code name} in {@link Version#NEWEST_FIRST} order: LATEST first (if live), then published
-     * numbers newest (highest) first, e.g. LATEST, 3, 2, 1; empty if none.
-     */
-    List<Artifact> listArtifactVersions(String name);
-
     /**
      * Copies the live LATEST into the next version number. If LATEST has the same SHA-256 as the highest
      * live published version, that version is returned and nothing is created. Numbers are never reused.
@@ -107,40 +95,6 @@ public interface Repository extends AutoCloseable {
      * @throws ArtifactNotFoundException if the version does not exist (never created, or purged)
      */
     Artifact restoreArtifactVersion(String name, Version version);
-
-    /** The names of the artifacts in this repository, sorted ({@link String#compareTo} order). */
-    List<String> listArtifactNames();
-
-    /** The highest live published version number of {@code name}, 0 when there is none. */
-    int getLatestPublishedVersionNumber(String name);
-
-    /**
-     * The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory.
-     *
-     * @throws ArtifactNotFoundException if the version is missing or deleted
-     * @throws IntegrityException        if the stored bytes are missing or do not match the SHA-256
-     */
-    byte[] getContent(String name, Version version);
-
-    /**
-     * A stream of the bytes of a live version. The SHA-256 is verified at end of stream: a mismatch throws
-     * {@link IntegrityException} from {@code read}. The caller closes the stream.
-     *
-     * @throws ArtifactNotFoundException if the version is missing or deleted
-     * @throws IntegrityException        if the stored bytes are missing
-     */
-    InputStream openContent(String name, Version version);
-
-    /**
-     * Streams the bytes of a live version into {@code target} (replaced atomically, only after the SHA-256
-     * was verified) and returns the version downloaded.
-     *
-     * @throws IllegalArgumentException  if the directory of {@code target} does not exist or {@code target} is one
-     * @throws ArtifactNotFoundException if the version is missing or deleted
-     * @throws IntegrityException        if the bytes are missing or do not match; {@code target} is untouched
-     * @throws VersionedException        if writing {@code target} fails; {@code target} is untouched
-     */
-    Artifact download(String name, Version version, Path target);
 
     /**
      * Points {@code alias} at {@code version} alone; see {@link #putAlias(String, String, Version, Version, int)}.
@@ -174,34 +128,8 @@ public interface Repository extends AutoCloseable {
      */
     Alias putAlias(String name, String alias, AliasTarget target, long expectedRevision);
 
-    /** The alias; {@link AliasNotFoundException} if missing. */
-    Alias getAlias(String name, String alias);
-
-    /** The aliases of {@code name}, sorted by alias name; empty if none. */
-    List<Alias> listAliases(String name);
-
     /** Deletes the alias and records the delete in its history; a missing alias is a no-op that records nothing. */
     void deleteAlias(String name, String alias);
-
-    /**
-     * The version the alias picks at random: the secondary with probability weight/100.
-     *
-     * @throws AliasNotFoundException    if the alias is missing
-     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
-     */
-    Artifact resolve(String name, String alias);
-
-    /**
-     * The version the alias picks for {@code routingKey} by {@link Routing#bucket}: always the same for the same
-     * key and alias configuration.
-     *
-     * @throws AliasNotFoundException    if the alias is missing
-     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
-     */
-    Artifact resolve(String name, String alias, String routingKey);
-
-    /** Every put and delete of the alias, newest (highest revision) first; empty for an alias never written. */
-    List<AliasChange> getAliasHistory(String name, String alias);
 
     /**
      * Hard-deletes (metadata and bytes) the numbered versions that are neither among the newest
@@ -240,4 +168,5 @@ public interface Repository extends AutoCloseable {
      */
     @Override
     void close();
+
 }

@@ -1,0 +1,97 @@
+package io.versioned.api;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The reading half of a {@link Repository}: what a consumer (a service loading the artifact behind an alias) needs,
+ * and nothing that writes. A consumer that only reads depends on this type, so a cache
+ * ({@code io.versioned.cache.CachingRepository}) or a read-only view can stand in for the repository.
+ *
+ * <p>The rules of {@link Repository} apply: arguments are validated before storage is touched (a bad one throws
+ * {@link IllegalArgumentException} naming it), failures are unchecked {@link VersionedException}s, and
+ * implementations are thread-safe.
+ */
+public interface ReadableRepository extends AutoCloseable {
+
+    /** The live LATEST of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    Artifact getArtifactVersion(String name);
+
+    /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    Artifact getArtifactVersion(String name, Version version);
+
+    /**
+     * The live versions of {@code name} in {@link Version#NEWEST_FIRST} order: LATEST first (if live), then published
+     * numbers newest (highest) first, e.g. LATEST, 3, 2, 1; empty if none.
+     */
+    List<Artifact> listArtifactVersions(String name);
+
+    /** The names of the artifacts in this repository, sorted ({@link String#compareTo} order). */
+    List<String> listArtifactNames();
+
+    /** The highest live published version number of {@code name}, 0 when there is none. */
+    int getLatestPublishedVersionNumber(String name);
+
+    /**
+     * The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory.
+     *
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the stored bytes are missing or do not match the SHA-256
+     */
+    byte[] getContent(String name, Version version);
+
+    /**
+     * A stream of the bytes of a live version. The SHA-256 is verified at end of stream: a mismatch throws
+     * {@link IntegrityException} from {@code read}. The caller closes the stream.
+     *
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the stored bytes are missing
+     */
+    InputStream openContent(String name, Version version);
+
+    /**
+     * Streams the bytes of a live version into {@code target} (replaced atomically, only after the SHA-256
+     * was verified) and returns the version downloaded.
+     *
+     * @throws IllegalArgumentException  if the directory of {@code target} does not exist or {@code target} is one
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     * @throws IntegrityException        if the bytes are missing or do not match; {@code target} is untouched
+     * @throws VersionedException        if writing {@code target} fails; {@code target} is untouched
+     */
+    Artifact download(String name, Version version, Path target);
+
+    /** The alias; {@link AliasNotFoundException} if missing. */
+    Alias getAlias(String name, String alias);
+
+    /** The aliases of {@code name}, sorted by alias name; empty if none. */
+    List<Alias> listAliases(String name);
+
+    /**
+     * The version the alias picks at random: the secondary with probability weight/100.
+     *
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     */
+    Artifact resolve(String name, String alias);
+
+    /**
+     * The version the alias picks for {@code routingKey} by {@link Routing#bucket}: always the same for the same
+     * key and alias configuration.
+     *
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     */
+    Artifact resolve(String name, String alias, String routingKey);
+
+    /** Every put and delete of the alias, newest (highest revision) first; empty for an alias never written. */
+    List<AliasChange> getAliasHistory(String name, String alias);
+
+    /**
+     * Releases what this reader holds. It must not be used afterwards. Idempotent.
+     *
+     * @throws BackendException if a store fails to release its resources
+     */
+    @Override
+    void close();
+}
