@@ -5,6 +5,7 @@ import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import io.versioned.core.spi.Durations;
 
 /** Registers the CLI's value parsers, so that bad values are reported as usage errors with the rule. */
 final class Converters {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import io.versioned.core.spi.Durations;
 
 /** {@code versioned purge NAME --keep N --older-than DURATION [--dry-run]}: retention. */
 @Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,

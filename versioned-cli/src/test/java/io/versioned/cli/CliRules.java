@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
+import io.versioned.core.spi.Durations;
 
 /**
  * The documented rules for the CLI's arguments, so the CLI properties can tell for any generated argument whether

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import io.versioned.core.spi.Durations;
 
 /** Sizes, relative times, hashes, tables, durations and JSON as the CLI prints and reads them. */
 class FormattingTest {

@@ -7,13 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests as 64 lower-case hex characters. */
-final class Sha256 {
+/** SHA-256 digests as 64 lower-case hex characters: the one implementation the library and its cache use. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static MessageDigest newDigest() {
+    /** A new SHA-256 digest. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -21,18 +22,20 @@ final class Sha256 {
         }
     }
 
-    static String hex(MessageDigest digest) {
+    /** Completes {@code digest} and returns it as 64 lower-case hex characters. */
+    public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static String of(byte[] bytes) {
+    /** The digest of {@code bytes}. */
+    public static String of(byte[] bytes) {
         MessageDigest digest = newDigest();
         digest.update(bytes);
         return hex(digest);
     }
 
     /** Reads {@code in} to its end with a fixed buffer and returns its digest. */
-    static String of(InputStream in) {
+    public static String of(InputStream in) {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[64 * 1024];
         try {

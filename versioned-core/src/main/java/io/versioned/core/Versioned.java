@@ -3,6 +3,8 @@ package io.versioned.core;
 import io.versioned.api.BackendException;
 import io.versioned.api.Repository;
 import io.versioned.api.VersionedException;
+import io.versioned.core.spi.CacheProvider;
+import io.versioned.core.spi.CacheSettings;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryOptions;
 import io.versioned.core.spi.RepositoryProvider;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -56,7 +59,9 @@ public final class Versioned {
      * {@link RepositoryOptions#bootstrap()} asks for it (closing it again if that fails).
      *
      * @param uri     the repository URI
-     * @param options bootstrap, clock, environment and the application's own clients or data source
+     * @param options bootstrap, clock, environment, the application's own clients or data source, and a cache;
+     *                the URI parameters {@code cache=DIR}, {@code cacheTtl}, {@code cacheMaxBytes} and
+     *                {@code cacheMaxStale} ask for a cache too, whatever the scheme ({@code docs/serving.md})
      * @return the repository, thread-safe; close it when done
      * @throws IllegalArgumentException            if {@code uri} is blank, malformed, or of a scheme no provider
      *                                             on the class path opens, or {@code options} is null
@@ -66,8 +71,15 @@ public final class Versioned {
         if (options == null) {
             throw new IllegalArgumentException("options: must not be null");
         }
-        StorePorts ports = openStores(location(uri), options);
+        CacheSettings.Split split = uri == null ? new CacheSettings.Split(null, Optional.empty())
+                : CacheSettings.split(uri.strip());
+        Optional<CacheSettings> cache = split.cache().or(options::cache);
+        CacheProvider cacheProvider = cache.isPresent() ? cacheProvider() : null;
+        StorePorts ports = openStores(location(split.uri()), options);
         Repository repository = Repositories.of(ports.blobs(), ports.metadata(), options.clock());
+        if (cacheProvider != null) {
+            repository = cacheProvider.wrap(repository, cache.get(), options);
+        }
         if (options.bootstrap()) {
             try {
                 repository.bootstrap();
@@ -136,6 +148,13 @@ public final class Versioned {
         } catch (RuntimeException e) {
             throw new BackendException("could not open the repository " + location + ": " + e, e, false);
         }
+    }
+
+    private static CacheProvider cacheProvider() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return ServiceLoader.load(CacheProvider.class, loader != null ? loader : Versioned.class.getClassLoader())
+                .findFirst().orElseThrow(() -> RepositoryUris.invalid(
+                        "cache: needs the module versioned-cache on the class path"));
     }
 
     /** The schemes of the providers on the class path, sorted. */

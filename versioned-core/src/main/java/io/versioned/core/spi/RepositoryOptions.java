@@ -34,8 +34,10 @@ public final class RepositoryOptions {
     private final Map<String, String> environment;
     private final Duration connectionTimeout;
     private final Map<Class<?>, Object> components;
+    private final CacheSettings cache;
 
     private RepositoryOptions(Builder builder) {
+        this.cache = builder.cache;
         this.bootstrap = builder.bootstrap;
         this.clock = builder.clock;
         this.environment = builder.environment == null ? null : Map.copyOf(builder.environment);
@@ -90,6 +92,14 @@ public final class RepositoryOptions {
         return Optional.ofNullable(type.cast(components.get(type)));
     }
 
+    /**
+     * The cache to put in front of the repository ({@code versioned-cache} on the class path), if asked for; a
+     * {@code cache=DIR} parameter of the URI takes precedence. See {@code docs/serving.md}.
+     */
+    public Optional<CacheSettings> cache() {
+        return Optional.ofNullable(cache);
+    }
+
     /** Builds {@link RepositoryOptions}. Not thread-safe. */
     public static final class Builder {
 
@@ -98,8 +108,24 @@ public final class RepositoryOptions {
         private Map<String, String> environment;
         private Duration connectionTimeout;
         private final Map<Class<?>, Object> components = new LinkedHashMap<>();
+        private CacheSettings cache;
 
         private Builder() {
+        }
+
+        /**
+         * Reads through a local cache ({@code versioned-cache} must be on the class path).
+         *
+         * @param cache the folder, time-to-live, bound and maximum staleness
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cache} is null
+         */
+        public Builder cache(CacheSettings cache) {
+            if (cache == null) {
+                throw new IllegalArgumentException("cache: must not be null");
+            }
+            this.cache = cache;
+            return this;
         }
 
         /**

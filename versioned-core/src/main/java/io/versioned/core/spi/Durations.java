@@ -1,4 +1,4 @@
-package io.versioned.cli;
+package io.versioned.core.spi;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Parses durations as people write them: {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}, combinations such
- * as {@code 1d12h}, {@code 0s}, or ISO-8601 such as {@code PT1H} and {@code P7D}.
+ * as {@code 1d12h}, {@code 0s}, or ISO-8601 such as {@code PT1H} and {@code P7D}. Used by the command line and by
+ * the cache options of a repository URI.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(?:\\d+[dhms])+");
     private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
@@ -19,10 +20,14 @@ final class Durations {
     }
 
     /**
+     * Parses {@code text}.
+     *
+     * @param text the duration as written, e.g. {@code 30s}
+     * @return the duration, not negative
      * @throws IllegalArgumentException if {@code text} is not one of the accepted forms, is negative, or is longer
      *                                  than a {@link Duration} holds
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (SHORT.matcher(trimmed).matches()) {
             try {

@@ -1,0 +1,196 @@
+package io.versioned.cache;
+
+import io.versioned.api.Artifact;
+import io.versioned.api.IntegrityException;
+import io.versioned.api.VersionedException;
+import io.versioned.core.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Content on local disk, one file per SHA-256 ({@code DIR/content/ab/abcdef...}): identical bytes are stored
+ * once. A file is written to {@code DIR/tmp}, verified, and renamed into place, so a file under {@code content}
+ * is always complete; it is never rewritten, only deleted (by eviction or when found corrupted), so a process
+ * that opened it keeps reading it. The modification time of a file is its last use: eviction deletes the least
+ * recently used files until the total is within the bound. Safe for several processes sharing the folder.
+ */
+final class ContentStore {
+
+    private final Path content;
+    private final Path tmp;
+    private final long maxBytes;
+    private final Clock clock;
+
+    ContentStore(Path directory, long maxBytes, Clock clock) {
+        this.content = directory.resolve("content");
+        this.tmp = directory.resolve("tmp");
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+        try {
+            Files.createDirectories(content);
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cache: cannot create the cache folder " + directory + ": " + e, e);
+        }
+    }
+
+    /** Where the bytes of {@code sha256} live when cached. */
+    Path path(String sha256) {
+        return content.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** The cached file of {@code artifact} when present with the right size, marked as just used. */
+    Optional<Path> find(Artifact artifact) {
+        Path file = path(artifact.sha256());
+        try {
+            if (Files.size(file) != artifact.size()) {
+                return Optional.empty();
+            }
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            return Optional.of(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new VersionedException("cache: cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * The cached file of {@code artifact}, read from {@code source} first when missing: written to a temporary
+     * file, verified against the SHA-256 and the size, then renamed into place, then the least recently used
+     * files beyond the bound are evicted.
+     *
+     * @throws IntegrityException if the bytes read do not match; nothing is kept
+     */
+    Path fetch(Artifact artifact, Supplier<InputStream> source) {
+        Optional<Path> found = find(artifact);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Path target = path(artifact.sha256());
+        Path part = null;
+        try {
+            part = Files.createTempFile(tmp, artifact.sha256(), ".part");
+            MessageDigest digest = Sha256.newDigest();
+            long size = 0;
+            try (InputStream in = source.get(); OutputStream out = Files.newOutputStream(part)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    size += n;
+                }
+            }
+            String sha256 = Sha256.hex(digest);
+            if (!sha256.equals(artifact.sha256()) || size != artifact.size()) {
+                throw new IntegrityException("cache: the bytes of " + artifact.name() + " " + artifact.version()
+                        + " have SHA-256 " + sha256 + " (" + size + " bytes), expected " + artifact.sha256() + " ("
+                        + artifact.size() + " bytes)");
+            }
+            Files.setLastModifiedTime(part, FileTime.from(clock.instant()));
+            Files.createDirectories(target.getParent());
+            move(part, target);
+            part = null;
+            evict(target);
+            return target;
+        } catch (IOException e) {
+            throw new VersionedException("cache: cannot write " + target + ": " + e, e);
+        } finally {
+            deleteQuietly(part);
+        }
+    }
+
+    /** Deletes a cached file found corrupted; the next {@link #fetch} reads it again. */
+    void discard(Path file) {
+        deleteQuietly(file);
+    }
+
+    /** True when the bytes of {@code file} have the SHA-256 {@code sha256}. */
+    static boolean verify(Path file, String sha256) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.of(in).equals(sha256);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The bytes of the cached files, summed. */
+    long totalBytes() {
+        return files().stream().mapToLong(Used::size).sum();
+    }
+
+    private static void move(Path part, Path target) throws IOException {
+        try {
+            // Replacing an existing file (another process cached the same bytes meanwhile) is a rename: whoever
+            // opened the old file keeps reading it, and its bytes are the same.
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void evict(Path keep) {
+        List<Used> files = files();
+        long total = files.stream().mapToLong(Used::size).sum();
+        files.sort(Comparator.comparing(Used::lastUsed));
+        for (Used file : files) {
+            if (total <= maxBytes) {
+                return;
+            }
+            if (!file.path().equals(keep)) {
+                deleteQuietly(file.path());
+                total -= file.size();
+            }
+        }
+    }
+
+    private List<Used> files() {
+        List<Used> files = new ArrayList<>();
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(content)) {
+            for (Path shard : shards) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(shard)) {
+                    for (Path entry : entries) {
+                        try {
+                            files.add(new Used(entry, Files.size(entry), Files.getLastModifiedTime(entry)));
+                        } catch (NoSuchFileException evictedMeanwhile) {
+                            // another process evicted it
+                        }
+                    }
+                } catch (NoSuchFileException | java.nio.file.NotDirectoryException ignored) {
+                    // not a shard, or removed meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new VersionedException("cache: cannot list " + content + ": " + e, e);
+        }
+        return files;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // left for the next eviction
+            }
+        }
+    }
+
+    private record Used(Path path, long size, FileTime lastUsed) {
+    }
+}
