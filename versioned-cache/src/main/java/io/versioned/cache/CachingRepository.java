@@ -18,10 +18,14 @@ import io.versioned.core.spi.CacheSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -191,34 +195,31 @@ public final class CachingRepository implements Repository {
     @Override
     public byte[] getContent(String name, Version version) {
         Artifact artifact = getArtifactVersion(name, version);
-        for (int attempt = 0; ; attempt++) {
-            Path file = file(artifact);
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                if (Sha256.of(bytes).equals(artifact.sha256())) {
-                    return bytes;
-                }
-            } catch (IOException e) {
-                throw new VersionedException("cache: cannot read " + file + ": " + e, e);
-            }
-            corrupted(artifact, file, attempt);
-        }
+        return fromCache(artifact, file -> {
+            byte[] bytes = Files.readAllBytes(file);
+            return Sha256.of(bytes).equals(artifact.sha256()) ? bytes : null;
+        });
     }
 
     @Override
     public InputStream openContent(String name, Version version) {
         Artifact artifact = getArtifactVersion(name, version);
-        for (int attempt = 0; ; attempt++) {
-            Path file = file(artifact);
-            if (ContentStore.verify(file, artifact.sha256())) {
-                try {
-                    return Files.newInputStream(file);
-                } catch (IOException e) {
-                    throw new VersionedException("cache: cannot read " + file + ": " + e, e);
+        return fromCache(artifact, file -> {
+            // Verified through the channel that is returned: another process may evict (delete) the file meanwhile,
+            // which never takes the bytes from under an open file.
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                if (Sha256.of(Channels.newInputStream(channel)).equals(artifact.sha256())) {
+                    channel.position(0);
+                    return Channels.newInputStream(channel);
                 }
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
-            corrupted(artifact, file, attempt);
-        }
+            channel.close();
+            return null;
+        });
     }
 
     @Override
@@ -229,13 +230,8 @@ public final class CachingRepository implements Repository {
                     + target);
         }
         Artifact artifact = getArtifactVersion(name, version);
-        for (int attempt = 0; ; attempt++) {
-            Path file = file(artifact);
-            if (copyVerified(file, artifact.sha256(), target.toAbsolutePath())) {
-                return artifact;
-            }
-            corrupted(artifact, file, attempt);
-        }
+        return fromCache(artifact, file -> copyVerified(file, artifact.sha256(), target.toAbsolutePath())
+                ? artifact : null);
     }
 
     @Override
@@ -379,17 +375,47 @@ public final class CachingRepository implements Repository {
         }
     }
 
-    private void corrupted(Artifact artifact, Path file, int attempt) {
-        content.discard(file);
-        LOG.warn("versioned cache: {} did not match the SHA-256 {} of {} {}; deleted, reading it again", file,
-                artifact.sha256(), artifact.name(), artifact.version());
-        if (attempt > 0) {
-            throw new IntegrityException("cache: the bytes of " + artifact.name() + " " + artifact.version()
-                    + " did not match their SHA-256 " + artifact.sha256() + " twice in a row");
+    /**
+     * Reads the cached file of {@code artifact} with {@code read}, which answers null when the bytes do not match.
+     * A file that does not match is deleted and fetched again, once; a file evicted by another process between
+     * finding and opening it is fetched again, a few times.
+     */
+    private <T> T fromCache(Artifact artifact, CachedRead<T> read) {
+        boolean refetched = false;
+        for (int vanished = 0; ; ) {
+            Path file = file(artifact);
+            try {
+                T result = read.apply(file);
+                if (result != null) {
+                    return result;
+                }
+            } catch (NoSuchFileException evicted) {
+                if (++vanished < 5) {
+                    continue;
+                }
+                throw new VersionedException("cache: " + file + " kept being evicted before it was read; is "
+                        + "cacheMaxBytes below the size of what is read at once?", evicted);
+            } catch (IOException e) {
+                throw new VersionedException("cache: reading " + file + " failed: " + e, e);
+            }
+            content.discard(file);
+            LOG.warn("versioned cache: {} did not match the SHA-256 {} of {} {}; deleted, reading it again", file,
+                    artifact.sha256(), artifact.name(), artifact.version());
+            if (refetched) {
+                throw new IntegrityException("cache: the bytes of " + artifact.name() + " " + artifact.version()
+                        + " did not match their SHA-256 " + artifact.sha256() + " twice in a row");
+            }
+            refetched = true;
         }
     }
 
-    private static boolean copyVerified(Path file, String sha256, Path target) {
+    /** A read of a cached file: its result, or null when the bytes do not match the SHA-256. */
+    @FunctionalInterface
+    private interface CachedRead<T> {
+        T apply(Path file) throws IOException;
+    }
+
+    private static boolean copyVerified(Path file, String sha256, Path target) throws IOException {
         Path part = null;
         try {
             part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
@@ -411,8 +437,6 @@ public final class CachingRepository implements Repository {
             }
             part = null;
             return true;
-        } catch (IOException e) {
-            throw new VersionedException("cache: cannot write " + target + ": " + e, e);
         } finally {
             if (part != null) {
                 try {

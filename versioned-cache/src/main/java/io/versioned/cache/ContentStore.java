@@ -120,15 +120,6 @@ final class ContentStore {
         deleteQuietly(file);
     }
 
-    /** True when the bytes of {@code file} have the SHA-256 {@code sha256}. */
-    static boolean verify(Path file, String sha256) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Sha256.of(in).equals(sha256);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The bytes of the cached files, summed. */
     long totalBytes() {
         return files().stream().mapToLong(Used::size).sum();
