@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
 final class InitCommand extends Subcommand {
 
     @Override
+    boolean createsRepository() {
+        return true;
+    }
+
+    @Override
     int run(VersionedCommand root) {
         root.repository().bootstrap();
         String uri = root.repositoryUri().toString();

@@ -36,6 +36,11 @@ final class PutCommand extends Subcommand {
     Map<String, String> tags = new LinkedHashMap<>();
 
     @Override
+    boolean createsRepository() {
+        return true;
+    }
+
+    @Override
     int run(VersionedCommand root) throws IOException {
         Names.artifact(name);
         PutOptions options = options();

@@ -1,8 +1,14 @@
 package io.versioned.cli;
 
+import io.versioned.adapter.jdbc.JdbcConfig;
+import io.versioned.api.BackendException;
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,8 +114,37 @@ public final class VersionedCommand {
 
     private Backend backend() {
         if (backend == null) {
-            backend = context.repositories().open(repositoryUri());
+            RepositoryUri uri = repositoryUri();
+            checkEmbeddedFolder(uri, runningCommand() instanceof Subcommand command && command.createsRepository());
+            backend = context.repositories().open(uri);
         }
         return backend;
+    }
+
+    /** The user object of the (sub)command being run: the last one on the command line. */
+    private Object runningCommand() {
+        List<CommandLine> commands = spec.commandLine().getParseResult().asCommandLineList();
+        return commands.get(commands.size() - 1).getCommandSpec().userObject();
+    }
+
+    /**
+     * Refuses an {@code embedded:} location that is a file (exit code 2), and, for a command that does not create a
+     * repository, a folder without the repository's database (exit code 4): a mistyped {@code --repo} must not
+     * leave an empty repository behind, nor read as one.
+     */
+    private static void checkEmbeddedFolder(RepositoryUri uri, boolean creates) {
+        if (!(uri instanceof RepositoryUri.Embedded embedded)) {
+            return;
+        }
+        Path directory = embedded.directory();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--repo: embedded: must name a folder, got the file " + directory);
+        }
+        Path database = directory.resolve(JdbcConfig.EMBEDDED_DATABASE_NAME + ".mv.db");
+        if (!creates && !Files.exists(database)) {
+            throw new BackendException("no repository at " + directory + " (no " + database.getFileName()
+                    + " there): check --repo or $" + CliContext.REPO_VARIABLE + "; 'versioned init' or a put "
+                    + "creates one", null, false);
+        }
     }
 }
