@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class, PutCommand.class, PublishCommand.class, GetCommand.class, ShowCommand.class,
             VersionsCommand.class, NamesCommand.class, DeleteCommand.class, RestoreCommand.class,
             AliasCommand.class, ResolveCommand.class, PurgeCommand.class, PurgeArtifactCommand.class,
-            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, DemoCommand.class
+            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, DemoCommand.class, HelpCommand.class
         })
 public final class VersionedCommand {
 
@@ -51,8 +52,10 @@ public final class VersionedCommand {
     private CommandSpec spec;
 
     @Option(names = "--repo", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "The repository (default: $" + CliContext.REPO_VARIABLE + ", else "
-                    + RepositoryUri.DEFAULT + "); forms: see versioned --help.")
+            description = {"Where the artifacts live: embedded:DIR, memory:,",
+                "jdbc:postgresql://..., s3+dynamodb://... or s3://...",
+                "(details: Repositories in 'versioned help').",
+                "Default: $" + CliContext.REPO_VARIABLE + ", else " + RepositoryUri.DEFAULT + "."})
     private String repo;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

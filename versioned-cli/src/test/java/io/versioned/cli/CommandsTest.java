@@ -208,7 +208,19 @@ class CommandsTest {
         @Test
         void refusesMetadataWithoutEquals() throws IOException {
             Result result = fails(ExitCodes.USAGE, "put", NAME, file("a", "a").toString(), "--meta", "novalue");
-            assertThat(result.err()).contains("KEY=VALUE").contains("versioned put --help");
+            assertThat(result.err()).isEqualTo("versioned put: --meta: must be KEY=VALUE, got 'novalue' "
+                    + "(see 'versioned put --help')\n");
+        }
+
+        @Test
+        void namesAnUnknownOptionAsSuch() throws IOException {
+            Path file = file("f.txt", "f");
+
+            assertThat(fails(ExitCodes.USAGE, "put", "-x", file.toString()).err())
+                    .isEqualTo("versioned put: Unknown option: '-x' (see 'versioned put --help')\n");
+            assertThat(fails(ExitCodes.USAGE, "put", NAME, file.toString(), "-x").err())
+                    .startsWith("versioned put: Unknown option: '-x'");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
         }
 
         @Test
@@ -943,12 +955,33 @@ class CommandsTest {
     class Global {
 
         @Test
+        void helpIsACommandToo() {
+            Result help = ok("help");
+            Result put = ok("help", "put");
+
+            assertThat(help.out()).isEqualTo(ok("--help").out()).contains("  help ");
+            assertThat(put.out()).isEqualTo(ok("put", "--help").out());
+        }
+
+        @Test
+        void helpKeepsTheDefaultRepositoryOnOneLineAndDoesNotSendTheReaderToItself() {
+            String help = ok("--help").out();
+
+            assertThat(help).contains("Default: $VERSIONED_REPO, else embedded:./.versioned.")
+                    .doesNotContain("see versioned --help");
+            assertThat(ok("names", "--help").out()).contains("(details: Repositories in 'versioned help').");
+        }
+
+        @Test
         void everyCommandHasHelpAndVersion() {
             List<String[]> paths = new ArrayList<>();
             collect(VersionedCli.commandLine(new CliContext(memory, Clock.systemUTC(), System.in,
                     System.out, Map.of(), false)), new ArrayList<>(), paths);
             assertThat(paths).hasSizeGreaterThan(20);
             for (String[] path : paths) {
+                if (path.length > 0 && path[0].equals("help")) {
+                    continue; // picocli's help command, see helpIsACommandToo
+                }
                 List<String> help = new ArrayList<>(List.of(path));
                 help.add("--help");
                 Result usage = cli.run(help.toArray(String[]::new));
