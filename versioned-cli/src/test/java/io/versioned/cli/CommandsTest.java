@@ -236,6 +236,19 @@ class CommandsTest {
         }
 
         @Test
+        void showsTheBytesAndTheRateOfALargeStandardInputAtATerminal() {
+            byte[] big = new byte[9 * 1024 * 1024];
+
+            Result atATerminal = cli.interactive().runWithInput(big, withRepo("put", NAME, "-"));
+            Result piped = cli.runWithInput(big, withRepo("put", "other", "-"));
+
+            assertThat(atATerminal.exitCode()).isZero();
+            assertThat(atATerminal.err()).contains("put " + NAME + "  9.0 MiB  ", "/s");
+            assertThat(piped.exitCode()).isZero();
+            assertThat(piped.err()).isEmpty();
+        }
+
+        @Test
         void showsAProgressBarOnlyForLargeFilesAtATerminal() throws IOException {
             Path big = dir.resolve("big.bin");
             Files.write(big, new byte[9 * 1024 * 1024]);
