@@ -64,13 +64,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             List<String> unknown = parsed == null ? List.of() : parsed.unmatched().stream()
                     .filter(argument -> argument.startsWith("-") && !argument.equals("-")).toList();
             if (!unknown.isEmpty()) {
-                return "Unknown option" + (unknown.size() > 1 ? "s" : "") + ": '" + String.join("', '", unknown)
-                        + "'";
+                return oneLine("Unknown option" + (unknown.size() > 1 ? "s" : "") + ": '"
+                        + String.join("', '", unknown) + "'");
             }
         }
         Matcher keyValue = NOT_KEY_VALUE.matcher(String.valueOf(exception.getMessage()));
         if (keyValue.matches()) {
-            return keyValue.group(1) + ": must be KEY=VALUE, got '" + keyValue.group(2) + "'";
+            return oneLine(keyValue.group(1) + ": must be KEY=VALUE, got '" + keyValue.group(2) + "'");
         }
         return oneLine(exception.getMessage());
     }

@@ -50,7 +50,7 @@ final class JdbcErrors {
     /** True when {@code failure} comes from a collision with a concurrent writer (see {@link #RACE_STATES}). */
     static boolean isRaceWithAnotherWriter(Throwable failure) {
         SQLException sql = sqlException(failure);
-        return sql != null && RACE_STATES.contains(sql.getSQLState());
+        return sql != null && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState());
     }
 
     /** True when {@code failure} was caused by a unique or primary key violation. */
