@@ -7,7 +7,6 @@ import io.versioned.core.Versioned;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryOptions;
 import io.versioned.core.spi.StorePorts;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class ProviderRepositoryFactory implements RepositoryFactory {
     @Override
     public Backend open(RepositoryLocation location) {
         StorePorts ports = Versioned.openStores(location, options);
-        Repository repository = Repositories.of(ports.blobs(), ports.metadata(), Clock.systemUTC());
+        Repository repository = Repositories.of(ports.blobs(), ports.metadata(), options.clock());
         Backend backend = new Backend(location, repository,
                 new Maintenance(ports.blobs(), ports.metadata(), repository), repository::close);
         if (location.bootstrapsImplicitly()) {
