@@ -7,6 +7,7 @@ import io.versioned.core.Versioned;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryOptions;
 import io.versioned.core.spi.StorePorts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
