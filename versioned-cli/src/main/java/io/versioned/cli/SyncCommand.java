@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * fetches and exits. A failed poll keeps the last good file, is reported on standard error and retried, waiting
  * twice as long each time up to eight intervals. Exit codes: see {@code docs/cli.md}.
  */
-@Command(name = "sync", versionProvider = VersionInfo.class,
+@Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Keep DIR/NAME holding the bytes an alias points at; for services in any language.",
             "Polls every --interval, replaces the file atomically after verifying its SHA-256, runs --exec after "
                 + "each change, and keeps the last good file when the store fails. --once fetches and exits."})
