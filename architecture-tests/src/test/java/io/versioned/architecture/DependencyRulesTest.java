@@ -45,6 +45,7 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.adapter.jdbc")).isTrue();
         assertThat(classes.containPackage("io.versioned.core.spi")).isTrue();
         assertThat(classes.containPackage("io.versioned.cli")).isTrue();
+        assertThat(classes.containPackage("io.versioned.cache")).isTrue();
     }
 
     @Test
@@ -59,6 +60,14 @@ class DependencyRulesTest {
         classes().that().resideInAPackage("io.versioned.core..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core..",
                         "com.google.inject..", "jakarta.inject..", "org.slf4j..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theCacheWorksOnThePublicApiAndTheCoreOnly() {
+        classes().that().resideInAPackage("io.versioned.cache..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core..",
+                        "io.versioned.cache..", "org.slf4j..", "java..")
                 .check(classes);
     }
 
