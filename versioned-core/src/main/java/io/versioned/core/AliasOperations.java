@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts and deletes aliases: pins the target versions (see {@link AliasGuard}), writes the alias record with a
- * compare-and-set on its revision, and appends the change to the alias history.
+ * compare-and-set on its revision together with its history entry ({@code MetadataPort.writeAlias}: one
+ * transaction where the store has them), and, before changing an alias, repairs the history entry of its current
+ * revision if a crash lost it.
  */
 final class AliasOperations {
 
@@ -46,15 +48,13 @@ final class AliasOperations {
                 throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
                         + ", not at the expected revision " + expectedRevision.getAsLong());
             }
-            long base = current.isPresent() ? currentRevision : revisionOfAbsent(name, alias);
+            long base = current.isPresent() ? repairHistory(current.get()) : revisionOfAbsent(name, alias);
             AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             VersionRecord primary = live(name, target.version());
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
             pin(primary, alias, record.revision());
             secondary.ifPresent(version -> pin(version, alias, record.revision()));
             if (write(record, current)) {
-                appendHistory(new AliasChange(name, alias, record.revision(), record.updateAt(),
-                        current.map(AliasRecord::target), Optional.of(target)));
                 return views.alias(record);
             }
             if (expectedRevision.isPresent()) {
@@ -70,10 +70,10 @@ final class AliasOperations {
             if (current.isEmpty()) {
                 return;
             }
+            long revision = repairHistory(current.get());
             try {
-                stores.metadata().deleteAlias(name, alias, current.get().revision());
-                appendHistory(new AliasChange(name, alias, current.get().revision() + 1, stores.now(),
-                        Optional.of(current.get().target()), Optional.empty()));
+                stores.metadata().removeAlias(name, alias, revision, new AliasChange(name, alias, revision + 1,
+                        stores.now(), Optional.of(current.get().target()), Optional.empty()));
                 return;
             } catch (PreconditionFailedException e) {
                 Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
@@ -82,22 +82,45 @@ final class AliasOperations {
     }
 
     /**
-     * The revision an absent alias is re-created from: that of its newest history entry, plus one when that entry is
-     * not a delete (the delete's entry is still being written, or was lost), so the re-creation never takes the
-     * delete's revision; 0 for an alias without history.
+     * The revision an absent alias is re-created from: that of its newest history entry, or 0 for an alias without
+     * history. When that entry is not a delete, the delete's entry was lost (or is still being written): it is
+     * stored now (at the next revision, with the time of this repair), so the re-creation continues after it.
      */
     private long revisionOfAbsent(String name, String alias) {
-        return stores.metadata().aliasHistory(name, alias, 1).stream().findFirst()
-                .map(last -> last.isDelete() ? last.revision() : last.revision() + 1).orElse(0L);
+        Optional<AliasChange> newest = stores.metadata().aliasHistory(name, alias, 1).stream().findFirst();
+        if (newest.isEmpty() || newest.get().isDelete()) {
+            return newest.map(AliasChange::revision).orElse(0L);
+        }
+        AliasChange last = newest.get();
+        appendHistory(new AliasChange(name, alias, last.revision() + 1, stores.now(), last.current(),
+                Optional.empty()));
+        return last.revision() + 1;
     }
 
+    /**
+     * Makes sure the history has the entry of the alias's current revision before the alias changes again, and
+     * returns that revision. A change whose history entry was not written (the process died, or the store failed,
+     * between the alias write and the entry on a store without transactions) gets it now, rebuilt from the alias
+     * record: its revision, time and target, and the target of the newest older entry as the previous one. A
+     * writer still in flight writes the same entry, so whichever comes second finds it present.
+     */
+    private long repairHistory(AliasRecord current) {
+        Optional<AliasChange> newest = stores.metadata()
+                .aliasHistory(current.name(), current.alias(), 1).stream().findFirst();
+        if (newest.map(AliasChange::revision).orElse(0L) < current.revision()) {
+            appendHistory(new AliasChange(current.name(), current.alias(), current.revision(), current.updateAt(),
+                    newest.flatMap(AliasChange::current), Optional.of(current.target())));
+        }
+        return current.revision();
+    }
+
+    /** Writes the alias record and its history entry (together where the store has transactions). */
     private boolean write(AliasRecord record, Optional<AliasRecord> current) {
+        AliasChange change = new AliasChange(record.name(), record.alias(), record.revision(), record.updateAt(),
+                current.map(AliasRecord::target), Optional.of(record.target()));
         try {
-            if (current.isEmpty()) {
-                stores.metadata().createAlias(record);
-            } else {
-                stores.metadata().updateAlias(record, current.get().revision());
-            }
+            stores.metadata().writeAlias(record, current.isPresent() ? OptionalLong.of(current.get().revision())
+                    : OptionalLong.empty(), change);
             return true;
         } catch (PreconditionFailedException e) {
             return false;
@@ -134,11 +157,12 @@ final class AliasOperations {
         }
     }
 
+    /** Stores a repaired entry unless a writer in flight (or another repair) stored that revision first. */
     private void appendHistory(AliasChange change) {
         try {
             stores.metadata().appendAliasHistory(change);
         } catch (PreconditionFailedException e) {
-            LOG.warn("history of alias {} of {} already has revision {}", change.alias(), change.name(),
+            LOG.debug("history of alias {} of {} already has revision {}", change.alias(), change.name(),
                     change.revision());
         }
     }
