@@ -48,10 +48,10 @@ final class AliasOperations {
                 throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
                         + ", not at the expected revision " + expectedRevision.getAsLong());
             }
-            long base = current.isPresent() ? repairHistory(current.get()) : revisionOfAbsent(name, alias);
-            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             VersionRecord primary = live(name, target.version());
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
+            long base = current.isPresent() ? repairHistory(current.get()) : revisionOfAbsent(name, alias);
+            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             pin(primary, alias, record.revision());
             secondary.ifPresent(version -> pin(version, alias, record.revision()));
             if (write(record, current)) {
