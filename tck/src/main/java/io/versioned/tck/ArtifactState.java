@@ -257,21 +257,13 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
 
     /**
      * This state after the core repaired the alias's history before changing it: the entry of the alias's revision
-     * when it is missing (rebuilt from the alias, the newest older entry's target as the previous one), or, for an
-     * absent alias whose newest entry is not a delete, the lost delete's entry.
+     * when it is missing (rebuilt from the alias, the newest older entry's target as the previous one).
      */
     ArtifactState withRepairedHistory(String alias) {
         Optional<HistoryEntry> newest = history(alias).stream().findFirst();
-        Optional<AliasState> current = alias(alias);
-        if (current.isPresent()) {
-            return newest.map(HistoryEntry::revision).orElse(0L) < current.get().revision()
-                    ? withHistoryEntry(alias, new HistoryEntry(current.get().revision(),
-                    newest.flatMap(HistoryEntry::current), Optional.of(current.get().target())))
-                    : this;
-        }
-        return newest.filter(last -> !last.isDelete())
-                .map(last -> withHistoryEntry(alias, new HistoryEntry(last.revision() + 1, last.current(),
-                        Optional.empty())))
+        return alias(alias).filter(current -> newest.map(HistoryEntry::revision).orElse(0L) < current.revision())
+                .map(current -> withHistoryEntry(alias, new HistoryEntry(current.revision(),
+                        newest.flatMap(HistoryEntry::current), Optional.of(current.target()))))
                 .orElse(this);
     }
 

@@ -82,19 +82,14 @@ final class AliasOperations {
     }
 
     /**
-     * The revision an absent alias is re-created from: that of its newest history entry, or 0 for an alias without
-     * history. When that entry is not a delete, the delete's entry was lost (or is still being written): it is
-     * stored now (at the next revision, with the time of this repair), so the re-creation continues after it.
+     * The revision an absent alias is re-created from: that of its newest history entry, plus one when that entry is
+     * not a delete (the delete's entry is still being written, or was lost), so the re-creation never takes the
+     * delete's revision; 0 for an alias without history. A lost delete entry is not repaired: the alias record is
+     * gone, and a concurrent creator of the alias would make an absent alias look the same.
      */
     private long revisionOfAbsent(String name, String alias) {
-        Optional<AliasChange> newest = stores.metadata().aliasHistory(name, alias, 1).stream().findFirst();
-        if (newest.isEmpty() || newest.get().isDelete()) {
-            return newest.map(AliasChange::revision).orElse(0L);
-        }
-        AliasChange last = newest.get();
-        appendHistory(new AliasChange(name, alias, last.revision() + 1, stores.now(), last.current(),
-                Optional.empty()));
-        return last.revision() + 1;
+        return stores.metadata().aliasHistory(name, alias, 1).stream().findFirst()
+                .map(last -> last.isDelete() ? last.revision() : last.revision() + 1).orElse(0L);
     }
 
     /**

@@ -63,8 +63,12 @@ public final class KillChild {
             out.println("ACK PUT " + sha256);
         } else if (dice < 60) {
             out.println("TRY PUBLISH");
-            Artifact published = repository.publishArtifactVersion(NAME);
-            out.println("ACK PUBLISH " + published.version().number() + " " + published.sha256());
+            try {
+                Artifact published = repository.publishArtifactVersion(NAME);
+                out.println("ACK PUBLISH " + published.version().number() + " " + published.sha256());
+            } catch (ArtifactNotFoundException noLatestYet) {
+                out.println("REFUSED PUBLISH");
+            }
         } else if (dice < 80 && !live.isEmpty()) {
             int version = live.get(random.nextInt(live.size())).version().number();
             out.println("TRY ALIAS " + version);
