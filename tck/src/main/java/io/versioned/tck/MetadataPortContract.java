@@ -3,9 +3,12 @@ package io.versioned.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
+import io.versioned.api.BackendException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
@@ -14,20 +17,26 @@ import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The executable contract of {@link MetadataPort}: every method and every precondition of its Javadoc, the exact
  * round trip of every record field, the scoping of records per artifact and per alias (including artifact names
- * that are prefixes of each other), and the conditional writes under racing writers. An adapter's test class
- * extends this class and implements {@link #createMetadataPort()}; nothing else is needed.
+ * that are prefixes of each other), the conditional writes under racing writers, the exception contract on a
+ * failing store and the consistency between two clients of one store. An adapter's test class extends this class
+ * and implements {@link #createMetadataPort()}, {@link #openAnotherClient()} and {@link #breakStore()} (or declares
+ * with {@link #claimsStoreFailure()} that its store cannot fail). A hook that is needed and not overridden fails
+ * the test with a message naming it; a capability not claimed skips its test with a message naming it.
  */
 public abstract class MetadataPortContract {
 
@@ -55,6 +64,38 @@ public abstract class MetadataPortContract {
     /** The store under test, for subclasses that add adapter-specific tests. */
     protected final MetadataPort metadata() {
         return metadata;
+    }
+
+    /**
+     * A second, independent port on the store the last {@link #createMetadataPort()} returned: a new port
+     * instance (with its own client or pool where the adapter makes one), as another process would open it. The
+     * suite does not call {@link MetadataPort#bootstrap()} on it. An adapter whose port is the store itself (in
+     * memory) returns {@link #metadata()}. The default fails the test, naming this hook.
+     */
+    protected MetadataPort openAnotherClient() {
+        throw new AssertionError("override openAnotherClient() in " + getClass().getName()
+                + ": return a second, independent port on the store the last createMetadataPort() returned");
+    }
+
+    /**
+     * Makes the store under the last {@link #createMetadataPort()} fail from now on, as a store that went away
+     * would: every later data call (all methods but {@link MetadataPort#bootstrap()}, which may repair it) must
+     * reach the broken store, e.g. drop its tables, delete its table or point its client at a closed port. The
+     * default fails the test, naming this hook; an adapter whose store cannot fail overrides
+     * {@link #claimsStoreFailure()} instead.
+     */
+    protected void breakStore() {
+        throw new AssertionError("override breakStore() in " + getClass().getName()
+                + ": make the store under the last createMetadataPort() fail (or claimsStoreFailure() false)");
+    }
+
+    /**
+     * Whether the store can fail, so the suite checks that every failure surfaces as a {@link BackendException}
+     * (with {@link #breakStore()}). True by default; only a store that cannot fail (memory) says false, and the
+     * test is then reported as skipped with the capability named.
+     */
+    protected boolean claimsStoreFailure() {
+        return true;
     }
 
     // ---- version records: round trip
@@ -725,6 +766,117 @@ public abstract class MetadataPortContract {
 
         int winner = Race.soleWinner(outcomes).index();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(changes.get(winner));
+    }
+
+    // ---- a failing store
+
+    @Test
+    void everyDataMethodFailsWithABackendExceptionWhenTheStoreFails() {
+        assumeTrue(claimsStoreFailure(), "capability 'store failure' not claimed: " + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked");
+        populate("doc");
+        breakStore();
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("getVersion", () -> metadata.getVersion("doc", Version.of(1)));
+        calls.put("listVersions", () -> metadata.listVersions("doc"));
+        calls.put("createVersion", () -> metadata.createVersion(version("doc", Version.of(5), 1)));
+        calls.put("updateVersion", () -> metadata.updateVersion(version("doc", Version.of(1), 2), 1));
+        calls.put("deleteVersion", () -> metadata.deleteVersion("doc", Version.of(1), 1));
+        calls.put("deleteVersionKeepingNumber", () -> metadata.deleteVersionKeepingNumber("doc", Version.of(1), 1));
+        calls.put("allocateVersionNumber", () -> metadata.allocateVersionNumber("doc", 0));
+        calls.put("getAlias", () -> metadata.getAlias("doc", "production"));
+        calls.put("listAliases", () -> metadata.listAliases("doc"));
+        calls.put("createAlias", () -> metadata.createAlias(alias("doc", "staging", AliasTarget.of(Version.of(1)), 1)));
+        calls.put("updateAlias", () -> metadata.updateAlias(alias("doc", "production", AliasTarget.of(Version.LATEST), 2), 1));
+        calls.put("deleteAlias", () -> metadata.deleteAlias("doc", "production", 1));
+        calls.put("appendAliasHistory", () -> metadata.appendAliasHistory(created("doc", "production", 2,
+                Version.of(1))));
+        calls.put("aliasHistory", () -> metadata.aliasHistory("doc", "production", 10));
+        calls.put("registerArtifactName", () -> metadata.registerArtifactName("other"));
+        calls.put("listArtifactNames", () -> metadata.listArtifactNames());
+        calls.put("purgeArtifact", () -> metadata.purgeArtifact("doc"));
+
+        SoftAssertions softly = new SoftAssertions();
+        calls.forEach((method, call) -> softly.assertThat(catchThrowable(call))
+                .as("MetadataPort.%s on a broken store must throw a BackendException (and nothing else)", method)
+                .isInstanceOf(BackendException.class));
+        softly.assertAll();
+    }
+
+    // ---- two clients of one store
+
+    @Test
+    void everyWriteOfOneClientIsReadByAnotherClientAtOnce() {
+        MetadataPort other = openAnotherClient();
+        List<MetadataPort> clients = List.of(metadata, other);
+        for (MetadataPort client : clients) {
+            readEverything(client, "doc");
+        }
+        VersionRecord v1 = version("doc", Version.of(1), 1);
+        VersionRecord v1Updated = new VersionRecord("doc", Version.of(1), T2, true, v1.sha256(), v1.size(),
+                "text/csv", Map.of("updated", "yes"), v1.blobKey(), Map.of("production", 1L), 2);
+        AliasRecord production = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord productionUpdated = alias("doc", "production", AliasTarget.of(Version.LATEST), 2);
+        AliasChange change = created("doc", "production", 1, Version.of(1));
+
+        metadata.createVersion(v1);
+        expectRead(other, "createVersion by the first client", "doc", List.of(v1), List.of(), List.of(), List.of());
+        other.updateVersion(v1Updated, 1);
+        expectRead(metadata, "updateVersion by the second client", "doc", List.of(v1Updated), List.of(), List.of(),
+                List.of());
+        metadata.createAlias(production);
+        metadata.appendAliasHistory(change);
+        metadata.registerArtifactName("doc");
+        expectRead(other, "createAlias, appendAliasHistory, registerArtifactName by the first client", "doc",
+                List.of(v1Updated), List.of(production), List.of(change), List.of("doc"));
+        other.updateAlias(productionUpdated, 1);
+        expectRead(metadata, "updateAlias by the second client", "doc", List.of(v1Updated),
+                List.of(productionUpdated), List.of(change), List.of("doc"));
+        metadata.deleteAlias("doc", "production", 2);
+        other.deleteVersion("doc", Version.of(1), 2);
+        expectRead(other, "deleteAlias by the first client", "doc", List.of(), List.of(), List.of(change),
+                List.of("doc"));
+        expectRead(metadata, "deleteVersion by the second client", "doc", List.of(), List.of(), List.of(change),
+                List.of("doc"));
+        assertThat(metadata.allocateVersionNumber("doc", 0)).as("allocateVersionNumber by the first client").isEqualTo(1);
+        assertThat(other.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the second client after the first allocated 1").isEqualTo(2);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client after the second allocated 2").isEqualTo(3);
+        other.purgeArtifact("doc");
+        expectRead(metadata, "purgeArtifact by the second client", "doc", List.of(), List.of(), List.of(), List.of());
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client after the second purged the artifact").isEqualTo(1);
+    }
+
+    private static void readEverything(MetadataPort client, String name) {
+        client.getVersion(name, Version.of(1));
+        client.listVersions(name);
+        client.getAlias(name, "production");
+        client.listAliases(name);
+        client.aliasHistory(name, "production", 10);
+        client.listArtifactNames();
+    }
+
+    private static void expectRead(MetadataPort reader, String after, String name, List<VersionRecord> versions,
+                                   List<AliasRecord> aliases, List<AliasChange> history, List<String> names) {
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(reader.getVersion(name, Version.of(1)))
+                .as("getVersion(%s, 1) by the other client right after %s", name, after)
+                .isEqualTo(versions.stream().filter(v -> v.version().equals(Version.of(1))).findFirst());
+        softly.assertThat(reader.listVersions(name))
+                .as("listVersions(%s) by the other client right after %s", name, after).isEqualTo(versions);
+        softly.assertThat(reader.getAlias(name, "production"))
+                .as("getAlias(%s, production) by the other client right after %s", name, after)
+                .isEqualTo(aliases.stream().findFirst());
+        softly.assertThat(reader.listAliases(name))
+                .as("listAliases(%s) by the other client right after %s", name, after).isEqualTo(aliases);
+        softly.assertThat(reader.aliasHistory(name, "production", 10))
+                .as("aliasHistory(%s, production) by the other client right after %s", name, after)
+                .isEqualTo(history);
+        softly.assertThat(reader.listArtifactNames())
+                .as("listArtifactNames() by the other client right after %s", after).isEqualTo(names);
+        softly.assertAll();
     }
 
     // ---- helpers

@@ -37,7 +37,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcMetadataPortContract extends MetadataPortContract {
 
+    private static final List<String> TABLES = List.of("versioned_versions", "versioned_aliases",
+            "versioned_alias_history", "versioned_counters", "versioned_artifact_names");
+
     private final List<JdbcMetadataPort> opened = new ArrayList<>();
+    private JdbcConfig current;
 
     /** A fresh, empty database, isolated from every one returned before. */
     protected abstract JdbcConfig newDatabase();
@@ -48,7 +52,26 @@ abstract class JdbcMetadataPortContract extends MetadataPortContract {
 
     @Override
     protected final MetadataPort createMetadataPort() {
-        return open(newDatabase());
+        current = newDatabase();
+        return open(current);
+    }
+
+    /** A port with its own pool on the same database. */
+    @Override
+    protected final MetadataPort openAnotherClient() {
+        return open(current);
+    }
+
+    /** Drops the tables under the port, as a database that lost them would be. */
+    @Override
+    protected final void breakStore() {
+        try {
+            for (String table : TABLES) {
+                execute(current, "DROP TABLE " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the tables", e);
+        }
     }
 
     @AfterEach
