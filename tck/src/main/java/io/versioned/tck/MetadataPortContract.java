@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -47,6 +51,10 @@ public abstract class MetadataPortContract {
     /** Artifact names that are prefixes of, or differ by one separator from, {@code "a"}. */
     private static final List<String> NEIGHBOURS_OF_A = List.of("ab", "a.b", "a-b", "a_b", "A");
 
+    /** The most requests one port call is expected to send; more fail the interleaving tests. */
+    private static final int MAX_REQUESTS_PER_CALL = 20;
+
+    private final StoreGate storeGate = new StoreGate();
     private MetadataPort metadata;
 
     /**
@@ -95,6 +103,26 @@ public abstract class MetadataPortContract {
      * test is then reported as skipped with the capability named.
      */
     protected boolean claimsStoreFailure() {
+        return true;
+    }
+
+    /**
+     * The gate the port from {@link #createMetadataPort()} must pass before every request it sends to its store
+     * (call {@link StoreGate#beforeRequest()} from an SDK interceptor, a wrapped data source or a decorator), so
+     * the compare-and-set tests can put another client's write between any two requests of one call. Ports from
+     * {@link #openAnotherClient()} must not pass it.
+     */
+    protected final StoreGate storeGate() {
+        return storeGate;
+    }
+
+    /**
+     * Whether the adapter wires {@link #storeGate()} into its port. True by default (a port that never passes
+     * the gate then fails the compare-and-set interleaving tests, naming the hook); an adapter whose every
+     * method is one critical section of the process (memory) says false, and those tests are reported as
+     * skipped with the capability named.
+     */
+    protected boolean claimsStoreGate() {
         return true;
     }
 
@@ -766,6 +794,145 @@ public abstract class MetadataPortContract {
 
         int winner = Race.soleWinner(outcomes).index();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(changes.get(winner));
+    }
+
+    // ---- compare-and-set under an interleaved write of another client
+
+    @Test
+    void createVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord mine = version("doc", Version.of(1), 1);
+        VersionRecord theirs = withWriter(mine, 1);
+        assertAtomicUnderInterleaving("createVersion", name -> { },
+                (port, name) -> port.createVersion(renamed(mine, name)),
+                (port, name) -> port.createVersion(renamed(theirs, name)),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void updateVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord original = version("doc", Version.of(1), 1);
+        VersionRecord mine = withWriter(version("doc", Version.of(1), 2), 1);
+        VersionRecord theirs = withWriter(version("doc", Version.of(1), 2), 2);
+        assertAtomicUnderInterleaving("updateVersion", name -> metadata.createVersion(renamed(original, name)),
+                (port, name) -> port.updateVersion(renamed(mine, name), 1),
+                (port, name) -> port.updateVersion(renamed(theirs, name), 1),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void deleteVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord original = version("doc", Version.of(1), 1);
+        VersionRecord theirs = withWriter(version("doc", Version.of(1), 2), 2);
+        assertAtomicUnderInterleaving("deleteVersion", name -> metadata.createVersion(renamed(original, name)),
+                (port, name) -> port.deleteVersion(name, Version.of(1), 1),
+                (port, name) -> port.updateVersion(renamed(theirs, name), 1),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.empty(), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void createAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(2)), 1);
+        assertAtomicUnderInterleaving("createAlias", name -> { },
+                (port, name) -> port.createAlias(renamed(mine, name)),
+                (port, name) -> port.createAlias(renamed(theirs, name)),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void updateAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(2)), 2);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        assertAtomicUnderInterleaving("updateAlias", name -> metadata.createAlias(renamed(original, name)),
+                (port, name) -> port.updateAlias(renamed(mine, name), 1),
+                (port, name) -> port.updateAlias(renamed(theirs, name), 1),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void deleteAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        assertAtomicUnderInterleaving("deleteAlias", name -> metadata.createAlias(renamed(original, name)),
+                (port, name) -> port.deleteAlias(name, "production", 1),
+                (port, name) -> port.updateAlias(renamed(theirs, name), 1),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.empty(), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void appendAliasHistoryIsAtomicUnderAnInterleavedWrite() {
+        AliasChange mine = created("doc", "production", 1, Version.of(1));
+        AliasChange theirs = created("doc", "production", 1, Version.of(2));
+        assertAtomicUnderInterleaving("appendAliasHistory", name -> { },
+                (port, name) -> port.appendAliasHistory(renamed(mine, name)),
+                (port, name) -> port.appendAliasHistory(renamed(theirs, name)),
+                name -> metadata.aliasHistory(name, "production", 10),
+                name -> List.of(renamed(mine, name)), name -> List.of(renamed(theirs, name)));
+    }
+
+    /**
+     * For each request a port call sends (the gate counts them), on a fresh artifact: sets it up, lets another
+     * client make a conflicting compare-and-set write just before that request, and checks that exactly one of
+     * the two writes succeeded, the other failed with {@link PreconditionFailedException}, and the store holds
+     * the winner's record.
+     */
+    private void assertAtomicUnderInterleaving(String call, Consumer<String> setUp,
+                                               BiConsumer<MetadataPort, String> mine,
+                                               BiConsumer<MetadataPort, String> theirs,
+                                               Function<String, Object> read, Function<String, Object> ifMineWon,
+                                               Function<String, Object> ifTheirsWon) {
+        assumeTrue(claimsStoreGate(), "capability 'store gate' not claimed: " + getClass().getName()
+                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes");
+        MetadataPort other = openAnotherClient();
+        for (int skip = 0; skip < MAX_REQUESTS_PER_CALL; skip++) {
+            String name = "gate-" + skip;
+            setUp.accept(name);
+            AtomicReference<Throwable> theirFailure = new AtomicReference<>();
+            storeGate.arm(skip, () -> theirFailure.set(catchThrowable(() -> theirs.accept(other, name))));
+            Throwable myFailure = catchThrowable(() -> mine.accept(metadata, name));
+            if (!storeGate.finish()) {
+                assertThat(skip).as("requests of MetadataPort.%s that passed storeGate(): none, so %s does not call "
+                        + "storeGate().beforeRequest() before each store request of the port it creates", call,
+                        getClass().getName()).isPositive();
+                assertThat(myFailure).as("MetadataPort.%s with nothing interleaved", call).isNull();
+                return;
+            }
+            String what = String.format("MetadataPort.%s with another client's conflicting write before its request"
+                    + " %d (this call threw %s, the other write threw %s)", call, skip + 1, myFailure,
+                    theirFailure.get());
+            assertThat(myFailure == null ^ theirFailure.get() == null)
+                    .as("%s: exactly one of the two compare-and-set writes succeeds", what).isTrue();
+            Throwable loserFailure = myFailure == null ? theirFailure.get() : myFailure;
+            assertThat(loserFailure).as("%s: the losing write's exception", what)
+                    .isInstanceOf(PreconditionFailedException.class);
+            assertThat(read.apply(name)).as("%s: the stored record is the winner's", what)
+                    .isEqualTo(myFailure == null ? ifMineWon.apply(name) : ifTheirsWon.apply(name));
+        }
+        throw new AssertionError("MetadataPort." + call + " sent more than " + MAX_REQUESTS_PER_CALL
+                + " requests through storeGate()");
+    }
+
+    private static VersionRecord renamed(VersionRecord record, String name) {
+        String blobKey = record.version().isLatest() ? BlobKeys.latestUpload(name, "u" + record.revision())
+                : BlobKeys.of(name, record.version());
+        return new VersionRecord(name, record.version(), record.updateAt(), record.deleted(), record.sha256(),
+                record.size(), record.contentType(), record.metadata(), blobKey, record.aliasPins(), record.revision());
+    }
+
+    private static AliasRecord renamed(AliasRecord record, String name) {
+        return new AliasRecord(name, record.alias(), record.updateAt(), record.target(), record.revision());
+    }
+
+    private static AliasChange renamed(AliasChange change, String name) {
+        return new AliasChange(name, change.alias(), change.revision(), change.time(), change.previous(),
+                change.current());
     }
 
     // ---- a failing store

@@ -5,11 +5,15 @@ import io.versioned.tck.MetadataPortContract;
 import io.versioned.testsupport.DynaliteServer;
 import io.versioned.testsupport.Outage;
 import org.junit.jupiter.api.AfterEach;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole {@link MetadataPortContract} against dynalite over HTTP, one fresh table per test, on a client of
- * its own whose {@link Outage} breaks the store; the other client is a port on the shared client.
+ * its own whose {@link Outage} breaks the store and whose interceptor passes the {@link #storeGate()} before each
+ * request; the other client is a port on the shared client.
  */
 class DynamoMetadataPortTest extends MetadataPortContract {
 
@@ -20,7 +24,8 @@ class DynamoMetadataPortTest extends MetadataPortContract {
     @Override
     protected MetadataPort createMetadataPort() {
         client = DynaliteServer.shared().clientBuilder()
-                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(outage)).build();
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(outage)
+                        .addExecutionInterceptor(gate())).build();
         table = Dynalite.freshTableName();
         return new DynamoMetadataPort(client, table);
     }
@@ -33,6 +38,15 @@ class DynamoMetadataPortTest extends MetadataPortContract {
     @Override
     protected void breakStore() {
         outage.begin();
+    }
+
+    private ExecutionInterceptor gate() {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                storeGate().beforeRequest();
+            }
+        };
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import io.versioned.api.BackendException;
 import io.versioned.core.port.MetadataPort;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
 import io.versioned.tck.MetadataPortContract;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -32,6 +34,7 @@ class TckCatchesBuggyPortsTest {
 
     private static final String STORE_FAILURE = "everyDataMethodFailsWithABackendExceptionWhenTheStoreFails";
     private static final String TWO_CLIENTS = "everyWriteOfOneClientIsReadByAnotherClientAtOnce";
+    private static final String ATOMIC_UPDATE = "updateVersionIsAtomicUnderAnInterleavedWrite";
 
     @Test
     void aPortThatLetsAnotherExceptionThanBackendExceptionOutFailsTheStoreFailureContract() {
@@ -48,6 +51,15 @@ class TckCatchesBuggyPortsTest {
                 .as("%s on ports that cache their reads per instance", TWO_CLIENTS).isEqualTo(1);
         assertThat(run(TwoPlainClients.class, TWO_CLIENTS).getTestsSucceededCount())
                 .as("%s on two uncached decorators of one store", TWO_CLIENTS).isEqualTo(1);
+    }
+
+    @Test
+    void aPortWhoseUpdateVersionReadsThenWritesFailsTheInterleavingContractEveryTime() {
+        assertThat(run(ReadThenWriteUpdateVersion.class, ATOMIC_UPDATE).getTotalFailureCount())
+                .as("%s on a port whose updateVersion checks the revision, then writes blindly", ATOMIC_UPDATE)
+                .isEqualTo(1);
+        assertThat(run(TwoPlainClients.class, ATOMIC_UPDATE).getTestsSucceededCount())
+                .as("%s on a gated decorator whose updateVersion is one compare-and-set", ATOMIC_UPDATE).isEqualTo(1);
     }
 
     private static TestExecutionSummary run(Class<? extends MetadataPortContract> suite, String test) {
@@ -104,22 +116,25 @@ class TckCatchesBuggyPortsTest {
         }
     }
 
-    /** Two ports on one in-memory store, each made by {@code client}. */
+    /**
+     * Two ports on one in-memory store, each made by {@code client}; the first passes the {@link #storeGate()}
+     * before each call it makes on the store, so each such call counts as a request.
+     */
     abstract static class TwoClients extends MetadataPortContract {
 
         private InMemoryMetadataPort store;
 
-        abstract MetadataPort client(InMemoryMetadataPort store);
+        abstract MetadataPort client(InMemoryMetadataPort store, Runnable beforeRequest);
 
         @Override
         protected MetadataPort createMetadataPort() {
             store = new InMemoryMetadataPort();
-            return client(store);
+            return client(store, storeGate()::beforeRequest);
         }
 
         @Override
         protected MetadataPort openAnotherClient() {
-            return client(store);
+            return client(store, () -> { });
         }
 
         @Override
@@ -130,15 +145,18 @@ class TckCatchesBuggyPortsTest {
 
     static class TwoPlainClients extends TwoClients {
         @Override
-        MetadataPort client(InMemoryMetadataPort store) {
-            return decorate((method, args) -> method.invoke(store, args));
+        MetadataPort client(InMemoryMetadataPort store, Runnable beforeRequest) {
+            return decorate((method, args) -> {
+                beforeRequest.run();
+                return method.invoke(store, args);
+            });
         }
     }
 
     /** Each client remembers what it read, until it writes itself: another client's writes stay unseen. */
     static class CachesReads extends TwoClients {
         @Override
-        MetadataPort client(InMemoryMetadataPort store) {
+        MetadataPort client(InMemoryMetadataPort store, Runnable beforeRequest) {
             Map<List<Object>, Object> cache = new HashMap<>();
             return decorate((method, args) -> {
                 boolean read = method.getName().startsWith("get") || method.getName().startsWith("list")
@@ -152,6 +170,32 @@ class TckCatchesBuggyPortsTest {
                     cache.put(key, method.invoke(store, args));
                 }
                 return cache.get(key);
+            });
+        }
+    }
+
+    /**
+     * updateVersion reads the record and checks its revision in one request, then writes whatever is stored
+     * now in another (a blind write): correct alone, wrong when another write lands between the two.
+     */
+    static class ReadThenWriteUpdateVersion extends TwoClients {
+        @Override
+        MetadataPort client(InMemoryMetadataPort store, Runnable beforeRequest) {
+            return decorate((method, args) -> {
+                beforeRequest.run();
+                if (!method.getName().equals("updateVersion")) {
+                    return method.invoke(store, args);
+                }
+                VersionRecord record = (VersionRecord) args[0];
+                long expected = (Long) args[1];
+                if (store.getVersion(record.name(), record.version()).filter(r -> r.revision() == expected)
+                        .isEmpty()) {
+                    throw new PreconditionFailedException("not at revision " + expected);
+                }
+                beforeRequest.run();
+                long now = store.getVersion(record.name(), record.version()).orElseThrow().revision();
+                store.updateVersion(record, now);
+                return null;
             });
         }
     }
