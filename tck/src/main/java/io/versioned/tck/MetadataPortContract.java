@@ -132,9 +132,12 @@ public abstract class MetadataPortContract {
     void getVersionOfAnAbsentRecordIsEmpty() {
         metadata.createVersion(version("doc", Version.of(1), 1));
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.getVersion("doc", Version.LATEST)).isEmpty();
-        assertThat(metadata.getVersion("other", Version.of(1))).isEmpty();
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").isEmpty();
+        assertThat(metadata.getVersion("other", Version.of(1)))
+                .as("metadata.getVersion(\"other\", Version.of(1))").isEmpty();
     }
 
     @Test
@@ -143,8 +146,10 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion(record.name(), record.version())).contains(record);
-        assertThat(metadata.listVersions(record.name())).containsExactly(record);
+        assertThat(metadata.getVersion(record.name(), record.version()))
+                .as("metadata.getVersion(record.name(), record.version())").contains(record);
+        assertThat(metadata.listVersions(record.name()))
+                .as("metadata.listVersions(record.name())").containsExactly(record);
     }
 
     @Test
@@ -153,8 +158,9 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion("model", Version.LATEST)).contains(record);
-        assertThat(metadata.listVersions("model")).containsExactly(record);
+        assertThat(metadata.getVersion("model", Version.LATEST))
+                .as("metadata.getVersion(\"model\", Version.LATEST)").contains(record);
+        assertThat(metadata.listVersions("model")).as("metadata.listVersions(\"model\")").containsExactly(record);
     }
 
     @Test
@@ -164,7 +170,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion("legacy", Version.of(3))).contains(record);
+        assertThat(metadata.getVersion("legacy", Version.of(3)))
+                .as("metadata.getVersion(\"legacy\", Version.of(3))").contains(record);
     }
 
     @Test
@@ -175,7 +182,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(highest);
 
-        assertThat(metadata.getVersion("doc", Version.of(Version.MAX_NUMBER))).contains(highest);
+        assertThat(metadata.getVersion("doc", Version.of(Version.MAX_NUMBER)))
+                .as("metadata.getVersion(\"doc\", Version.of(Version.MAX_NUMBER))").contains(highest);
     }
 
     // ---- version records: conditional writes
@@ -186,9 +194,11 @@ public abstract class MetadataPortContract {
         metadata.createVersion(first);
 
         assertThatThrownBy(() -> metadata.createVersion(fullRecord("doc", Version.of(1), false)))
+                .as("calling metadata.createVersion(fullRecord(\"doc\", Version.of(1), false))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(first);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(first);
     }
 
     @Test
@@ -200,10 +210,12 @@ public abstract class MetadataPortContract {
 
         metadata.updateVersion(updated, 4);
 
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(updated);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(updated);
         VersionRecord deleted = updated.withDeleted(true, T3);
         metadata.updateVersion(deleted, 5);
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(deleted);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(deleted);
     }
 
     @Test
@@ -212,10 +224,13 @@ public abstract class MetadataPortContract {
         metadata.createVersion(original);
         VersionRecord update = original.withDeleted(true, T2);
 
-        assertThatThrownBy(() -> metadata.updateVersion(update, 3)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(update, 5)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 3))
+                .as("calling metadata.updateVersion(update, 3)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 5))
+                .as("calling metadata.updateVersion(update, 5)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(original);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(original);
     }
 
     @Test
@@ -223,11 +238,15 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(1), 1));
         VersionRecord absent = version("doc", Version.of(2), 1);
 
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 0)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 0))
+                .as("calling metadata.updateVersion(absent, 0)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 1))
+                .as("calling metadata.updateVersion(absent, 1)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).extracting(VersionRecord::version).containsExactly(Version.of(1));
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc"))
+                .as("metadata.listVersions(\"doc\")").extracting(VersionRecord::version).containsExactly(Version.of(1));
     }
 
     @Test
@@ -238,8 +257,9 @@ public abstract class MetadataPortContract {
 
         metadata.deleteVersion("doc", Version.of(2), 3);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept);
     }
 
     @Test
@@ -248,11 +268,14 @@ public abstract class MetadataPortContract {
         metadata.createVersion(record);
 
         assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 2))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 4))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 4)")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(record);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(record);
     }
 
     @Test
@@ -260,11 +283,13 @@ public abstract class MetadataPortContract {
         VersionRecord record = version("doc", Version.of(1), 1);
         metadata.createVersion(record);
 
-        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 1)).doesNotThrowAnyException();
-        assertThatCode(() -> metadata.deleteVersion("nothing", Version.LATEST, 0)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 1))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(2), 1)").doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("nothing", Version.LATEST, 0))
+                .as("calling metadata.deleteVersion(\"nothing\", Version.LATEST, 0)").doesNotThrowAnyException();
 
-        assertThat(metadata.listVersions("doc")).containsExactly(record);
-        assertThat(metadata.listVersions("nothing")).isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(record);
+        assertThat(metadata.listVersions("nothing")).as("metadata.listVersions(\"nothing\")").isEmpty();
     }
 
     @Test
@@ -275,7 +300,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(again);
 
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(again);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(again);
     }
 
     @Test
@@ -285,17 +311,21 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(2), 3));
 
         assertThatThrownBy(() -> metadata.deleteVersionKeepingNumber("doc", Version.of(2), 2))
+                .as("calling metadata.deleteVersionKeepingNumber(\"doc\", Version.of(2), 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         metadata.deleteVersionKeepingNumber("doc", Version.of(2), 3);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept);
         assertThatThrownBy(() -> metadata.updateVersion(version("doc", Version.of(2), 4), 3))
+                .as("calling metadata.updateVersion(version(\"doc\", Version.of(2), 4), 3)")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(2), 3)").doesNotThrowAnyException();
         VersionRecord again = version("doc", Version.of(2), 1);
         metadata.createVersion(again);
-        assertThat(metadata.listVersions("doc")).containsExactly(kept, again);
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept, again);
     }
 
     // ---- version records: listing
@@ -309,9 +339,10 @@ public abstract class MetadataPortContract {
             metadata.createVersion(v.number() % 2 == 1 ? record.withDeleted(true, T2) : record);
         }
 
-        assertThat(metadata.listVersions("a")).extracting(VersionRecord::version).containsExactly(
+        assertThat(metadata.listVersions("a"))
+                .as("metadata.listVersions(\"a\")").extracting(VersionRecord::version).containsExactly(
                 Version.LATEST, Version.of(1), Version.of(2), Version.of(9), Version.of(10), Version.of(100_000));
-        assertThat(metadata.listVersions("a")).filteredOn(VersionRecord::deleted)
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").filteredOn(VersionRecord::deleted)
                 .extracting(VersionRecord::version).containsExactly(Version.of(1), Version.of(9));
     }
 
@@ -325,22 +356,22 @@ public abstract class MetadataPortContract {
         }
         metadata.createAlias(alias("a", "production", AliasTarget.of(Version.of(1)), 1));
 
-        assertThat(metadata.listVersions("a")).containsExactly(
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").containsExactly(
                 version("a", Version.LATEST, 1), version("a", Version.of(1), 1));
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.listVersions(neighbour)).as("versions of %s", neighbour).containsExactly(
                     version(neighbour, Version.of(1), 1), version(neighbour, Version.of(2), 1));
         }
-        assertThat(metadata.listVersions("unknown")).isEmpty();
+        assertThat(metadata.listVersions("unknown")).as("metadata.listVersions(\"unknown\")").isEmpty();
     }
 
     // ---- version numbers
 
     @Test
     void allocateVersionNumberStartsAtOneOrAtAtLeast() {
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
-        assertThat(metadata.allocateVersionNumber("b", 1)).isEqualTo(1);
-        assertThat(metadata.allocateVersionNumber("c", 5)).isEqualTo(5);
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("b", 1)).as("metadata.allocateVersionNumber(\"b\", 1)").isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("c", 5)).as("metadata.allocateVersionNumber(\"c\", 5)").isEqualTo(5);
     }
 
     @Test
@@ -352,10 +383,14 @@ public abstract class MetadataPortContract {
     void allocateVersionNumberHonoursAtLeast() {
         assertThat(allocate("doc", 2, 0)).containsExactly(1, 2);
 
-        assertThat(metadata.allocateVersionNumber("doc", 7)).isEqualTo(7);
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(8);
-        assertThat(metadata.allocateVersionNumber("doc", 3)).isEqualTo(9);
-        assertThat(metadata.allocateVersionNumber("doc", 9)).isEqualTo(10);
+        assertThat(metadata.allocateVersionNumber("doc", 7))
+                .as("metadata.allocateVersionNumber(\"doc\", 7)").isEqualTo(7);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(8);
+        assertThat(metadata.allocateVersionNumber("doc", 3))
+                .as("metadata.allocateVersionNumber(\"doc\", 3)").isEqualTo(9);
+        assertThat(metadata.allocateVersionNumber("doc", 9))
+                .as("metadata.allocateVersionNumber(\"doc\", 9)").isEqualTo(10);
     }
 
     @Test
@@ -364,7 +399,7 @@ public abstract class MetadataPortContract {
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("first number of %s", neighbour).isEqualTo(1);
         }
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }
 
     @Test
@@ -373,7 +408,8 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(first), 1));
         metadata.deleteVersion("doc", Version.of(first), 1);
 
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(first + 1);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(first + 1);
     }
 
     @Test
@@ -382,7 +418,8 @@ public abstract class MetadataPortContract {
 
         metadata.purgeArtifact("doc");
 
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(1);
     }
 
     @Test
@@ -399,7 +436,8 @@ public abstract class MetadataPortContract {
             all.addAll(outcome.value());
         }
         assertThat(all).hasSize(RACERS * callsPerRacer).doesNotHaveDuplicates();
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isGreaterThan(all.stream().max(Integer::compare)
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isGreaterThan(all.stream().max(Integer::compare)
                 .orElseThrow());
     }
 
@@ -409,8 +447,9 @@ public abstract class MetadataPortContract {
     void getAliasOfAnAbsentAliasIsEmpty() {
         metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 1));
 
-        assertThat(metadata.getAlias("doc", "staging")).isEmpty();
-        assertThat(metadata.getAlias("other", "production")).isEmpty();
+        assertThat(metadata.getAlias("doc", "staging")).as("metadata.getAlias(\"doc\", \"staging\")").isEmpty();
+        assertThat(metadata.getAlias("other", "production"))
+                .as("metadata.getAlias(\"other\", \"production\")").isEmpty();
     }
 
     @Test
@@ -426,9 +465,11 @@ public abstract class MetadataPortContract {
         records.forEach(metadata::createAlias);
 
         for (AliasRecord record : records) {
-            assertThat(metadata.getAlias("doc", record.alias())).contains(record);
+            assertThat(metadata.getAlias("doc", record.alias()))
+                    .as("metadata.getAlias(\"doc\", record.alias())").contains(record);
         }
-        assertThat(metadata.listAliases("doc")).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(metadata.listAliases("doc"))
+                .as("metadata.listAliases(\"doc\")").containsExactlyInAnyOrderElementsOf(records);
     }
 
     @Test
@@ -437,9 +478,11 @@ public abstract class MetadataPortContract {
         metadata.createAlias(first);
 
         assertThatThrownBy(() -> metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(2)), 1)))
+                .as("calling metadata.createAlias(alias(\"doc\", \"production\", AliasTarget.of(Version.of(2)), 1))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(first);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(first);
     }
 
     @Test
@@ -450,9 +493,11 @@ public abstract class MetadataPortContract {
         AliasRecord plain = new AliasRecord("doc", "production", T3, AliasTarget.of(Version.LATEST), 3);
 
         metadata.updateAlias(canary, 1);
-        assertThat(metadata.getAlias("doc", "production")).contains(canary);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(canary);
         metadata.updateAlias(plain, 2);
-        assertThat(metadata.getAlias("doc", "production")).contains(plain);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(plain);
     }
 
     @Test
@@ -461,21 +506,26 @@ public abstract class MetadataPortContract {
         metadata.createAlias(original);
         AliasRecord update = alias("doc", "production", AliasTarget.of(Version.of(2)), 6);
 
-        assertThatThrownBy(() -> metadata.updateAlias(update, 4)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(update, 6)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 4))
+                .as("calling metadata.updateAlias(update, 4)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 6))
+                .as("calling metadata.updateAlias(update, 6)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(original);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(original);
     }
 
     @Test
     void updateAliasOfAnAbsentAliasFailsAndCreatesNothing() {
         AliasRecord absent = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
 
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 0)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 0))
+                .as("calling metadata.updateAlias(absent, 0)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 1))
+                .as("calling metadata.updateAlias(absent, 1)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
-        assertThat(metadata.listAliases("doc")).isEmpty();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").isEmpty();
     }
 
     @Test
@@ -486,8 +536,8 @@ public abstract class MetadataPortContract {
 
         metadata.deleteAlias("doc", "production", 3);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
-        assertThat(metadata.listAliases("doc")).containsExactly(kept);
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").containsExactly(kept);
     }
 
     @Test
@@ -496,11 +546,14 @@ public abstract class MetadataPortContract {
         metadata.createAlias(record);
 
         assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 2))
+                .as("calling metadata.deleteAlias(\"doc\", \"production\", 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 4))
+                .as("calling metadata.deleteAlias(\"doc\", \"production\", 4)")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(record);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(record);
     }
 
     @Test
@@ -508,11 +561,13 @@ public abstract class MetadataPortContract {
         AliasRecord record = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
         metadata.createAlias(record);
 
-        assertThatCode(() -> metadata.deleteAlias("doc", "staging", 1)).doesNotThrowAnyException();
-        assertThatCode(() -> metadata.deleteAlias("nothing", "production", 0)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteAlias("doc", "staging", 1))
+                .as("calling metadata.deleteAlias(\"doc\", \"staging\", 1)").doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteAlias("nothing", "production", 0))
+                .as("calling metadata.deleteAlias(\"nothing\", \"production\", 0)").doesNotThrowAnyException();
 
-        assertThat(metadata.listAliases("doc")).containsExactly(record);
-        assertThat(metadata.listAliases("nothing")).isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").containsExactly(record);
+        assertThat(metadata.listAliases("nothing")).as("metadata.listAliases(\"nothing\")").isEmpty();
     }
 
     @Test
@@ -523,7 +578,8 @@ public abstract class MetadataPortContract {
 
         metadata.createAlias(again);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(again);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(again);
     }
 
     @Test
@@ -533,7 +589,7 @@ public abstract class MetadataPortContract {
             metadata.createAlias(alias("doc", name, AliasTarget.of(Version.of(1)), 1));
         }
 
-        assertThat(metadata.listAliases("doc")).extracting(AliasRecord::alias)
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").extracting(AliasRecord::alias)
                 .containsExactly("Beta", "b", "beta", "beta_2", "canary", "production", "z9");
     }
 
@@ -546,14 +602,14 @@ public abstract class MetadataPortContract {
             metadata.createAlias(alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
         }
 
-        assertThat(metadata.listAliases("a")).containsExactly(
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").containsExactly(
                 alias("a", "production", AliasTarget.of(Version.of(1)), 1));
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.listAliases(neighbour)).as("aliases of %s", neighbour).containsExactly(
                     alias(neighbour, "production", AliasTarget.of(Version.of(2)), 1),
                     alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
         }
-        assertThat(metadata.listAliases("unknown")).isEmpty();
+        assertThat(metadata.listAliases("unknown")).as("metadata.listAliases(\"unknown\")").isEmpty();
     }
 
     // ---- alias history
@@ -562,8 +618,10 @@ public abstract class MetadataPortContract {
     void aliasHistoryOfAnAliasWithoutEntriesIsEmpty() {
         metadata.appendAliasHistory(created("doc", "production", 1, Version.of(1)));
 
-        assertThat(metadata.aliasHistory("doc", "staging", 10)).isEmpty();
-        assertThat(metadata.aliasHistory("other", "production", 10)).isEmpty();
+        assertThat(metadata.aliasHistory("doc", "staging", 10))
+                .as("metadata.aliasHistory(\"doc\", \"staging\", 10)").isEmpty();
+        assertThat(metadata.aliasHistory("other", "production", 10))
+                .as("metadata.aliasHistory(\"other\", \"production\", 10)").isEmpty();
     }
 
     @Test
@@ -580,7 +638,9 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(change);
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(recreate, delete, update, create);
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)")
+                .containsExactly(recreate, delete, update, create);
     }
 
     @Test
@@ -589,7 +649,8 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(created("doc", "production", revision, Version.of(1)));
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").extracting(AliasChange::revision)
                 .containsExactly(1L << 33, 100L, 20L, 9L, 1L);
     }
 
@@ -599,12 +660,16 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(created("doc", "production", revision, Version.of((int) revision)));
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 1)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 1))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 1)").extracting(AliasChange::revision)
                 .containsExactly(5L);
-        assertThat(metadata.aliasHistory("doc", "production", 2)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 2))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 2)").extracting(AliasChange::revision)
                 .containsExactly(5L, 4L);
-        assertThat(metadata.aliasHistory("doc", "production", 5)).hasSize(5);
-        assertThat(metadata.aliasHistory("doc", "production", 100)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 5))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 5)").hasSize(5);
+        assertThat(metadata.aliasHistory("doc", "production", 100))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 100)").extracting(AliasChange::revision)
                 .containsExactly(5L, 4L, 3L, 2L, 1L);
     }
 
@@ -614,9 +679,11 @@ public abstract class MetadataPortContract {
         metadata.appendAliasHistory(first);
 
         assertThatThrownBy(() -> metadata.appendAliasHistory(created("doc", "production", 1, Version.of(2))))
+                .as("calling metadata.appendAliasHistory(created(\"doc\", \"production\", 1, Version.of(2)))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(first);
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").containsExactly(first);
     }
 
     @Test
@@ -640,7 +707,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void listArtifactNamesOfAnEmptyStoreIsEmpty() {
-        assertThat(metadata.listArtifactNames()).isEmpty();
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").isEmpty();
     }
 
     @Test
@@ -649,7 +716,7 @@ public abstract class MetadataPortContract {
         metadata.registerArtifactName("doc");
         metadata.registerArtifactName("doc");
 
-        assertThat(metadata.listArtifactNames()).containsExactly("doc");
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("doc");
     }
 
     @Test
@@ -657,7 +724,7 @@ public abstract class MetadataPortContract {
         List<String> names = List.of("b", "a_b", "a", "ab", "a.b", "a-b", "B", "0x", "customer_analytics_db");
         names.forEach(metadata::registerArtifactName);
 
-        assertThat(metadata.listArtifactNames()).containsExactly(
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly(
                 "0x", "B", "a", "a-b", "a.b", "a_b", "ab", "b", "customer_analytics_db");
     }
 
@@ -669,15 +736,17 @@ public abstract class MetadataPortContract {
 
         metadata.purgeArtifact("a");
 
-        assertThat(metadata.listVersions("a")).isEmpty();
-        assertThat(metadata.getVersion("a", Version.LATEST)).isEmpty();
-        assertThat(metadata.getVersion("a", Version.of(1))).isEmpty();
-        assertThat(metadata.listAliases("a")).isEmpty();
-        assertThat(metadata.getAlias("a", "production")).isEmpty();
-        assertThat(metadata.aliasHistory("a", "production", 10)).isEmpty();
-        assertThat(metadata.aliasHistory("a", "canary", 10)).isEmpty();
-        assertThat(metadata.listArtifactNames()).doesNotContain("a");
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").isEmpty();
+        assertThat(metadata.getVersion("a", Version.LATEST)).as("metadata.getVersion(\"a\", Version.LATEST)").isEmpty();
+        assertThat(metadata.getVersion("a", Version.of(1))).as("metadata.getVersion(\"a\", Version.of(1))").isEmpty();
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").isEmpty();
+        assertThat(metadata.getAlias("a", "production")).as("metadata.getAlias(\"a\", \"production\")").isEmpty();
+        assertThat(metadata.aliasHistory("a", "production", 10))
+                .as("metadata.aliasHistory(\"a\", \"production\", 10)").isEmpty();
+        assertThat(metadata.aliasHistory("a", "canary", 10))
+                .as("metadata.aliasHistory(\"a\", \"canary\", 10)").isEmpty();
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").doesNotContain("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(1);
     }
 
     @Test
@@ -689,7 +758,8 @@ public abstract class MetadataPortContract {
         metadata.purgeArtifact("a");
 
         assertThat(NEIGHBOURS_OF_A.stream().map(this::state).toList()).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactlyInAnyOrderElementsOf(NEIGHBOURS_OF_A);
+        assertThat(metadata.listArtifactNames())
+                .as("metadata.listArtifactNames()").containsExactlyInAnyOrderElementsOf(NEIGHBOURS_OF_A);
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("next number of %s", neighbour).isEqualTo(3);
         }
@@ -700,10 +770,11 @@ public abstract class MetadataPortContract {
         populate("a");
         ArtifactState before = state("a");
 
-        assertThatCode(() -> metadata.purgeArtifact("unknown")).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.purgeArtifact("unknown"))
+                .as("calling metadata.purgeArtifact(\"unknown\")").doesNotThrowAnyException();
 
         assertThat(state("a")).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
     @Test
@@ -713,10 +784,11 @@ public abstract class MetadataPortContract {
 
         populate("a");
 
-        assertThat(metadata.listVersions("a")).hasSize(3);
-        assertThat(metadata.listAliases("a")).hasSize(2);
-        assertThat(metadata.aliasHistory("a", "canary", 10)).hasSize(2);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").hasSize(3);
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").hasSize(2);
+        assertThat(metadata.aliasHistory("a", "canary", 10))
+                .as("metadata.aliasHistory(\"a\", \"canary\", 10)").hasSize(2);
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
     // ---- bootstrap
@@ -730,8 +802,8 @@ public abstract class MetadataPortContract {
         metadata.bootstrap();
 
         assertThat(state("a")).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }
 
     // ---- concurrency
@@ -744,7 +816,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createVersion(records.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.listVersions("doc")).containsExactly(records.get(winner));
+        assertThat(metadata.listVersions("doc"))
+                .as("metadata.listVersions(\"doc\")").containsExactly(records.get(winner));
     }
 
     @Test
@@ -757,7 +830,8 @@ public abstract class MetadataPortContract {
                 i -> () -> metadata.updateVersion(records.get(i), 4));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(records.get(winner));
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(records.get(winner));
     }
 
     @Test
@@ -768,7 +842,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createAlias(records.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.listAliases("doc")).containsExactly(records.get(winner));
+        assertThat(metadata.listAliases("doc"))
+                .as("metadata.listAliases(\"doc\")").containsExactly(records.get(winner));
     }
 
     @Test
@@ -781,7 +856,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.updateAlias(records.get(i), 6));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.getAlias("doc", "production")).contains(records.get(winner));
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(records.get(winner));
     }
 
     @Test
@@ -793,7 +869,8 @@ public abstract class MetadataPortContract {
                 i -> () -> metadata.appendAliasHistory(changes.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(changes.get(winner));
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").containsExactly(changes.get(winner));
     }
 
     // ---- compare-and-set under an interleaved write of another client
@@ -953,8 +1030,10 @@ public abstract class MetadataPortContract {
         calls.put("allocateVersionNumber", () -> metadata.allocateVersionNumber("doc", 0));
         calls.put("getAlias", () -> metadata.getAlias("doc", "production"));
         calls.put("listAliases", () -> metadata.listAliases("doc"));
-        calls.put("createAlias", () -> metadata.createAlias(alias("doc", "staging", AliasTarget.of(Version.of(1)), 1)));
-        calls.put("updateAlias", () -> metadata.updateAlias(alias("doc", "production", AliasTarget.of(Version.LATEST), 2), 1));
+        calls.put("createAlias",
+                () -> metadata.createAlias(alias("doc", "staging", AliasTarget.of(Version.of(1)), 1)));
+        calls.put("updateAlias",
+                () -> metadata.updateAlias(alias("doc", "production", AliasTarget.of(Version.LATEST), 2), 1));
         calls.put("deleteAlias", () -> metadata.deleteAlias("doc", "production", 1));
         calls.put("appendAliasHistory", () -> metadata.appendAliasHistory(created("doc", "production", 2,
                 Version.of(1))));
@@ -1005,7 +1084,8 @@ public abstract class MetadataPortContract {
                 List.of("doc"));
         expectRead(metadata, "deleteVersion by the second client", "doc", List.of(), List.of(), List.of(change),
                 List.of("doc"));
-        assertThat(metadata.allocateVersionNumber("doc", 0)).as("allocateVersionNumber by the first client").isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client").isEqualTo(1);
         assertThat(other.allocateVersionNumber("doc", 0))
                 .as("allocateVersionNumber by the second client after the first allocated 1").isEqualTo(2);
         assertThat(metadata.allocateVersionNumber("doc", 0))
