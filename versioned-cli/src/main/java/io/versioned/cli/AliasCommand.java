@@ -86,7 +86,8 @@ final class AliasCommand {
 
     /** {@code alias list NAME}. */
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-            description = "List the aliases of an artifact.")
+            description = {"List the aliases of an artifact.",
+                "An artifact that does not exist is an error (exit code 1)."})
     static final class ListAliases extends Subcommand {
 
         @Parameters(index = "0", paramLabel = "NAME", description = "The artifact name.")
@@ -95,6 +96,9 @@ final class AliasCommand {
         @Override
         int run(VersionedCommand root) {
             List<Alias> aliases = repository().listAliases(name);
+            if (aliases.isEmpty()) {
+                requireArtifact(name);
+            }
             output().print(() -> JsonShapes.of("name", name,
                     "aliases", aliases.stream().map(JsonShapes::alias).toList()), output -> {
                 if (aliases.isEmpty()) {
@@ -141,7 +145,8 @@ final class AliasCommand {
 
     /** {@code alias history NAME ALIAS}. */
     @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-            description = "Show every change of an alias, newest first.")
+            description = {"Show every change of an alias, newest first (also of a deleted alias).",
+                "An alias that was never set is an error (exit code 1)."})
     static final class AliasHistory extends Subcommand {
 
         @Mixin
@@ -150,14 +155,13 @@ final class AliasCommand {
         @Override
         int run(VersionedCommand root) {
             List<AliasChange> changes = repository().getAliasHistory(subject.name, subject.alias);
+            if (changes.isEmpty()) {
+                throw new AliasNotFoundException("alias " + subject.alias + " of " + subject.name
+                        + " was never set");
+            }
             output().print(() -> JsonShapes.of("name", subject.name, "alias", subject.alias,
-                    "history", changes.stream().map(JsonShapes::change).toList()), output -> {
-                if (changes.isEmpty()) {
-                    output.line("No history for alias " + subject.alias + " of " + subject.name + ".");
-                } else {
-                    output.table(historyTable(changes, output));
-                }
-            });
+                    "history", changes.stream().map(JsonShapes::change).toList()),
+                    output -> output.table(historyTable(changes, output)));
             return ExitCodes.OK;
         }
     }

@@ -1,7 +1,10 @@
 package io.versioned.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +19,7 @@ import java.util.Objects;
  * @param stdin        read by {@code put NAME -}
  * @param binaryOut    written by {@code get NAME -o -}; text goes to the command line's {@code getOut()} writer
  * @param environment  the environment variables ({@code VERSIONED_REPO})
- * @param interactive  true when a person is at a terminal
+ * @param interactive  true when a person is at a terminal (standard error, or standard input and output, is one)
  */
 public record CliContext(RepositoryFactory repositories, Clock clock, InputStream stdin, PrintStream binaryOut,
                          Map<String, String> environment, boolean interactive) {
@@ -39,7 +42,20 @@ public record CliContext(RepositoryFactory repositories, Clock clock, InputStrea
     public static CliContext system() {
         Map<String, String> environment = System.getenv();
         return new CliContext(new ProviderRepositoryFactory(environment), Clock.systemUTC(), System.in, System.out,
-                environment, System.console() != null);
+                environment, System.console() != null || standardErrorIsATerminal());
+    }
+
+    /**
+     * True if standard error is a terminal, where progress bars go, even when standard input or output is a pipe
+     * ({@code seq ... | versioned put db -}). Known on Linux (the target of {@code /proc/self/fd/2}); elsewhere false.
+     */
+    private static boolean standardErrorIsATerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The repository URI text to use: {@code option} if given, else {@code VERSIONED_REPO}, else the default. */

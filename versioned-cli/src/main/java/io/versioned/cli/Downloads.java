@@ -6,16 +6,21 @@ import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a version's bytes to a file or to standard output, verified against their SHA-256, with a progress bar
- * for large transfers at a terminal. A file is replaced only after its bytes were verified; standard output
- * receives the bytes as they stream, so a failed verification there is reported after the fact (exit code 4), as is
+ * for large transfers at a terminal. A regular file is replaced atomically, only after its bytes were verified (a
+ * temporary file in its directory, renamed over it). A target that is not a regular file (a device such as
+ * {@code /dev/null}, a FIFO) is never replaced: the bytes are written into it as they stream, like standard output.
+ * A symbolic link is followed: what it points at is written, the link stays. Standard output, devices and FIFOs
+ * receive the bytes as they stream, so a failed verification there is reported after the fact (exit code 4), as is
  * a failed write (a full disk, a closed pipe), which also stops the transfer.
  */
 final class Downloads {
@@ -47,29 +52,44 @@ final class Downloads {
     }
 
     /**
-     * The file {@code text} names as a download target, checked before anything is read.
+     * The file {@code text} names as a download target, checked before anything is read: the file a symbolic link
+     * points at, else {@code text} as a path.
      *
-     * @throws IllegalArgumentException naming {@code -o} if {@code text} is not a path, names a directory, or its
-     *                                  directory is missing
+     * @param option the option or parameter that named the target, for the error message
+     * @throws IllegalArgumentException naming {@code option} if {@code text} is not a path, names a directory, its
+     *                                  directory is missing, or it is a symbolic link to nothing
      */
-    static Path target(String text) {
+    static Path target(String option, String text) {
         Path target;
         try {
             target = Path.of(text);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("-o: must be a file path, got '" + text + "' (" + e.getReason() + ")");
+            throw new IllegalArgumentException(option + ": must be a file path, got '" + text + "' ("
+                    + e.getReason() + ")");
         }
-        checked(target);
+        if (Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(option + ": is a symbolic link to a missing file, got '" + text
+                        + "'");
+            }
+        }
+        checked(option, target);
         return target;
     }
 
     /**
-     * Downloads the version into {@code target}, replaced atomically once verified; returns what was written.
+     * Downloads the version into {@code target} (a {@link #target checked} path): a regular file or a new one is
+     * replaced atomically once verified, anything else (a device, a FIFO) is written into. Returns what was written.
      *
      * @throws IllegalArgumentException naming {@code -o} if {@code target} is a directory or its directory is missing
      */
     static Artifact toFile(VersionedCommand root, String name, Version version, Path target) {
-        Path directory = checked(target);
+        Path directory = checked("-o", target);
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            return intoSpecialFile(root, name, version, target);
+        }
         ProgressBar bar = progress(root, name, version);
         if (bar == null) {
             return root.repository().download(name, version, target);
@@ -90,14 +110,35 @@ final class Downloads {
         }
     }
 
+    /**
+     * Streams the version into {@code target}, which exists and is not a regular file (a device, a FIFO): opened for
+     * writing, never created, truncated or replaced.
+     */
+    private static Artifact intoSpecialFile(VersionedCommand root, String name, Version version, Path target) {
+        Artifact artifact = root.repository().getArtifactVersion(name, version);
+        ProgressBar bar = progress(root, name, version);
+        try (InputStream in = root.repository().openContent(name, version);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+            (bar == null ? in : bar.track(in)).transferTo(out);
+            return artifact;
+        } catch (IOException e) {
+            throw new VersionedException("writing version " + version + " of " + name + " into " + target
+                    + " failed: " + e.getMessage(), e);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+    }
+
     /** The directory of {@code target}, once {@code target} is known to be a file in an existing directory. */
-    private static Path checked(Path target) {
+    private static Path checked(String option, Path target) {
         Path directory = target.toAbsolutePath().getParent();
         if (Files.isDirectory(target)) {
-            throw new IllegalArgumentException("-o: must be a file, not a directory, got '" + target + "'");
+            throw new IllegalArgumentException(option + ": must be a file, not a directory, got '" + target + "'");
         }
         if (directory == null || !Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("-o: the file's directory must exist, got '" + target + "'");
+            throw new IllegalArgumentException(option + ": the file's directory must exist, got '" + target + "'");
         }
         return directory;
     }

@@ -50,6 +50,21 @@ final class Durations {
         throw invalid(text);
     }
 
+    /** {@code seconds} in the short form, largest units first: {@code 45s}, {@code 3m05s}, {@code 1h02m}, {@code 2d3h}. */
+    static String shortForm(long seconds) {
+        long s = Math.max(0, seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        }
+        return s / 86_400 + "d" + s % 86_400 / 3600 + "h";
+    }
+
     private static Duration unit(String unit) {
         return switch (unit) {
             case "d" -> Duration.ofDays(1);

@@ -4,6 +4,8 @@ import io.versioned.api.BackendException;
 import io.versioned.api.VersionedException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,11 +20,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
+    /** picocli's message for a map option's value without {@code =}, which names the option twice. */
+    private static final Pattern NOT_KEY_VALUE =
+            Pattern.compile("Value for option option '([^']+)' \\([^)]*\\) should be in KEY=VALUE format but was (.*)",
+                    Pattern.DOTALL);
+
     @Override
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         String command = commandLine.getCommandSpec().qualifiedName();
-        StringBuilder line = new StringBuilder(command).append(": ").append(oneLine(exception.getMessage()));
+        StringBuilder line = new StringBuilder(command).append(": ").append(problem(exception));
         if (exception instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
@@ -45,6 +52,27 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         report(commandLine, "versioned: error: " + message, exception);
         return ExitCodes.of(exception);
+    }
+
+    /**
+     * What is wrong, in one line. An unknown option comes first: picocli leaves an argument such as {@code -x} aside
+     * and may then report the positional parameter that is missing because of it.
+     */
+    private static String problem(ParameterException exception) {
+        if (!(exception instanceof UnmatchedArgumentException)) {
+            ParseResult parsed = exception.getCommandLine().getParseResult();
+            List<String> unknown = parsed == null ? List.of() : parsed.unmatched().stream()
+                    .filter(argument -> argument.startsWith("-") && !argument.equals("-")).toList();
+            if (!unknown.isEmpty()) {
+                return oneLine("Unknown option" + (unknown.size() > 1 ? "s" : "") + ": '"
+                        + String.join("', '", unknown) + "'");
+            }
+        }
+        Matcher keyValue = NOT_KEY_VALUE.matcher(String.valueOf(exception.getMessage()));
+        if (keyValue.matches()) {
+            return oneLine(keyValue.group(1) + ": must be KEY=VALUE, got '" + keyValue.group(2) + "'");
+        }
+        return oneLine(exception.getMessage());
     }
 
     private static void report(CommandLine commandLine, String line, Exception exception) {

@@ -5,9 +5,14 @@ import picocli.CommandLine.Command;
 /** {@code versioned init}: creates the repository's storage if missing. */
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Create the repository's storage (folder, schema, bucket, table) if missing. Idempotent.",
-            "Local repositories (embedded:, memory:, jdbc:) are created on first use anyway; "
-                    + "S3 and DynamoDB ones need this once."})
+            "An embedded: repository is also created by the first put (every other command refuses one that does "
+                    + "not exist); S3 and DynamoDB ones need this once."})
 final class InitCommand extends Subcommand {
+
+    @Override
+    boolean createsRepository() {
+        return true;
+    }
 
     @Override
     int run(VersionedCommand root) {

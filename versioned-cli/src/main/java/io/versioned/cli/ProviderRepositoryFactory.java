@@ -42,7 +42,7 @@ public final class ProviderRepositoryFactory implements RepositoryFactory {
     @Override
     public Backend open(RepositoryLocation location) {
         StorePorts ports = Versioned.openStores(location, options);
-        Clock clock = Clock.systemUTC();
+        Clock clock = options.clock();
         Repository repository = Repositories.of(ports.blobs(), ports.metadata(), clock);
         Backend backend = new Backend(location, repository,
                 new Maintenance(ports.blobs(), ports.metadata(), repository, clock), repository::close);

@@ -14,7 +14,7 @@ final class PurgeArtifactCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) {
-        boolean exists = exists();
+        boolean exists = artifactExists(name);
         if (exists) {
             repository().purgeArtifact(name);
         }
@@ -22,10 +22,5 @@ final class PurgeArtifactCommand extends Subcommand {
                 ? "Purged artifact " + name
                 : "Artifact " + name + " does not exist; nothing changed."));
         return ExitCodes.OK;
-    }
-
-    /** True if {@code name} has a live version, or is in the name index (e.g. every version soft-deleted). */
-    private boolean exists() {
-        return !repository().listArtifactVersions(name).isEmpty() || repository().listArtifactNames().contains(name);
     }
 }

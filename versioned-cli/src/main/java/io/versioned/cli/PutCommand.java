@@ -36,11 +36,15 @@ final class PutCommand extends Subcommand {
     Map<String, String> tags = new LinkedHashMap<>();
 
     @Override
+    boolean createsRepository() {
+        return true;
+    }
+
+    @Override
     int run(VersionedCommand root) throws IOException {
         Names.artifact(name);
         PutOptions options = options();
-        Artifact artifact = "-".equals(file) ? repository().putArtifact(name, root.context().stdin(), options)
-                : putFile(root, path(), options);
+        Artifact artifact = "-".equals(file) ? putStdin(root, options) : putFile(root, path(), options);
         output().print(() -> JsonShapes.artifact(artifact), output -> {
             output.line("Stored " + Describe.artifact(artifact));
             output.line("Publish it as an immutable version with: versioned publish " + name);
@@ -100,6 +104,19 @@ final class PutCommand extends Subcommand {
 
     private IllegalArgumentException unreadable() {
         return new IllegalArgumentException("FILE: must be a readable file or -, got '" + file + "'");
+    }
+
+    /** Standard input, with a bar of the bytes read and the rate when a person watches standard error. */
+    private Artifact putStdin(VersionedCommand root, PutOptions options) {
+        if (!ProgressBar.wanted(root.context().interactive(), ProgressBar.UNKNOWN)) {
+            return repository().putArtifact(name, root.context().stdin(), options);
+        }
+        ProgressBar bar = new ProgressBar(root.err(), "put " + name, ProgressBar.UNKNOWN);
+        try {
+            return repository().putArtifact(name, bar.track(root.context().stdin()), options);
+        } finally {
+            bar.finish();
+        }
     }
 
     private Artifact putFile(VersionedCommand root, Path path, PutOptions options) throws IOException {

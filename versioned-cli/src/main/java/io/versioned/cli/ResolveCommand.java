@@ -24,7 +24,7 @@ final class ResolveCommand extends Subcommand {
 
     @Override
     int run(VersionedCommand root) {
-        Path path = target == null || Downloads.STDOUT.equals(target) ? null : Downloads.target(target);
+        Path path = target == null || Downloads.STDOUT.equals(target) ? null : Downloads.target("-o", target);
         Artifact resolved = key == null ? repository().resolve(subject.name, subject.alias)
                 : repository().resolve(subject.name, subject.alias, key);
         if (Downloads.STDOUT.equals(target)) {

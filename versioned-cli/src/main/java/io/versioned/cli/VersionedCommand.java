@@ -1,12 +1,16 @@
 package io.versioned.cli;
 
+import io.versioned.api.BackendException;
 import io.versioned.api.Repository;
 import io.versioned.core.Maintenance;
 import io.versioned.core.Versioned;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryUris;
 import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class, PutCommand.class, PublishCommand.class, GetCommand.class, ShowCommand.class,
             VersionsCommand.class, NamesCommand.class, DeleteCommand.class, RestoreCommand.class,
             AliasCommand.class, ResolveCommand.class, PurgeCommand.class, PurgeArtifactCommand.class,
-            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, DemoCommand.class
+            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, DemoCommand.class, HelpCommand.class
         })
 public final class VersionedCommand {
 
@@ -48,8 +52,10 @@ public final class VersionedCommand {
     private CommandSpec spec;
 
     @Option(names = "--repo", paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "The repository (default: $" + CliContext.REPO_VARIABLE + ", else "
-                    + CliContext.DEFAULT_REPOSITORY + "); forms: see versioned --help.")
+            description = {"Where the artifacts live: embedded:DIR, memory:,",
+                "jdbc:postgresql://..., s3+dynamodb://... or s3://...",
+                "(details: Repositories in 'versioned help').",
+                "Default: $" + CliContext.REPO_VARIABLE + ", else " + CliContext.DEFAULT_REPOSITORY + "."})
     private String repo;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
@@ -117,8 +123,36 @@ public final class VersionedCommand {
 
     private Backend backend() {
         if (backend == null) {
-            backend = context.repositories().open(repositoryUri());
+            RepositoryLocation location = repositoryUri();
+            if (!(runningCommand() instanceof Subcommand command && command.createsRepository())) {
+                refuseMissing(location);
+            }
+            backend = context.repositories().open(location);
         }
         return backend;
+    }
+
+    /** The user object of the (sub)command being run: the last one on the command line. */
+    private Object runningCommand() {
+        List<CommandLine> commands = spec.commandLine().getParseResult().asCommandLineList();
+        return commands.get(commands.size() - 1).getCommandSpec().userObject();
+    }
+
+    /**
+     * For a command that does not create a repository, refuses a location without one (exit code 4), and a location
+     * that can never hold one, such as a file where a folder is needed (exit code 2): a mistyped {@code --repo} must
+     * not leave an empty repository behind, nor read as one.
+     */
+    private static void refuseMissing(RepositoryLocation location) {
+        boolean exists;
+        try {
+            exists = location.exists();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--repo: " + e.getMessage(), e);
+        }
+        if (!exists) {
+            throw new BackendException("no repository at " + location + ": check --repo or $"
+                    + CliContext.REPO_VARIABLE + "; 'versioned init' or a put creates one", null, false);
+        }
     }
 }

@@ -86,7 +86,7 @@ final class CliCalls {
 
     /** {@code versions NAME}. */
     static CliCall versions(String name) {
-        return simple("versions", List.of("versions", name), name, null, OK);
+        return simple("versions", List.of("versions", name), name, null, OK_OR_NOT_FOUND);
     }
 
     /** {@code delete NAME --version V}: 3 when an alias points at the version. */
@@ -128,16 +128,16 @@ final class CliCalls {
                 : OK_OR_NOT_FOUND);
     }
 
-    /** {@code alias get|delete|history NAME ALIAS}. */
+    /** {@code alias get|delete|history NAME ALIAS}: get and history exit 1 for an alias never set. */
     static CliCall aliasCommand(String command, String name, String alias) {
         Problems problems = new Problems().name(name).alias(alias);
         return fixed("alias " + command, List.of("alias", command, name, alias), name, alias, problems,
-                command.equals("get") ? OK_OR_NOT_FOUND : OK);
+                command.equals("delete") ? OK : OK_OR_NOT_FOUND);
     }
 
     /** {@code alias list NAME}. */
     static CliCall listAliases(String name) {
-        return simple("alias list", List.of("alias", "list", name), name, null, OK);
+        return simple("alias list", List.of("alias", "list", name), name, null, OK_OR_NOT_FOUND);
     }
 
     /** {@code resolve NAME ALIAS [--key K] [-o TARGET]}. */

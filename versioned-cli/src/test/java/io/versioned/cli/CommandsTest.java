@@ -10,13 +10,17 @@ import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobUpload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,12 @@ class CommandsTest {
         List<String> all = new ArrayList<>(List.of("--repo", "memory:"));
         all.addAll(List.of(args));
         return all.toArray(String[]::new);
+    }
+
+    /** True if {@code path} is a character device (the file type bits of its Unix mode are S_IFCHR). */
+    private static boolean isCharacterDevice(Path path) throws IOException {
+        int mode = (Integer) Files.getAttribute(path, "unix:mode");
+        return (mode & 0170000) == 0020000;
     }
 
     private Path file(String name, String content) throws IOException {
@@ -198,7 +208,19 @@ class CommandsTest {
         @Test
         void refusesMetadataWithoutEquals() throws IOException {
             Result result = fails(ExitCodes.USAGE, "put", NAME, file("a", "a").toString(), "--meta", "novalue");
-            assertThat(result.err()).contains("KEY=VALUE").contains("versioned put --help");
+            assertThat(result.err()).isEqualTo("versioned put: --meta: must be KEY=VALUE, got 'novalue' "
+                    + "(see 'versioned put --help')\n");
+        }
+
+        @Test
+        void namesAnUnknownOptionAsSuch() throws IOException {
+            Path file = file("f.txt", "f");
+
+            assertThat(fails(ExitCodes.USAGE, "put", "-x", file.toString()).err())
+                    .isEqualTo("versioned put: Unknown option: '-x' (see 'versioned put --help')\n");
+            assertThat(fails(ExitCodes.USAGE, "put", NAME, file.toString(), "-x").err())
+                    .startsWith("versioned put: Unknown option: '-x'");
+            assertThat(memory.repository().listArtifactNames()).isEmpty();
         }
 
         @Test
@@ -211,6 +233,19 @@ class CommandsTest {
         void refusesAMissingFileParameter() {
             Result result = fails(ExitCodes.USAGE, "put", NAME);
             assertThat(result.err()).contains("Missing required parameter: 'FILE'");
+        }
+
+        @Test
+        void showsTheBytesAndTheRateOfALargeStandardInputAtATerminal() {
+            byte[] big = new byte[9 * 1024 * 1024];
+
+            Result atATerminal = cli.interactive().runWithInput(big, withRepo("put", NAME, "-"));
+            Result piped = cli.runWithInput(big, withRepo("put", "other", "-"));
+
+            assertThat(atATerminal.exitCode()).isZero();
+            assertThat(atATerminal.err()).contains("put " + NAME + "  9.0 MiB  ", "/s");
+            assertThat(piped.exitCode()).isZero();
+            assertThat(piped.err()).isEmpty();
         }
 
         @Test
@@ -330,6 +365,76 @@ class CommandsTest {
             assertThat(target).doesNotExist();
         }
 
+        /**
+         * On a node of the same device as {@code /dev/null} made in the temporary folder (the tests run as root), so
+         * that a regression replaces that node, not the machine's {@code /dev/null}.
+         */
+        @Test
+        void writesIntoADeviceWithoutReplacingIt() throws Exception {
+            putAndPublish("one");
+            Path devNull = dir.resolve("null");
+            Process mknod = new ProcessBuilder("mknod", "-m", "666", devNull.toString(), "c", "1", "3")
+                    .inheritIO().start();
+            assertThat(mknod.waitFor()).as("mknod (needs root)").isZero();
+            assertThat(isCharacterDevice(devNull)).as("a character device to begin with").isTrue();
+
+            Result get = ok("get", NAME, "--version", "1", "-o", devNull.toString());
+            ok("alias", "set", NAME, "production", "1");
+            Result resolve = ok("resolve", NAME, "production", "-o", devNull.toString());
+
+            assertThat(get.out()).contains("Downloaded " + NAME + " version 1", "to " + devNull);
+            assertThat(resolve.out()).contains("Downloaded to " + devNull);
+            assertThat(isCharacterDevice(devNull)).as("still a character device").isTrue();
+            assertThat(Files.size(devNull)).isZero();
+        }
+
+        @Test
+        void streamsIntoAFifoWithoutReplacingIt() throws Exception {
+            putAndPublish("bytes for a reader at the other end of a pipe");
+            Path fifo = dir.resolve("pipe");
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor()).isZero();
+            CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readString(fifo);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            ok("get", NAME, "--version", "1", "-o", fifo.toString());
+
+            assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("bytes for a reader at the other end of a pipe");
+            assertThat(Files.isRegularFile(fifo)).isFalse();
+            assertThat(Files.readAttributes(fifo, BasicFileAttributes.class).isOther()).as("still a FIFO").isTrue();
+            try (var entries = Files.list(dir)) {
+                assertThat(entries).noneMatch(path -> path.getFileName().toString().endsWith(".part"));
+            }
+        }
+
+        @Test
+        void followsASymbolicLinkAndKeepsIt() throws IOException {
+            putAndPublish("version one");
+            Path real = file("real.csv", "old content");
+            Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real.getFileName());
+
+            ok("get", NAME, "--version", "1", "-o", link.toString());
+
+            assertThat(Files.isSymbolicLink(link)).as("the link is still a link").isTrue();
+            assertThat(Files.readString(real)).isEqualTo("version one");
+        }
+
+        @Test
+        void refusesASymbolicLinkToNothing() throws IOException {
+            putAndPublish("version one");
+            Path link = Files.createSymbolicLink(dir.resolve("dangling.csv"), dir.resolve("nowhere.csv"));
+
+            assertThat(fails(ExitCodes.USAGE, "get", NAME, "-o", link.toString()).err())
+                    .contains("-o: is a symbolic link to a missing file");
+            assertThat(Files.isSymbolicLink(link)).isTrue();
+            assertThat(dir.resolve("nowhere.csv")).doesNotExist();
+        }
+
         @Test
         void showsAProgressBarForLargeDownloadsAtATerminal() throws IOException {
             Path big = dir.resolve("big.bin");
@@ -396,8 +501,13 @@ class CommandsTest {
         }
 
         @Test
-        void versionsOfAnUnknownArtifactSaysSo() {
-            assertThat(ok("versions", "nothing").out()).contains("No live versions of nothing");
+        void versionsOfAnUnknownArtifactIsNotFound() throws IOException {
+            assertThat(fails(ExitCodes.NOT_FOUND, "versions", "nothing").err())
+                    .isEqualTo("versioned: error: artifact nothing does not exist\n");
+            putAndPublish("one");
+            ok("delete", NAME, "--version", "1");
+            ok("delete", NAME, "--version", "LATEST");
+            assertThat(ok("versions", NAME).out()).isEqualTo("No live versions of " + NAME + ".\n");
         }
 
         @Test
@@ -568,9 +678,17 @@ class CommandsTest {
         }
 
         @Test
-        void listingAndHistoryOfNothingSayso() {
+        void listingAndHistoryOfNothingAreNotFound() throws IOException {
+            assertThat(fails(ExitCodes.NOT_FOUND, "alias", "list", NAME).err())
+                    .isEqualTo("versioned: error: artifact " + NAME + " does not exist\n");
+            assertThat(fails(ExitCodes.NOT_FOUND, "alias", "history", NAME, "production").err())
+                    .isEqualTo("versioned: error: alias production of " + NAME + " was never set\n");
+            putAndPublish("one");
             assertThat(ok("alias", "list", NAME).out()).contains("No aliases for " + NAME);
-            assertThat(ok("alias", "history", NAME, "production").out()).contains("No history");
+            fails(ExitCodes.NOT_FOUND, "alias", "history", NAME, "nope");
+            ok("alias", "set", NAME, "production", "1");
+            ok("alias", "delete", NAME, "production");
+            assertThat(ok("alias", "history", NAME, "production").out()).contains("(deleted)");
         }
 
         @Test
@@ -589,7 +707,7 @@ class CommandsTest {
             assertThat(json.get("deleted").asBoolean()).isFalse();
             assertThat(ok("alias", "history", NAME, "production", "--json").json().get("history").size())
                     .isEqualTo(2);
-            assertThat(ok("alias", "history", NAME, "staging", "--json").json().get("history").size()).isZero();
+            fails(ExitCodes.NOT_FOUND, "alias", "history", NAME, "staging", "--json");
         }
     }
 
@@ -863,12 +981,33 @@ class CommandsTest {
     class Global {
 
         @Test
+        void helpIsACommandToo() {
+            Result help = ok("help");
+            Result put = ok("help", "put");
+
+            assertThat(help.out()).isEqualTo(ok("--help").out()).contains("  help ");
+            assertThat(put.out()).isEqualTo(ok("put", "--help").out());
+        }
+
+        @Test
+        void helpKeepsTheDefaultRepositoryOnOneLineAndDoesNotSendTheReaderToItself() {
+            String help = ok("--help").out();
+
+            assertThat(help).contains("Default: $VERSIONED_REPO, else embedded:./.versioned.")
+                    .doesNotContain("see versioned --help");
+            assertThat(ok("names", "--help").out()).contains("(details: Repositories in 'versioned help').");
+        }
+
+        @Test
         void everyCommandHasHelpAndVersion() {
             List<String[]> paths = new ArrayList<>();
             collect(VersionedCli.commandLine(new CliContext(memory, Clock.systemUTC(), System.in,
                     System.out, Map.of(), false)), new ArrayList<>(), paths);
             assertThat(paths).hasSizeGreaterThan(20);
             for (String[] path : paths) {
+                if (path.length > 0 && path[0].equals("help")) {
+                    continue; // picocli's help command, see helpIsACommandToo
+                }
                 List<String> help = new ArrayList<>(List.of(path));
                 help.add("--help");
                 Result usage = cli.run(help.toArray(String[]::new));

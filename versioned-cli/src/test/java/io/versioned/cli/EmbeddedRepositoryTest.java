@@ -117,6 +117,118 @@ class EmbeddedRepositoryTest {
     }
 
     @Test
+    void onlyInitAndPutCreateARepository() throws IOException {
+        Path folder = dir.resolve("repo");
+        String expected = "versioned: error: no repository at embedded:" + folder + ": check --repo "
+                + "or $VERSIONED_REPO; 'versioned init' or a put creates one\n";
+        for (String[] command : List.of(new String[] {"names"}, new String[] {"versions", NAME},
+                new String[] {"show", NAME}, new String[] {"get", NAME, "-o", "-"},
+                new String[] {"alias", "list", NAME}, new String[] {"alias", "history", NAME, "production"},
+                new String[] {"resolve", NAME, "production"}, new String[] {"publish", NAME},
+                new String[] {"delete", NAME, "--version", "1"}, new String[] {"fsck"}, new String[] {"gc"})) {
+            Result result = run(command);
+            assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.err()).as(String.join(" ", command)).isEqualTo(expected);
+            assertThat(folder).as(String.join(" ", command) + " created nothing").doesNotExist();
+        }
+
+        assertThat(ok("init").out()).startsWith("Repository ready: embedded:" + folder);
+        assertThat(ok("names").out()).startsWith("No artifacts yet");
+        Path other = dir.resolve("other");
+        Path file = Files.writeString(dir.resolve("content.bin"), "bytes");
+        assertThat(cli.run("--repo", "embedded:" + other, "put", NAME, file.toString()).exitCode()).isZero();
+        assertThat(cli.run("--repo", "embedded:" + other, "names").out()).isEqualTo(NAME + "\n");
+    }
+
+    @Test
+    void anEmbeddedLocationThatIsAFileIsRefusedInOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        for (List<String> command : List.of(List.of("names"), List.of("init"), List.of("put", NAME, file.toString()))) {
+            List<String> args = new ArrayList<>(List.of("--repo", "embedded:" + file));
+            args.addAll(command);
+            Result result = cli.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(command + ": " + result).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).isEqualTo("versioned: error: --repo: embedded: must name a folder, got the file "
+                    + file + "\n");
+        }
+        assertThat(file).hasContent("not a folder");
+    }
+
+    @Test
+    void aCorruptedDatabaseIsReportedAsSuchNotAsTemporary() throws IOException {
+        putAndPublish("content");
+        Path database = dir.resolve("repo").resolve("metadata.mv.db");
+        try (var channel = java.nio.channels.FileChannel.open(database, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+
+        Result result = run("versions", NAME);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).isEqualTo("versioned: error: the database " + database + " is corrupted: restore it "
+                + "from a backup; this is not temporary\n");
+    }
+
+    /**
+     * A full disk, made with a 2 MiB tmpfs (the tests run as root; skipped where mounting is not allowed): the blob
+     * folder and the H2 file each fail with one plain line, not retryable, exit code 4.
+     */
+    @Test
+    void aFullDiskIsReportedInOnePlainLine() throws Exception {
+        Path mount = Files.createDirectory(dir.resolve("small-disk"));
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounting.waitFor() == 0, "mounting a tmpfs needs root");
+        try {
+            String small = "embedded:" + mount.resolve("repo");
+            Path content = Files.write(dir.resolve("content.bin"), new byte[600 * 1024]);
+            assertThat(cli.run("--repo", small, "put", NAME, content.toString()).exitCode()).isZero();
+            Path big = Files.write(dir.resolve("big.bin"), new byte[3 * 1024 * 1024]);
+
+            Result blob = cli.run("--repo", small, "put", NAME, big.toString());
+
+            assertThat(blob.exitCode()).as(blob.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(blob.err()).startsWith("versioned: error: no space left on the device of "
+                    + mount.resolve("repo").resolve("blobs") + ": storing blob ").endsWith(" failed; free some space\n");
+
+            Files.write(mount.resolve("filler"), new byte[0]);
+            fill(mount.resolve("filler"));
+            Result database = cli.run("--repo", small, "alias", "set", NAME, "alias_0", "LATEST");
+            for (int i = 1; i < 100 && database.exitCode() == 0; i++) {
+                // H2 fills the free space inside its file first; once the file must grow, the write fails
+                database = cli.run("--repo", small, "alias", "set", NAME, "alias_" + i, "LATEST");
+            }
+
+            assertThat(database.exitCode()).as(database.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(database.err()).startsWith("versioned: error: no space left on the device of the database: ")
+                    .endsWith(" failed; free some space\n").doesNotContain("temporary");
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** Appends to {@code file} until the device is full. */
+    private static void fill(Path file) throws IOException {
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+            byte[] block = new byte[64 * 1024];
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } catch (IOException full) {
+            // the device is full
+        }
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+            while (true) {
+                out.write(0);
+                out.flush();
+            }
+        } catch (IOException full) {
+            // and not one byte more fits
+        }
+    }
+
+    @Test
     void demoRunsToTheEndOnATemporaryEmbeddedRepository() {
         Result result = cli.run("demo");
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,27 @@ class LauncherIT {
         assertThat(versions.out()).contains("LATEST", "text/csv");
         assertThat(workingDirectory.resolve(".versioned")).isDirectory();
         assertThat(workingDirectory.resolve(".versioned/blobs/customers/000001")).hasContent("id,segment\n1,a\n");
+    }
+
+    @Test
+    void writesAClassDataSharingArchiveOnTheFirstRunAndMapsItQuietlyAfterwards() throws Exception {
+        Path archive = LAUNCHER.getParent().resolve("versioned-cli/target/versioned-cli.jsa");
+        Files.deleteIfExists(archive);
+
+        Run first = launch("--repo", "memory:", "names");
+        assertThat(archive).as("written by the first run").isRegularFile();
+        FileTime written = Files.getLastModifiedTime(archive);
+        Run second = launch("--repo", "memory:", "names");
+
+        for (Run run : List.of(first, second)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("No artifacts yet");
+            assertThat(run.err()).isEmpty();
+        }
+        assertThat(Files.getLastModifiedTime(archive)).as("mapped, not written again").isEqualTo(written);
+        try (var leftovers = Files.list(archive.getParent())) {
+            assertThat(leftovers).noneMatch(path -> path.getFileName().toString().startsWith("versioned-cli.jsa."));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.versioned.core.spi.RepositoryOptions;
 import io.versioned.core.spi.RepositoryProvider;
 import io.versioned.core.spi.RepositoryUris;
 import io.versioned.core.spi.StorePorts;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -89,6 +90,15 @@ public final class EmbeddedProvider implements RepositoryProvider {
         @Override
         public boolean bootstrapsImplicitly() {
             return true;
+        }
+
+        /** True if the folder holds the repository's H2 database. */
+        @Override
+        public boolean exists() {
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("embedded: must name a folder, got the file " + directory);
+            }
+            return Files.isRegularFile(directory.resolve(JdbcConfig.EMBEDDED_DATABASE_NAME + ".mv.db"));
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobEntry;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
+import io.versioned.core.port.DiskFull;
 import io.versioned.core.port.PreconditionFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -312,6 +313,10 @@ public final class FilesystemBlobPort implements BlobPort {
     }
 
     private BackendException failure(String action, IOException e) {
+        if (DiskFull.causedBy(e)) {
+            return new BackendException("no space left on the device of " + paths.root() + ": " + action
+                    + " failed; free some space", e, false);
+        }
         return new BackendException(action + " under " + paths.root() + " failed: " + e, e, false);
     }
 }

@@ -2,71 +2,76 @@ package io.versioned.adapter.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import io.versioned.api.Alias;
-import io.versioned.api.Artifact;
-import io.versioned.api.PutOptions;
-import io.versioned.api.Repository;
-import io.versioned.api.Version;
-import io.versioned.core.VersionedCoreModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the README's Java quick start, and checks the README shows exactly this code. */
+/**
+ * Compiles the README's Java quick start as printed (its imports included) against this module's class path, runs
+ * it, and checks that it prints what the README says it prints.
+ */
 class ReadmeQuickStartTest {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final Path SOURCE = Path.of("src", "test", "java", "io", "versioned", "adapter", "inmemory",
-            "ReadmeQuickStartTest.java");
+    private static final String SECTION = "## Java quick start";
+    private static final String PRINTED = "production is at revision 3; user-4711 gets version 2: day 2";
+
+    @TempDir
+    Path classes;
 
     @Test
-    void theQuickStartRuns() {
-        Artifact resolved = quickStart();
-        assertThat(resolved.version()).isEqualTo(Version.of(2));
+    void theQuickStartCompilesAsPrintedAndRuns() throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String block = quickStart(readme);
+        assertThat(block).startsWith("import ").contains("public class QuickStart");
+        assertThat(readme).contains("It prints `" + PRINTED + "`.");
+
+        Path source = Files.writeString(Files.createDirectories(classes.resolve("src")).resolve("QuickStart.java"),
+                block);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter diagnostics = new StringWriter();
+        boolean compiled = javac.getTask(diagnostics, null, null, List.of("-d", classes.toString(), "-classpath",
+                System.getProperty("java.class.path")), null,
+                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
+        assertThat(compiled).as("the README's block compiles:%n%s", diagnostics).isTrue();
+
+        assertThat(run()).isEqualTo(PRINTED + System.lineSeparator());
     }
 
-    @Test
-    void theReadmeShowsTheQuickStartAsWritten() throws IOException {
-        List<String> source = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        String snippet = source.subList(source.indexOf("        // quick start: begin") + 1,
-                        source.indexOf("        // quick start: end")).stream()
-                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n"));
-        assertThat(snippet).isNotBlank();
-        assertThat(Files.readString(README, StandardCharsets.UTF_8)).contains(snippet);
+    /** The first {@code java} block after the quick start heading. */
+    private static String quickStart(String readme) {
+        int section = readme.indexOf(SECTION);
+        assertThat(section).as("the README has a section '%s'", SECTION).isNotNegative();
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
     }
 
-    private static Artifact quickStart() {
-        // quick start: begin
-        Repository repository = Guice.createInjector(new VersionedCoreModule(), new InMemoryModule())
-                .getInstance(Repository.class);
-        repository.bootstrap();
-
-        PutOptions sqlite = PutOptions.builder()
-                .contentType("application/x-sqlite3")
-                .metadata(Map.of("source", "nightly-etl"))
-                .build();
-        repository.putArtifact("customer_analytics_db", "day 1".getBytes(StandardCharsets.UTF_8), sqlite);
-        repository.publishArtifactVersion("customer_analytics_db");              // version 1
-        repository.putArtifact("customer_analytics_db", "day 2".getBytes(StandardCharsets.UTF_8), sqlite);
-        repository.publishArtifactVersion("customer_analytics_db");              // version 2
-
-        repository.putAlias("customer_analytics_db", "production", Version.of(1));
-        // canary: 10 % of the traffic to version 2
-        repository.putAlias("customer_analytics_db", "production", Version.of(1), Version.of(2), 10);
-        // promote, then read the bytes a given user is routed to
-        Alias production = repository.putAlias("customer_analytics_db", "production", Version.of(2));
-        Artifact resolved = repository.resolve("customer_analytics_db", "production", "user-4711");
-        byte[] bytes = repository.getContent("customer_analytics_db", resolved.version());
-        // quick start: end
-        assertThat(production.revision()).isEqualTo(3);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("day 2");
-        return resolved;
+    /** What {@code QuickStart.main} prints on standard output. */
+    private String run() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Method main = loader.loadClass("QuickStart").getMethod("main", String[].class);
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,13 @@
 package io.versioned.adapter.jdbc;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.DiskFull;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.ConnectionException;
 
 /**
@@ -12,6 +15,15 @@ import org.jdbi.v3.core.ConnectionException;
  * the first {@link SQLException} in its cause chain, which PostgreSQL and H2 agree on for what matters here.
  */
 final class JdbcErrors {
+
+    /** H2's SQLSTATE of a database file that another process has open. */
+    private static final String H2_DATABASE_IN_USE = "90020";
+
+    /** H2's SQLSTATE of a database file it cannot read (truncated, overwritten). */
+    private static final String H2_FILE_CORRUPTED = "90030";
+
+    /** A database file in an H2 message: {@code /dir/metadata.mv.db}. */
+    private static final Pattern H2_FILE = Pattern.compile("((?:[A-Za-z]:)?[/\\\\][^\"]*?\\.mv\\.db)");
 
     /** SQLSTATE of a unique or primary key violation, on PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -38,7 +50,7 @@ final class JdbcErrors {
     /** True when {@code failure} comes from a collision with a concurrent writer (see {@link #RACE_STATES}). */
     static boolean isRaceWithAnotherWriter(Throwable failure) {
         SQLException sql = sqlException(failure);
-        return sql != null && RACE_STATES.contains(sql.getSQLState());
+        return sql != null && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState());
     }
 
     /** True when {@code failure} was caused by a unique or primary key violation. */
@@ -48,15 +60,50 @@ final class JdbcErrors {
     }
 
     /**
-     * The {@link BackendException} for a failed {@code action}, saying so when no connection could be had (Jdbi's
-     * {@link ConnectionException}: the database is down, refuses the login, or, for an H2 file, is open in another
-     * process); retryable for lost or refused connections, pool
-     * time-outs, serialization failures, deadlocks, lock time-outs and lack of server resources.
+     * The {@link BackendException} for a failed {@code action}. Three conditions an operator must act on get one
+     * plain sentence without the action: an H2 file open in another process ("busy", retryable), a corrupted H2
+     * file (not retryable: restore a backup) and a full disk (not retryable: free space). Otherwise the message names
+     * the action and says when no connection could be had (Jdbi's {@link ConnectionException}: the database is
+     * down or refuses the login); retryable for lost or refused connections, pool time-outs, serialization
+     * failures, deadlocks, lock time-outs and lack of server resources.
      */
     static BackendException backend(String action, Throwable failure) {
+        if (hasState(failure, H2_DATABASE_IN_USE)) {
+            return new BackendException("the database " + h2File(failure) + " is busy: another process has it open "
+                    + "(an H2 file is opened by one process at a time)", failure, true);
+        }
+        if (hasState(failure, H2_FILE_CORRUPTED)) {
+            return new BackendException("the database " + h2File(failure) + " is corrupted: restore it from a "
+                    + "backup; this is not temporary", failure, false);
+        }
+        if (DiskFull.causedBy(failure)) {
+            return new BackendException("no space left on the device of the database: " + action
+                    + " failed; free some space", failure, false);
+        }
         String reason = failure instanceof ConnectionException ? "cannot connect to the database: " : "";
         return new BackendException(action + " failed: " + reason + describe(failure), failure,
                 isTransient(failure));
+    }
+
+    /** True if an {@link SQLException} in the cause chain of {@code failure} has SQLSTATE {@code state}. */
+    private static boolean hasState(Throwable failure, String state) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The H2 file an H2 message names ({@code /dir/metadata.mv.db}), else "file". */
+    private static String h2File(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher file = H2_FILE.matcher(String.valueOf(t.getMessage()));
+            if (file.find()) {
+                return file.group(1);
+            }
+        }
+        return "file";
     }
 
     private static boolean isTransient(Throwable failure) {

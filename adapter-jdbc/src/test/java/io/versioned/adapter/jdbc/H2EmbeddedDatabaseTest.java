@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,8 @@ class H2EmbeddedDatabaseTest {
         try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
             assertThatThrownBy(port::bootstrap)
                     .isInstanceOf(BackendException.class)
-                    .hasMessageContaining("cannot connect to the database", "90020")
+                    .hasMessage("the database " + directory.resolve("metadata.mv.db") + " is busy: another process "
+                            + "has it open (an H2 file is opened by one process at a time)")
                     .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isTrue());
         } finally {
             try (OutputStream in = holder.getOutputStream()) {
@@ -44,10 +47,36 @@ class H2EmbeddedDatabaseTest {
             }
         }
 
-        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+        // the holder is gone; a busy machine may take longer than a second to open the file again
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config.withConnectionTimeout(Duration.ofSeconds(30)))) {
             port.bootstrap();
             port.registerArtifactName("doc");
             assertThat(port.listArtifactNames()).containsExactly("doc");
+        }
+    }
+
+    @Test
+    void aCorruptedDatabaseFileIsSaidToBeCorruptedAndNotRetryable() throws Exception {
+        JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
+        JdbcConfig config = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
+                .connectionTimeout(Duration.ofSeconds(1)).build();
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            port.bootstrap();
+            for (int i = 0; i < 50; i++) {
+                port.registerArtifactName("doc" + i);
+            }
+        }
+        Path file = directory.resolve("metadata.mv.db");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(12_288); // the two file headers and a little of the first chunk
+        }
+
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            assertThatThrownBy(port::listArtifactNames)
+                    .isInstanceOf(BackendException.class)
+                    .hasMessage("the database " + file + " is corrupted: restore it from a backup; this is not "
+                            + "temporary")
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
         }
     }
 

@@ -20,6 +20,17 @@ public interface RepositoryLocation {
     boolean bootstrapsImplicitly();
 
     /**
+     * Whether a repository is there to be read, checked without creating anything, so that a tool that only reads
+     * can refuse a mistyped location instead of creating an empty repository there. Locations that cannot tell
+     * without a request to a server answer true.
+     *
+     * @throws IllegalArgumentException if the location can never hold a repository (a file where a folder is needed)
+     */
+    default boolean exists() {
+        return true;
+    }
+
+    /**
      * Opens the two stores of the repository. Nothing is created: bootstrapping is the caller's decision.
      * The ports own what they made (connection pools, SDK clients) and release it on close; what the caller handed
      * in through {@code options} (a client, a data source) stays the caller's.
