@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The executable contract of {@link Repository} for LATEST and numbered versions (docs/semantics.md §2 to §4, §8 and
  * the Javadoc): put in its four forms, publish, soft delete and restore, listing, verified reads and downloads, and
  * the product walkthrough from the first put to a purge. Every failure is checked for its exact exception type and
- * for having written nothing. An adapter's test class extends this class and implements {@link #createPorts()}; to
- * run the integrity tests it also overrides {@link #corruptBlob(StorePorts, String, byte[])}.
+ * for having written nothing. An adapter's test class extends this class and implements {@link #createPorts()} and
+ * {@link #corruptBlob(StorePorts, String, byte[])} (without it the integrity tests fail, naming the hook).
  */
 public abstract class RepositoryContract extends RepositoryContractSupport {
 

@@ -1,7 +1,5 @@
 package io.versioned.tck;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * A point in the path from a port to its store where the {@link MetadataPortContract} puts another client's
  * write between two requests of one port call, to catch a compare-and-set done as a read and then a write. The
@@ -64,7 +62,7 @@ public final class StoreGate {
             return false;
         }
         try {
-            started.join(TimeUnit.MILLISECONDS.toMillis(FINISH_MILLIS));
+            started.join(FINISH_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -207,8 +206,8 @@ class TckCatchesBuggyPortsTest {
     }
 
     static MetadataPort decorate(Call call) {
-        Supplier<ClassLoader> loader = MetadataPort.class::getClassLoader;
-        return (MetadataPort) Proxy.newProxyInstance(loader.get(), new Class<?>[] {MetadataPort.class},
+        return (MetadataPort) Proxy.newProxyInstance(MetadataPort.class.getClassLoader(),
+                new Class<?>[] {MetadataPort.class},
                 (self, method, args) -> {
                     try {
                         return call.handle(method, args);
