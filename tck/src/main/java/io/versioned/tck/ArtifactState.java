@@ -258,6 +258,18 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
     }
 
     /**
+     * This state after the core repaired the alias's history before changing it: the entry of the alias's revision
+     * when it is missing (rebuilt from the alias, the newest older entry's target as the previous one).
+     */
+    ArtifactState withRepairedHistory(String alias) {
+        Optional<HistoryEntry> newest = history(alias).stream().findFirst();
+        return alias(alias).filter(current -> newest.map(HistoryEntry::revision).orElse(0L) < current.revision())
+                .map(current -> withHistoryEntry(alias, new HistoryEntry(current.revision(),
+                        newest.flatMap(HistoryEntry::current), Optional.of(current.target()))))
+                .orElse(this);
+    }
+
+    /**
      * This state with every unknown {@code updateAt} taken from the same version of {@code observed}, so that the two
      * compare equal exactly when they agree on everything this state knows.
      */

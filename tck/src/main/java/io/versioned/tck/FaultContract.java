@@ -1,8 +1,12 @@
 package io.versioned.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.versioned.api.Alias;
+import io.versioned.api.AliasChange;
+import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
@@ -15,9 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -121,6 +128,49 @@ public abstract class FaultContract extends RepositoryContractSupport {
         step(failures, "list", () -> repository.listArtifactVersions(NAME));
         step(failures, "history", () -> repository.getAliasHistory(NAME, "production"));
         return failures;
+    }
+
+    /**
+     * A crash between an alias write and its history entry (the process dies, or the store fails, right after the
+     * alias record changed; on a store without transactions the two are separate writes) loses no change for good:
+     * the next change of the alias stores the missing entry first, rebuilt from the alias record.
+     */
+    @Test
+    void anAliasChangeWhoseHistoryEntryWasLostIsRepairedByTheNextChange() {
+        StorePorts stores = createPorts();
+        TestClock testClock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (Repository clean = RepositoryFixture.repository(stores, testClock)) {
+            clean.putArtifact(NAME, bytes("one"));
+            clean.publishArtifactVersion(NAME);
+            clean.putArtifact(NAME, bytes("two"));
+            clean.publishArtifactVersion(NAME);
+            clean.putAlias(NAME, "production", Version.of(1));
+            testClock.advance(Duration.ofMinutes(1));
+            Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
+                    testClock);
+            assertThatThrownBy(() -> crashing.putAlias(NAME, "production", Version.of(2)))
+                    .isInstanceOf(VersionedException.class);
+            Alias lost = clean.getAlias(NAME, "production");
+            assertThat(lost.revision()).isEqualTo(2);
+            assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
+                    .as("the crash left the change without its entry").containsExactly(1L);
+
+            testClock.advance(Duration.ofMinutes(1));
+            clean.putAlias(NAME, "production", Version.of(1));
+            List<AliasChange> history = clean.getAliasHistory(NAME, "production");
+            assertThat(history).extracting(AliasChange::revision).containsExactly(3L, 2L, 1L);
+            assertThat(history.get(1)).isEqualTo(new AliasChange(NAME, "production", 2, lost.updateAt(),
+                    Optional.of(AliasTarget.of(Version.of(1))), Optional.of(AliasTarget.of(Version.of(2)))));
+
+            Invariants.assertHold(stores);
+        }
+    }
+
+    /** Fails the first history append, before it takes effect: the crash right after the alias write. */
+    private static FaultPolicy firstHistoryAppend() {
+        AtomicBoolean fired = new AtomicBoolean();
+        return (call, description) -> description.equals("appendAliasHistory") && !fired.getAndSet(true)
+                ? Optional.of(FaultInjector.Mode.BEFORE_EFFECT) : Optional.empty();
     }
 
     private static void step(List<String> failures, String description, Runnable operation) {

@@ -2,6 +2,7 @@ package io.versioned.tck;
 
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ports that pass every call through to other ports and, once, run another writer's {@code action} just before
  * the first call of a chosen port method, so a contract test can put a concurrent change at an exact point of
  * an operation, deterministically and on one thread. The action should use a repository on the undecorated
- * ports, so its own calls do not count.
+ * ports, so its own calls do not count. A default method of a port (such as {@code MetadataPort.writeAlias}) runs
+ * as the interface defines it, through the decorated calls, even where the adapter overrides it with a
+ * transaction: so the action can land between its calls on every backend.
  */
 final class InterleavedPorts {
 
@@ -46,6 +49,9 @@ final class InterleavedPorts {
         Object proxy = Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (self, method, args) -> {
             if (call.equals(port.getSimpleName() + "." + method.getName()) && pending.compareAndSet(true, false)) {
                 action.run();
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(self, method, args);
             }
             try {
                 return method.invoke(delegate, args);

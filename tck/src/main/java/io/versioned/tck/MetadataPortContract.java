@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -684,6 +685,71 @@ public abstract class MetadataPortContract {
 
         assertThat(metadata.aliasHistory("doc", "production", 10))
                 .as("metadata.aliasHistory(\"doc\", \"production\", 10)").containsExactly(first);
+    }
+
+    // ---- an alias change with its history entry
+
+    @Test
+    void writeAliasStoresTheAliasAndItsHistoryEntry() {
+        AliasTarget one = AliasTarget.of(Version.of(1));
+        AliasTarget two = AliasTarget.of(Version.of(2));
+        AliasChange create = new AliasChange("doc", "production", 1, T1, Optional.empty(), Optional.of(one));
+        AliasChange change = new AliasChange("doc", "production", 2, T2, Optional.of(one), Optional.of(two));
+
+        metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
+        metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 2), OptionalLong.of(1), change);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T2, two, 2));
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(change, create);
+    }
+
+    @Test
+    void writeAliasWhoseConditionFailsWritesNeitherTheAliasNorItsEntry() {
+        AliasTarget one = AliasTarget.of(Version.of(1));
+        AliasChange create = new AliasChange("doc", "production", 1, T1, Optional.empty(), Optional.of(one));
+        metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
+        AliasTarget two = AliasTarget.of(Version.of(2));
+
+        assertThatThrownBy(() -> metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 1),
+                OptionalLong.empty(), new AliasChange("doc", "production", 1, T2, Optional.empty(),
+                        Optional.of(two)))).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 3),
+                OptionalLong.of(2), new AliasChange("doc", "production", 3, T2, Optional.of(one),
+                        Optional.of(two)))).isInstanceOf(PreconditionFailedException.class);
+
+        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T1, one, 1));
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
+    }
+
+    @Test
+    void writeAliasKeepsAnEntryThatARepairStoredFirst() {
+        AliasTarget one = AliasTarget.of(Version.of(1));
+        AliasChange repaired = new AliasChange("doc", "production", 1, T1, Optional.empty(), Optional.of(one));
+        metadata.appendAliasHistory(repaired);
+
+        metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(),
+                new AliasChange("doc", "production", 1, T2, Optional.empty(), Optional.of(one)));
+
+        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(repaired);
+    }
+
+    @Test
+    void removeAliasRemovesTheAliasAndStoresItsEntryOnlyAtTheExpectedRevision() {
+        AliasTarget one = AliasTarget.of(Version.of(1));
+        AliasChange create = new AliasChange("doc", "production", 1, T1, Optional.empty(), Optional.of(one));
+        metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
+        AliasChange delete = new AliasChange("doc", "production", 2, T2, Optional.of(one), Optional.empty());
+
+        assertThatThrownBy(() -> metadata.removeAlias("doc", "production", 5, delete))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
+
+        metadata.removeAlias("doc", "production", 1, delete);
+
+        assertThat(metadata.getAlias("doc", "production")).isEmpty();
+        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(delete, create);
     }
 
     @Test

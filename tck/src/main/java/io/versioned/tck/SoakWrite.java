@@ -404,17 +404,21 @@ sealed interface SoakWrite {
                     : stages(model.state()).stream().distinct().map(model::with).toList();
         }
 
-        /** The states between the port calls: unchanged, primary pinned, secondary pinned, alias written, history. */
+        /**
+         * The states between the port calls: unchanged, a lost history entry repaired, primary pinned, secondary
+         * pinned, alias written, history.
+         */
         private List<ArtifactState> stages(ArtifactState state) {
             long revision = state.nextRevision(alias);
-            ArtifactState primaryPinned = state.withVersion(target.version(), v -> v.pinned(alias, revision));
+            ArtifactState repaired = state.withRepairedHistory(alias);
+            ArtifactState primaryPinned = repaired.withVersion(target.version(), v -> v.pinned(alias, revision));
             ArtifactState pinned = target.secondaryVersion()
                     .map(secondary -> primaryPinned.withVersion(secondary, v -> v.pinned(alias, revision)))
                     .orElse(primaryPinned);
             ArtifactState aliased = pinned.withAlias(alias, new AliasState(target, revision));
             ArtifactState recorded = aliased.withHistoryEntry(alias, new HistoryEntry(revision,
                     state.alias(alias).map(AliasState::target), Optional.of(target)));
-            return List.of(state, primaryPinned, pinned, aliased, recorded);
+            return List.of(state, repaired, primaryPinned, pinned, aliased, recorded);
         }
     }
 
@@ -453,14 +457,18 @@ sealed interface SoakWrite {
             return stages(model.state()).stream().map(model::with).toList();
         }
 
-        /** Unchanged; then, for an existing alias, removed; then its delete recorded in the history. */
+        /**
+         * Unchanged; then, for an existing alias, a lost history entry repaired; removed; its delete recorded in the
+         * history.
+         */
         private List<ArtifactState> stages(ArtifactState state) {
             Optional<AliasState> current = state.alias(alias);
             if (current.isEmpty()) {
                 return List.of(state);
             }
-            ArtifactState removed = state.withoutAlias(alias);
-            return List.of(state, removed, removed.withHistoryEntry(alias, new HistoryEntry(
+            ArtifactState repaired = state.withRepairedHistory(alias);
+            ArtifactState removed = repaired.withoutAlias(alias);
+            return List.of(state, repaired, removed, removed.withHistoryEntry(alias, new HistoryEntry(
                     current.get().revision() + 1, Optional.of(current.get().target()), Optional.empty())));
         }
     }

@@ -8,6 +8,7 @@ import io.versioned.core.port.VersionRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -102,13 +103,13 @@ final class AliasGuard {
         if (dryRun) {
             return Optional.of(adopted);
         }
+        AliasChange change = new AliasChange(foreign.name(), foreign.alias(), revision, adopted.updateAt(),
+                last.stream().findFirst().flatMap(AliasChange::current), Optional.of(foreign.target()));
         try {
-            stores.metadata().updateAlias(adopted, 0);
+            stores.metadata().writeAlias(adopted, OptionalLong.of(0), change);
         } catch (PreconditionFailedException e) {
             return stores.metadata().getAlias(foreign.name(), foreign.alias());
         }
-        appendHistory(new AliasChange(foreign.name(), foreign.alias(), revision, adopted.updateAt(),
-                last.stream().findFirst().flatMap(AliasChange::current), Optional.of(foreign.target())));
         return Optional.of(adopted);
     }
 
@@ -126,12 +127,15 @@ final class AliasGuard {
         return lastChange(name, alias).map(AliasChange::revision).orElse(0L);
     }
 
-    /** Appends a change to the alias history; an entry already there under its revision is logged and kept. */
+    /**
+     * Appends a change to the alias history; an entry already there under its revision (stored first by a writer in
+     * flight, or by another repair or adoption) is kept.
+     */
     void appendHistory(AliasChange change) {
         try {
             stores.metadata().appendAliasHistory(change);
         } catch (PreconditionFailedException e) {
-            LOG.warn("history of alias {} of {} already has revision {}", change.alias(), change.name(),
+            LOG.debug("history of alias {} of {} already has revision {}", change.alias(), change.name(),
                     change.revision());
         }
     }

@@ -16,9 +16,11 @@ import java.util.OptionalLong;
 
 /**
  * Puts and deletes aliases: pins the target versions (see {@link AliasGuard}), writes the alias record with a
- * compare-and-set on its revision, and appends the change to the alias history. An alias row written by another tool
- * ({@link AliasGuard#isForeign}) is changed from the revision after its newest history entry, so that every change of
- * this library gets a revision of its own in the history.
+ * compare-and-set on its revision together with its history entry ({@code MetadataPort.writeAlias}: one
+ * transaction where the store has them), and, before changing an alias, repairs the history entry of its current
+ * revision if a crash lost it. An alias row written by another tool ({@link AliasGuard#isForeign}) is changed from
+ * the revision after its newest history entry, so that every change of this library gets a revision of its own in
+ * the history.
  */
 final class AliasOperations {
 
@@ -44,16 +46,14 @@ final class AliasOperations {
                 throw new ConflictException("alias " + alias + " of " + name + " is at revision " + currentRevision
                         + ", not at the expected revision " + expectedRevision.getAsLong());
             }
-            long base = current.isEmpty() ? revisionOfAbsent(name, alias)
-                    : AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias) : currentRevision;
-            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             VersionRecord primary = live(name, target.version());
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
+            long base = current.isEmpty() ? revisionOfAbsent(name, alias)
+                    : AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias) : repairHistory(current.get());
+            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
             pin(primary, alias, record.revision());
             secondary.ifPresent(version -> pin(version, alias, record.revision()));
             if (write(record, current)) {
-                appendHistory(new AliasChange(name, alias, record.revision(), record.updateAt(),
-                        current.map(AliasRecord::target), Optional.of(target)));
                 return views.alias(record);
             }
             if (expectedRevision.isPresent()) {
@@ -69,12 +69,11 @@ final class AliasOperations {
             if (current.isEmpty()) {
                 return;
             }
-            long base = AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias)
-                    : current.get().revision();
+            AliasRecord read = current.get();
+            long base = AliasGuard.isForeign(read) ? guard.lastRevision(name, alias) : repairHistory(read);
             try {
-                stores.metadata().deleteAlias(name, alias, current.get().revision());
-                appendHistory(new AliasChange(name, alias, base + 1, stores.now(),
-                        Optional.of(current.get().target()), Optional.empty()));
+                stores.metadata().removeAlias(name, alias, read.revision(), new AliasChange(name, alias, base + 1,
+                        stores.now(), Optional.of(read.target()), Optional.empty()));
                 return;
             } catch (PreconditionFailedException e) {
                 Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
@@ -85,20 +84,38 @@ final class AliasOperations {
     /**
      * The revision an absent alias is re-created from: that of its newest history entry, plus one when that entry is
      * not a delete (the delete's entry is still being written, or was lost), so the re-creation never takes the
-     * delete's revision; 0 for an alias without history.
+     * delete's revision; 0 for an alias without history. A lost delete entry is not repaired: the alias record is
+     * gone, and a concurrent creator of the alias would make an absent alias look the same.
      */
     private long revisionOfAbsent(String name, String alias) {
         return stores.metadata().aliasHistory(name, alias, 1).stream().findFirst()
                 .map(last -> last.isDelete() ? last.revision() : last.revision() + 1).orElse(0L);
     }
 
+    /**
+     * Makes sure the history has the entry of the alias's current revision before the alias changes again, and
+     * returns that revision. A change whose history entry was not written (the process died, or the store failed,
+     * between the alias write and the entry on a store without transactions) gets it now, rebuilt from the alias
+     * record: its revision, time and target, and the target of the newest older entry as the previous one. A
+     * writer still in flight writes the same entry, so whichever comes second finds it present.
+     */
+    private long repairHistory(AliasRecord current) {
+        Optional<AliasChange> newest = stores.metadata()
+                .aliasHistory(current.name(), current.alias(), 1).stream().findFirst();
+        if (newest.map(AliasChange::revision).orElse(0L) < current.revision()) {
+            guard.appendHistory(new AliasChange(current.name(), current.alias(), current.revision(), current.updateAt(),
+                    newest.flatMap(AliasChange::current), Optional.of(current.target())));
+        }
+        return current.revision();
+    }
+
+    /** Writes the alias record and its history entry (together where the store has transactions). */
     private boolean write(AliasRecord record, Optional<AliasRecord> current) {
+        AliasChange change = new AliasChange(record.name(), record.alias(), record.revision(), record.updateAt(),
+                current.map(AliasRecord::target), Optional.of(record.target()));
         try {
-            if (current.isEmpty()) {
-                stores.metadata().createAlias(record);
-            } else {
-                stores.metadata().updateAlias(record, current.get().revision());
-            }
+            stores.metadata().writeAlias(record, current.isPresent() ? OptionalLong.of(current.get().revision())
+                    : OptionalLong.empty(), change);
             return true;
         } catch (PreconditionFailedException e) {
             return false;
@@ -133,9 +150,5 @@ final class AliasOperations {
             }
             record = live(record.name(), record.version());
         }
-    }
-
-    private void appendHistory(AliasChange change) {
-        guard.appendHistory(change);
     }
 }

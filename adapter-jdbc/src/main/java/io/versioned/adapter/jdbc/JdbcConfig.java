@@ -31,10 +31,13 @@ public record JdbcConfig(String jdbcUrl, String user, String password, int maxim
     public static final String EMBEDDED_DATABASE_NAME = "metadata";
 
     /**
-     * H2 settings of the embedded database: wait up to 10 s for a row lock held by a concurrent writer, and write
-     * every commit to the file at once (no 500 ms write delay), so a committed change survives the process.
+     * H2 settings of the embedded database: wait up to 10 s for a row lock held by a concurrent writer; write every
+     * commit to the file at once (no 500 ms write delay), so a committed change survives the process; and do not
+     * compact the file when the database closes ({@code MAX_COMPACT_TIME=0}): H2 2.3.232 compacts after its last
+     * commit on close and can so lose committed changes (H2 issue 4247, see docs/reliability.md). {@link
+     * JdbcMetadataPort} also forces every write to disk ({@code CHECKPOINT SYNC}) before it returns.
      */
-    private static final String EMBEDDED_H2_OPTIONS = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    private static final String EMBEDDED_H2_OPTIONS = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
 
     /**
      * @throws IllegalArgumentException if {@code jdbcUrl} does not start with {@code jdbc:}, {@code user} or

@@ -7,12 +7,16 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -24,10 +28,14 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Each write is one statement in auto-commit mode (inserts rely on the primary key for put-if-absent;
  * compare-and-set is an {@code UPDATE ... WHERE revision = ?} whose row count tells whether it applied), except
- * {@link #allocateVersionNumber} and {@link #purgeArtifact}, which are short transactions. Under READ COMMITTED,
+ * {@link #allocateVersionNumber}, {@link #purgeArtifact}, {@link #writeAlias} and {@link #removeAlias}, which are
+ * short transactions (an alias change and its history entry are committed together). Under READ COMMITTED,
  * the default of both databases, a conditional update that waits for a concurrent writer's row lock re-checks
  * its condition against the committed row, so exactly one of racing writers wins. Reads are single statements
  * and see every committed write. Listing order is Java's {@link String} order, whatever the database collation.
+ *
+ * <p>A write returns only once it is durable: on H2 each one is followed by {@code CHECKPOINT SYNC}, which forces
+ * the file to the disk; PostgreSQL does so at commit ({@code synchronous_commit}, on by default).
  *
  * <p>Every database failure becomes an {@link io.versioned.api.BackendException} (see {@link JdbcErrors});
  * thread-safe.
@@ -38,6 +46,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
 
     private final Jdbi jdbi;
     private final AutoCloseable ownedPool;
+    private volatile Boolean h2;
 
     /**
      * A port on a data source that the caller owns and closes; {@link #close()} leaves it open.
@@ -140,7 +149,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         JdbiException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> {
+                return durably(transaction -> transaction.inTransaction(handle -> {
                     int raised = handle.createUpdate("UPDATE versioned_counters "
                                     + "SET last_number = GREATEST(last_number + 1, :at_least) WHERE name = :name")
                             .bind("name", name).bind("at_least", atLeast).execute();
@@ -152,7 +161,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                     handle.createUpdate("INSERT INTO versioned_counters (name, last_number) VALUES (:name, :first)")
                             .bind("name", name).bind("first", first).execute();
                     return first;
-                });
+                }));
             } catch (JdbiException e) {
                 if (!JdbcErrors.isUniqueViolation(e)) {
                     throw JdbcErrors.backend(action, e);
@@ -223,6 +232,86 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                         + ":cur_secondary_weight)"), change).execute());
     }
 
+    /** {@inheritDoc} One transaction: the alias record and its history entry are committed together or not at all. */
+    @Override
+    public void writeAlias(AliasRecord record, OptionalLong expectedRevision, AliasChange change) {
+        String what = "alias " + record.alias() + " of " + record.name();
+        aliasTransaction("writing " + what + " and its history", what + (expectedRevision.isPresent()
+                ? " is absent or not at revision " + expectedRevision.getAsLong() : " already exists"), handle -> {
+            if (expectedRevision.isEmpty()) {
+                return Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
+                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
+                        + ":revision)"), record).execute() == 1;
+            }
+            return Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
+                    + "version = :version, secondary_version = :secondary_version, "
+                    + "secondary_weight = :secondary_weight, revision = :revision "
+                    + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+                    .bind("expected", expectedRevision.getAsLong()).execute() == 1;
+        }, change);
+    }
+
+    /** {@inheritDoc} One transaction: the removal and the history entry are committed together or not at all. */
+    @Override
+    public void removeAlias(String name, String alias, long expectedRevision, AliasChange change) {
+        String what = "alias " + alias + " of " + name;
+        aliasTransaction("removing " + what + " and recording it in its history",
+                what + " is not at revision " + expectedRevision, handle -> {
+                    int removed = handle.createUpdate("DELETE FROM versioned_aliases "
+                                    + "WHERE name = :name AND alias = :alias AND revision = :expected")
+                            .bind("name", name).bind("alias", alias).bind("expected", expectedRevision).execute();
+                    if (removed == 1) {
+                        return true;
+                    }
+                    Optional<Long> stored = handle.createQuery("SELECT revision FROM versioned_aliases "
+                                    + "WHERE name = :name AND alias = :alias")
+                            .bind("name", name).bind("alias", alias).mapTo(Long.class).findOne();
+                    if (stored.isPresent()) {
+                        return false;
+                    }
+                    throw new AbsentAlias();
+                }, change);
+    }
+
+    /** Thrown inside {@link #removeAlias} to roll back when the alias is already gone (a no-op, not a failure). */
+    private static final class AbsentAlias extends RuntimeException {
+        AbsentAlias() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * One transaction: {@code change} applies the alias write and tells whether its condition held; if it did, the
+     * history entry is inserted unless present, and both are committed; if not, nothing is.
+     */
+    private void aliasTransaction(String action, String failedCondition,
+                                  HandleCallback<Boolean, RuntimeException> change, AliasChange entry) {
+        boolean applied;
+        try {
+            applied = durably(transaction -> transaction.inTransaction(handle -> {
+                if (!change.withHandle(handle)) {
+                    return false;
+                }
+                Rows.bindHistory(handle.createUpdate("INSERT INTO versioned_alias_history ("
+                        + Rows.HISTORY_COLUMNS + ") SELECT :name, :alias, :revision, :changed_at, :prev_version, "
+                        + ":prev_secondary_version, :prev_secondary_weight, :cur_version, :cur_secondary_version, "
+                        + ":cur_secondary_weight WHERE NOT EXISTS (SELECT 1 FROM versioned_alias_history "
+                        + "WHERE name = :name AND alias = :alias AND revision = :revision)"), entry).execute();
+                return true;
+            }));
+        } catch (AbsentAlias e) {
+            return;
+        } catch (JdbiException e) {
+            if (JdbcErrors.isUniqueViolation(e)) {
+                throw new PreconditionFailedException(failedCondition);
+            }
+            throw JdbcErrors.backend(action, e);
+        }
+        if (!applied) {
+            throw new PreconditionFailedException(failedCondition);
+        }
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -245,7 +334,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     public void registerArtifactName(String name) {
         String action = "registering the artifact name " + name;
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO versioned_artifact_names (name) "
+            durably(handle -> handle.createUpdate("INSERT INTO versioned_artifact_names (name) "
                             + "SELECT CAST(:name AS VARCHAR(128)) WHERE NOT EXISTS "
                             + "(SELECT 1 FROM versioned_artifact_names WHERE name = :name)")
                     .bind("name", name).execute());
@@ -268,12 +357,13 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public void purgeArtifact(String name) {
         try {
-            jdbi.useTransaction(handle -> {
+            durably(transaction -> transaction.inTransaction(handle -> {
                 for (String table : List.of("versioned_versions", "versioned_aliases", "versioned_alias_history",
                         "versioned_counters", "versioned_artifact_names")) {
                     handle.createUpdate("DELETE FROM " + table + " WHERE name = :name").bind("name", name).execute();
                 }
-            });
+                return null;
+            }));
         } catch (JdbiException e) {
             throw JdbcErrors.backend("purging the records of " + name, e);
         }
@@ -311,7 +401,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     /** Runs an insert; a primary key violation means the record exists: {@code existsMessage}. */
     private void insert(String action, String existsMessage, HandleCallback<Integer, RuntimeException> statement) {
         try {
-            jdbi.withHandle(statement);
+            durably(statement);
         } catch (JdbiException e) {
             if (JdbcErrors.isUniqueViolation(e)) {
                 throw new PreconditionFailedException(existsMessage);
@@ -323,10 +413,38 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     /** Runs a statement that returns a row count. */
     private int write(String action, HandleCallback<Integer, RuntimeException> statement) {
         try {
-            return jdbi.withHandle(statement);
+            return durably(statement);
         } catch (JdbiException e) {
             throw JdbcErrors.backend(action, e);
         }
+    }
+
+    /**
+     * Runs a write (a statement in auto-commit mode, or a transaction it opens itself) and makes it durable before
+     * returning: on H2, {@code CHECKPOINT SYNC} forces the committed change to the disk (H2 writes a commit to the
+     * file but does not flush it to the disk); PostgreSQL flushes its write-ahead log at commit itself.
+     */
+    private <T> T durably(HandleCallback<T, RuntimeException> write) {
+        return jdbi.withHandle(handle -> {
+            T result = write.withHandle(handle);
+            if (isH2(handle)) {
+                handle.execute("CHECKPOINT SYNC");
+            }
+            return result;
+        });
+    }
+
+    private boolean isH2(Handle handle) {
+        Boolean known = h2;
+        if (known == null) {
+            try {
+                known = "H2".equals(handle.getConnection().getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new ConnectionException(e);
+            }
+            h2 = known;
+        }
+        return known;
     }
 
     /** Runs a query; a stored value that does not make a valid record is a non-retryable store failure. */

@@ -4,6 +4,7 @@ import io.versioned.api.AliasChange;
 import io.versioned.api.Version;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stores version records, alias records, alias history, a version-number counter and the index of artifact
@@ -99,6 +100,46 @@ public interface MetadataPort extends AutoCloseable {
      * @throws PreconditionFailedException if an entry with that key exists
      */
     void appendAliasHistory(AliasChange change);
+
+    /**
+     * Writes a change of an alias together with its history entry: creates the alias record (when
+     * {@code expectedRevision} is empty) or replaces it at {@code expectedRevision}, then stores {@code change}
+     * unless an entry with its key exists. A store with transactions writes both in one transaction (both or
+     * neither); the default writes the record and then the entry, so a failure in between leaves the alias changed
+     * without its entry (the core repairs such an entry on the next change of the alias).
+     *
+     * @throws PreconditionFailedException if the alias exists ({@code expectedRevision} empty) or is absent or at
+     *                                     another revision; nothing is written then
+     */
+    default void writeAlias(AliasRecord record, OptionalLong expectedRevision, AliasChange change) {
+        if (expectedRevision.isPresent()) {
+            updateAlias(record, expectedRevision.getAsLong());
+        } else {
+            createAlias(record);
+        }
+        appendIfAbsent(change);
+    }
+
+    /**
+     * Removes the alias at {@code expectedRevision} together with its history entry {@code change} (stored unless an
+     * entry with its key exists); both or neither where the store has transactions, otherwise the removal first
+     * (see {@link #writeAlias}). For an absent alias the removal is a no-op, and the entry may or may not be
+     * stored (the remover that removed it stores it).
+     *
+     * @throws PreconditionFailedException if the alias exists at another revision; nothing is written then
+     */
+    default void removeAlias(String name, String alias, long expectedRevision, AliasChange change) {
+        deleteAlias(name, alias, expectedRevision);
+        appendIfAbsent(change);
+    }
+
+    private void appendIfAbsent(AliasChange change) {
+        try {
+            appendAliasHistory(change);
+        } catch (PreconditionFailedException e) {
+            // an entry with this revision exists: a concurrent repair wrote it already (see AliasOperations)
+        }
+    }
 
     /** At most {@code limit} history entries of the alias, newest (highest revision) first. */
     List<AliasChange> aliasHistory(String name, String alias, int limit);
