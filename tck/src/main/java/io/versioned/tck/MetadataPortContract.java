@@ -17,8 +17,8 @@ import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1103,6 +1103,10 @@ public abstract class MetadataPortContract {
         calls.put("deleteAlias", () -> metadata.deleteAlias("doc", "production", 1));
         calls.put("appendAliasHistory", () -> metadata.appendAliasHistory(created("doc", "production", 2,
                 Version.of(1))));
+        calls.put("writeAlias", () -> metadata.writeAlias(alias("doc", "production", AliasTarget.of(Version.LATEST),
+                2), OptionalLong.of(1), created("doc", "production", 2, Version.LATEST)));
+        calls.put("removeAlias", () -> metadata.removeAlias("doc", "production", 1,
+                created("doc", "production", 2, Version.of(1))));
         calls.put("aliasHistory", () -> metadata.aliasHistory("doc", "production", 10));
         calls.put("registerArtifactName", () -> metadata.registerArtifactName("other"));
         calls.put("listArtifactNames", () -> metadata.listArtifactNames());
