@@ -3,9 +3,12 @@ package io.versioned.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
+import io.versioned.api.BackendException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
@@ -15,20 +18,30 @@ import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The executable contract of {@link MetadataPort}: every method and every precondition of its Javadoc, the exact
  * round trip of every record field, the scoping of records per artifact and per alias (including artifact names
- * that are prefixes of each other), and the conditional writes under racing writers. An adapter's test class
- * extends this class and implements {@link #createMetadataPort()}; nothing else is needed.
+ * that are prefixes of each other), the conditional writes under racing writers, the exception contract on a
+ * failing store and the consistency between two clients of one store. An adapter's test class extends this class
+ * and implements {@link #createMetadataPort()}, {@link #openAnotherClient()} and {@link #breakStore()} (or declares
+ * with {@link #claimsStoreFailure()} that its store cannot fail). A hook that is needed and not overridden fails
+ * the test with a message naming it; a capability not claimed skips its test with a message naming it.
  */
 public abstract class MetadataPortContract {
 
@@ -39,6 +52,10 @@ public abstract class MetadataPortContract {
     /** Artifact names that are prefixes of, or differ by one separator from, {@code "a"}. */
     private static final List<String> NEIGHBOURS_OF_A = List.of("ab", "a.b", "a-b", "a_b", "A");
 
+    /** The most requests one port call is expected to send; more fail the interleaving tests. */
+    private static final int MAX_REQUESTS_PER_CALL = 20;
+
+    private final StoreGate storeGate = new StoreGate();
     private MetadataPort metadata;
 
     /**
@@ -58,15 +75,70 @@ public abstract class MetadataPortContract {
         return metadata;
     }
 
+    /**
+     * A second, independent port on the store the last {@link #createMetadataPort()} returned: a new port
+     * instance (with its own client or pool where the adapter makes one), as another process would open it. The
+     * suite does not call {@link MetadataPort#bootstrap()} on it. An adapter whose port is the store itself (in
+     * memory) returns {@link #metadata()}. The default fails the test, naming this hook.
+     */
+    protected MetadataPort openAnotherClient() {
+        throw new AssertionError("override openAnotherClient() in " + getClass().getName()
+                + ": return a second, independent port on the store the last createMetadataPort() returned");
+    }
+
+    /**
+     * Makes the store under the last {@link #createMetadataPort()} fail from now on, as a store that went away
+     * would: every later data call (all methods but {@link MetadataPort#bootstrap()}, which may repair it) must
+     * reach the broken store, e.g. drop its tables, delete its table or point its client at a closed port. The
+     * default fails the test, naming this hook; an adapter whose store cannot fail overrides
+     * {@link #claimsStoreFailure()} instead.
+     */
+    protected void breakStore() {
+        throw new AssertionError("override breakStore() in " + getClass().getName()
+                + ": make the store under the last createMetadataPort() fail (or claimsStoreFailure() false)");
+    }
+
+    /**
+     * Whether the store can fail, so the suite checks that every failure surfaces as a {@link BackendException}
+     * (with {@link #breakStore()}). True by default; only a store that cannot fail (memory) says false, and the
+     * test is then reported as skipped with the capability named.
+     */
+    protected boolean claimsStoreFailure() {
+        return true;
+    }
+
+    /**
+     * The gate the port from {@link #createMetadataPort()} must pass before every request it sends to its store
+     * (call {@link StoreGate#beforeRequest()} from an SDK interceptor, a wrapped data source or a decorator), so
+     * the compare-and-set tests can put another client's write between any two requests of one call. Ports from
+     * {@link #openAnotherClient()} must not pass it.
+     */
+    protected final StoreGate storeGate() {
+        return storeGate;
+    }
+
+    /**
+     * Whether the adapter wires {@link #storeGate()} into its port. True by default (a port that never passes
+     * the gate then fails the compare-and-set interleaving tests, naming the hook); an adapter whose every
+     * method is one critical section of the process (memory) says false, and those tests are reported as
+     * skipped with the capability named.
+     */
+    protected boolean claimsStoreGate() {
+        return true;
+    }
+
     // ---- version records: round trip
 
     @Test
     void getVersionOfAnAbsentRecordIsEmpty() {
         metadata.createVersion(version("doc", Version.of(1), 1));
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.getVersion("doc", Version.LATEST)).isEmpty();
-        assertThat(metadata.getVersion("other", Version.of(1))).isEmpty();
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").isEmpty();
+        assertThat(metadata.getVersion("other", Version.of(1)))
+                .as("metadata.getVersion(\"other\", Version.of(1))").isEmpty();
     }
 
     @Test
@@ -75,8 +147,10 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion(record.name(), record.version())).contains(record);
-        assertThat(metadata.listVersions(record.name())).containsExactly(record);
+        assertThat(metadata.getVersion(record.name(), record.version()))
+                .as("metadata.getVersion(record.name(), record.version())").contains(record);
+        assertThat(metadata.listVersions(record.name()))
+                .as("metadata.listVersions(record.name())").containsExactly(record);
     }
 
     @Test
@@ -85,8 +159,9 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion("model", Version.LATEST)).contains(record);
-        assertThat(metadata.listVersions("model")).containsExactly(record);
+        assertThat(metadata.getVersion("model", Version.LATEST))
+                .as("metadata.getVersion(\"model\", Version.LATEST)").contains(record);
+        assertThat(metadata.listVersions("model")).as("metadata.listVersions(\"model\")").containsExactly(record);
     }
 
     @Test
@@ -96,7 +171,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(record);
 
-        assertThat(metadata.getVersion("legacy", Version.of(3))).contains(record);
+        assertThat(metadata.getVersion("legacy", Version.of(3)))
+                .as("metadata.getVersion(\"legacy\", Version.of(3))").contains(record);
     }
 
     @Test
@@ -107,7 +183,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(highest);
 
-        assertThat(metadata.getVersion("doc", Version.of(Version.MAX_NUMBER))).contains(highest);
+        assertThat(metadata.getVersion("doc", Version.of(Version.MAX_NUMBER)))
+                .as("metadata.getVersion(\"doc\", Version.of(Version.MAX_NUMBER))").contains(highest);
     }
 
     // ---- version records: conditional writes
@@ -118,9 +195,11 @@ public abstract class MetadataPortContract {
         metadata.createVersion(first);
 
         assertThatThrownBy(() -> metadata.createVersion(fullRecord("doc", Version.of(1), false)))
+                .as("calling metadata.createVersion(fullRecord(\"doc\", Version.of(1), false))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(first);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(first);
     }
 
     @Test
@@ -132,10 +211,12 @@ public abstract class MetadataPortContract {
 
         metadata.updateVersion(updated, 4);
 
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(updated);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(updated);
         VersionRecord deleted = updated.withDeleted(true, T3);
         metadata.updateVersion(deleted, 5);
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(deleted);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(deleted);
     }
 
     @Test
@@ -144,10 +225,13 @@ public abstract class MetadataPortContract {
         metadata.createVersion(original);
         VersionRecord update = original.withDeleted(true, T2);
 
-        assertThatThrownBy(() -> metadata.updateVersion(update, 3)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(update, 5)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 3))
+                .as("calling metadata.updateVersion(update, 3)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 5))
+                .as("calling metadata.updateVersion(update, 5)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(original);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(original);
     }
 
     @Test
@@ -155,11 +239,15 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(1), 1));
         VersionRecord absent = version("doc", Version.of(2), 1);
 
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 0)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 0))
+                .as("calling metadata.updateVersion(absent, 0)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 1))
+                .as("calling metadata.updateVersion(absent, 1)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).extracting(VersionRecord::version).containsExactly(Version.of(1));
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc"))
+                .as("metadata.listVersions(\"doc\")").extracting(VersionRecord::version).containsExactly(Version.of(1));
     }
 
     @Test
@@ -170,8 +258,9 @@ public abstract class MetadataPortContract {
 
         metadata.deleteVersion("doc", Version.of(2), 3);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept);
     }
 
     @Test
@@ -180,11 +269,14 @@ public abstract class MetadataPortContract {
         metadata.createVersion(record);
 
         assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 2))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 4))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 4)")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getVersion("doc", Version.of(1))).contains(record);
+        assertThat(metadata.getVersion("doc", Version.of(1)))
+                .as("metadata.getVersion(\"doc\", Version.of(1))").contains(record);
     }
 
     @Test
@@ -192,11 +284,13 @@ public abstract class MetadataPortContract {
         VersionRecord record = version("doc", Version.of(1), 1);
         metadata.createVersion(record);
 
-        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 1)).doesNotThrowAnyException();
-        assertThatCode(() -> metadata.deleteVersion("nothing", Version.LATEST, 0)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 1))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(2), 1)").doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("nothing", Version.LATEST, 0))
+                .as("calling metadata.deleteVersion(\"nothing\", Version.LATEST, 0)").doesNotThrowAnyException();
 
-        assertThat(metadata.listVersions("doc")).containsExactly(record);
-        assertThat(metadata.listVersions("nothing")).isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(record);
+        assertThat(metadata.listVersions("nothing")).as("metadata.listVersions(\"nothing\")").isEmpty();
     }
 
     @Test
@@ -207,7 +301,8 @@ public abstract class MetadataPortContract {
 
         metadata.createVersion(again);
 
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(again);
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(again);
     }
 
     @Test
@@ -217,17 +312,21 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(2), 3));
 
         assertThatThrownBy(() -> metadata.deleteVersionKeepingNumber("doc", Version.of(2), 2))
+                .as("calling metadata.deleteVersionKeepingNumber(\"doc\", Version.of(2), 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         metadata.deleteVersionKeepingNumber("doc", Version.of(2), 3);
 
-        assertThat(metadata.getVersion("doc", Version.of(2))).isEmpty();
-        assertThat(metadata.listVersions("doc")).containsExactly(kept);
+        assertThat(metadata.getVersion("doc", Version.of(2)))
+                .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept);
         assertThatThrownBy(() -> metadata.updateVersion(version("doc", Version.of(2), 4), 3))
+                .as("calling metadata.updateVersion(version(\"doc\", Version.of(2), 4), 3)")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3))
+                .as("calling metadata.deleteVersion(\"doc\", Version.of(2), 3)").doesNotThrowAnyException();
         VersionRecord again = version("doc", Version.of(2), 1);
         metadata.createVersion(again);
-        assertThat(metadata.listVersions("doc")).containsExactly(kept, again);
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept, again);
     }
 
     // ---- version records: listing
@@ -241,9 +340,10 @@ public abstract class MetadataPortContract {
             metadata.createVersion(v.number() % 2 == 1 ? record.withDeleted(true, T2) : record);
         }
 
-        assertThat(metadata.listVersions("a")).extracting(VersionRecord::version).containsExactly(
+        assertThat(metadata.listVersions("a"))
+                .as("metadata.listVersions(\"a\")").extracting(VersionRecord::version).containsExactly(
                 Version.LATEST, Version.of(1), Version.of(2), Version.of(9), Version.of(10), Version.of(100_000));
-        assertThat(metadata.listVersions("a")).filteredOn(VersionRecord::deleted)
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").filteredOn(VersionRecord::deleted)
                 .extracting(VersionRecord::version).containsExactly(Version.of(1), Version.of(9));
     }
 
@@ -257,22 +357,22 @@ public abstract class MetadataPortContract {
         }
         metadata.createAlias(alias("a", "production", AliasTarget.of(Version.of(1)), 1));
 
-        assertThat(metadata.listVersions("a")).containsExactly(
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").containsExactly(
                 version("a", Version.LATEST, 1), version("a", Version.of(1), 1));
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.listVersions(neighbour)).as("versions of %s", neighbour).containsExactly(
                     version(neighbour, Version.of(1), 1), version(neighbour, Version.of(2), 1));
         }
-        assertThat(metadata.listVersions("unknown")).isEmpty();
+        assertThat(metadata.listVersions("unknown")).as("metadata.listVersions(\"unknown\")").isEmpty();
     }
 
     // ---- version numbers
 
     @Test
     void allocateVersionNumberStartsAtOneOrAtAtLeast() {
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
-        assertThat(metadata.allocateVersionNumber("b", 1)).isEqualTo(1);
-        assertThat(metadata.allocateVersionNumber("c", 5)).isEqualTo(5);
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("b", 1)).as("metadata.allocateVersionNumber(\"b\", 1)").isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("c", 5)).as("metadata.allocateVersionNumber(\"c\", 5)").isEqualTo(5);
     }
 
     @Test
@@ -284,10 +384,14 @@ public abstract class MetadataPortContract {
     void allocateVersionNumberHonoursAtLeast() {
         assertThat(allocate("doc", 2, 0)).containsExactly(1, 2);
 
-        assertThat(metadata.allocateVersionNumber("doc", 7)).isEqualTo(7);
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(8);
-        assertThat(metadata.allocateVersionNumber("doc", 3)).isEqualTo(9);
-        assertThat(metadata.allocateVersionNumber("doc", 9)).isEqualTo(10);
+        assertThat(metadata.allocateVersionNumber("doc", 7))
+                .as("metadata.allocateVersionNumber(\"doc\", 7)").isEqualTo(7);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(8);
+        assertThat(metadata.allocateVersionNumber("doc", 3))
+                .as("metadata.allocateVersionNumber(\"doc\", 3)").isEqualTo(9);
+        assertThat(metadata.allocateVersionNumber("doc", 9))
+                .as("metadata.allocateVersionNumber(\"doc\", 9)").isEqualTo(10);
     }
 
     @Test
@@ -296,7 +400,7 @@ public abstract class MetadataPortContract {
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("first number of %s", neighbour).isEqualTo(1);
         }
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }
 
     @Test
@@ -305,7 +409,8 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(first), 1));
         metadata.deleteVersion("doc", Version.of(first), 1);
 
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(first + 1);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(first + 1);
     }
 
     @Test
@@ -314,7 +419,8 @@ public abstract class MetadataPortContract {
 
         metadata.purgeArtifact("doc");
 
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isEqualTo(1);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isEqualTo(1);
     }
 
     @Test
@@ -331,7 +437,8 @@ public abstract class MetadataPortContract {
             all.addAll(outcome.value());
         }
         assertThat(all).hasSize(RACERS * callsPerRacer).doesNotHaveDuplicates();
-        assertThat(metadata.allocateVersionNumber("doc", 0)).isGreaterThan(all.stream().max(Integer::compare)
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("metadata.allocateVersionNumber(\"doc\", 0)").isGreaterThan(all.stream().max(Integer::compare)
                 .orElseThrow());
     }
 
@@ -341,8 +448,9 @@ public abstract class MetadataPortContract {
     void getAliasOfAnAbsentAliasIsEmpty() {
         metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(1)), 1));
 
-        assertThat(metadata.getAlias("doc", "staging")).isEmpty();
-        assertThat(metadata.getAlias("other", "production")).isEmpty();
+        assertThat(metadata.getAlias("doc", "staging")).as("metadata.getAlias(\"doc\", \"staging\")").isEmpty();
+        assertThat(metadata.getAlias("other", "production"))
+                .as("metadata.getAlias(\"other\", \"production\")").isEmpty();
     }
 
     @Test
@@ -358,9 +466,11 @@ public abstract class MetadataPortContract {
         records.forEach(metadata::createAlias);
 
         for (AliasRecord record : records) {
-            assertThat(metadata.getAlias("doc", record.alias())).contains(record);
+            assertThat(metadata.getAlias("doc", record.alias()))
+                    .as("metadata.getAlias(\"doc\", record.alias())").contains(record);
         }
-        assertThat(metadata.listAliases("doc")).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(metadata.listAliases("doc"))
+                .as("metadata.listAliases(\"doc\")").containsExactlyInAnyOrderElementsOf(records);
     }
 
     @Test
@@ -369,9 +479,11 @@ public abstract class MetadataPortContract {
         metadata.createAlias(first);
 
         assertThatThrownBy(() -> metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(2)), 1)))
+                .as("calling metadata.createAlias(alias(\"doc\", \"production\", AliasTarget.of(Version.of(2)), 1))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(first);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(first);
     }
 
     @Test
@@ -382,9 +494,11 @@ public abstract class MetadataPortContract {
         AliasRecord plain = new AliasRecord("doc", "production", T3, AliasTarget.of(Version.LATEST), 3);
 
         metadata.updateAlias(canary, 1);
-        assertThat(metadata.getAlias("doc", "production")).contains(canary);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(canary);
         metadata.updateAlias(plain, 2);
-        assertThat(metadata.getAlias("doc", "production")).contains(plain);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(plain);
     }
 
     @Test
@@ -393,21 +507,26 @@ public abstract class MetadataPortContract {
         metadata.createAlias(original);
         AliasRecord update = alias("doc", "production", AliasTarget.of(Version.of(2)), 6);
 
-        assertThatThrownBy(() -> metadata.updateAlias(update, 4)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(update, 6)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 4))
+                .as("calling metadata.updateAlias(update, 4)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 6))
+                .as("calling metadata.updateAlias(update, 6)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(original);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(original);
     }
 
     @Test
     void updateAliasOfAnAbsentAliasFailsAndCreatesNothing() {
         AliasRecord absent = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
 
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 0)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 1)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 0))
+                .as("calling metadata.updateAlias(absent, 0)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 1))
+                .as("calling metadata.updateAlias(absent, 1)").isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
-        assertThat(metadata.listAliases("doc")).isEmpty();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").isEmpty();
     }
 
     @Test
@@ -418,8 +537,8 @@ public abstract class MetadataPortContract {
 
         metadata.deleteAlias("doc", "production", 3);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
-        assertThat(metadata.listAliases("doc")).containsExactly(kept);
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").containsExactly(kept);
     }
 
     @Test
@@ -428,11 +547,14 @@ public abstract class MetadataPortContract {
         metadata.createAlias(record);
 
         assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 2))
+                .as("calling metadata.deleteAlias(\"doc\", \"production\", 2)")
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 4))
+                .as("calling metadata.deleteAlias(\"doc\", \"production\", 4)")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(record);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(record);
     }
 
     @Test
@@ -440,11 +562,13 @@ public abstract class MetadataPortContract {
         AliasRecord record = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
         metadata.createAlias(record);
 
-        assertThatCode(() -> metadata.deleteAlias("doc", "staging", 1)).doesNotThrowAnyException();
-        assertThatCode(() -> metadata.deleteAlias("nothing", "production", 0)).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteAlias("doc", "staging", 1))
+                .as("calling metadata.deleteAlias(\"doc\", \"staging\", 1)").doesNotThrowAnyException();
+        assertThatCode(() -> metadata.deleteAlias("nothing", "production", 0))
+                .as("calling metadata.deleteAlias(\"nothing\", \"production\", 0)").doesNotThrowAnyException();
 
-        assertThat(metadata.listAliases("doc")).containsExactly(record);
-        assertThat(metadata.listAliases("nothing")).isEmpty();
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").containsExactly(record);
+        assertThat(metadata.listAliases("nothing")).as("metadata.listAliases(\"nothing\")").isEmpty();
     }
 
     @Test
@@ -455,7 +579,8 @@ public abstract class MetadataPortContract {
 
         metadata.createAlias(again);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(again);
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(again);
     }
 
     @Test
@@ -465,7 +590,7 @@ public abstract class MetadataPortContract {
             metadata.createAlias(alias("doc", name, AliasTarget.of(Version.of(1)), 1));
         }
 
-        assertThat(metadata.listAliases("doc")).extracting(AliasRecord::alias)
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").extracting(AliasRecord::alias)
                 .containsExactly("Beta", "b", "beta", "beta_2", "canary", "production", "z9");
     }
 
@@ -478,14 +603,14 @@ public abstract class MetadataPortContract {
             metadata.createAlias(alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
         }
 
-        assertThat(metadata.listAliases("a")).containsExactly(
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").containsExactly(
                 alias("a", "production", AliasTarget.of(Version.of(1)), 1));
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.listAliases(neighbour)).as("aliases of %s", neighbour).containsExactly(
                     alias(neighbour, "production", AliasTarget.of(Version.of(2)), 1),
                     alias(neighbour, "staging", AliasTarget.of(Version.of(3)), 1));
         }
-        assertThat(metadata.listAliases("unknown")).isEmpty();
+        assertThat(metadata.listAliases("unknown")).as("metadata.listAliases(\"unknown\")").isEmpty();
     }
 
     // ---- alias history
@@ -494,8 +619,10 @@ public abstract class MetadataPortContract {
     void aliasHistoryOfAnAliasWithoutEntriesIsEmpty() {
         metadata.appendAliasHistory(created("doc", "production", 1, Version.of(1)));
 
-        assertThat(metadata.aliasHistory("doc", "staging", 10)).isEmpty();
-        assertThat(metadata.aliasHistory("other", "production", 10)).isEmpty();
+        assertThat(metadata.aliasHistory("doc", "staging", 10))
+                .as("metadata.aliasHistory(\"doc\", \"staging\", 10)").isEmpty();
+        assertThat(metadata.aliasHistory("other", "production", 10))
+                .as("metadata.aliasHistory(\"other\", \"production\", 10)").isEmpty();
     }
 
     @Test
@@ -512,7 +639,9 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(change);
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(recreate, delete, update, create);
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)")
+                .containsExactly(recreate, delete, update, create);
     }
 
     @Test
@@ -521,7 +650,8 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(created("doc", "production", revision, Version.of(1)));
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").extracting(AliasChange::revision)
                 .containsExactly(1L << 33, 100L, 20L, 9L, 1L);
     }
 
@@ -531,12 +661,16 @@ public abstract class MetadataPortContract {
             metadata.appendAliasHistory(created("doc", "production", revision, Version.of((int) revision)));
         }
 
-        assertThat(metadata.aliasHistory("doc", "production", 1)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 1))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 1)").extracting(AliasChange::revision)
                 .containsExactly(5L);
-        assertThat(metadata.aliasHistory("doc", "production", 2)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 2))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 2)").extracting(AliasChange::revision)
                 .containsExactly(5L, 4L);
-        assertThat(metadata.aliasHistory("doc", "production", 5)).hasSize(5);
-        assertThat(metadata.aliasHistory("doc", "production", 100)).extracting(AliasChange::revision)
+        assertThat(metadata.aliasHistory("doc", "production", 5))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 5)").hasSize(5);
+        assertThat(metadata.aliasHistory("doc", "production", 100))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 100)").extracting(AliasChange::revision)
                 .containsExactly(5L, 4L, 3L, 2L, 1L);
     }
 
@@ -546,9 +680,11 @@ public abstract class MetadataPortContract {
         metadata.appendAliasHistory(first);
 
         assertThatThrownBy(() -> metadata.appendAliasHistory(created("doc", "production", 1, Version.of(2))))
+                .as("calling metadata.appendAliasHistory(created(\"doc\", \"production\", 1, Version.of(2)))")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(first);
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").containsExactly(first);
     }
 
     // ---- an alias change with its history entry
@@ -637,7 +773,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void listArtifactNamesOfAnEmptyStoreIsEmpty() {
-        assertThat(metadata.listArtifactNames()).isEmpty();
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").isEmpty();
     }
 
     @Test
@@ -646,7 +782,7 @@ public abstract class MetadataPortContract {
         metadata.registerArtifactName("doc");
         metadata.registerArtifactName("doc");
 
-        assertThat(metadata.listArtifactNames()).containsExactly("doc");
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("doc");
     }
 
     @Test
@@ -654,7 +790,7 @@ public abstract class MetadataPortContract {
         List<String> names = List.of("b", "a_b", "a", "ab", "a.b", "a-b", "B", "0x", "customer_analytics_db");
         names.forEach(metadata::registerArtifactName);
 
-        assertThat(metadata.listArtifactNames()).containsExactly(
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly(
                 "0x", "B", "a", "a-b", "a.b", "a_b", "ab", "b", "customer_analytics_db");
     }
 
@@ -666,15 +802,17 @@ public abstract class MetadataPortContract {
 
         metadata.purgeArtifact("a");
 
-        assertThat(metadata.listVersions("a")).isEmpty();
-        assertThat(metadata.getVersion("a", Version.LATEST)).isEmpty();
-        assertThat(metadata.getVersion("a", Version.of(1))).isEmpty();
-        assertThat(metadata.listAliases("a")).isEmpty();
-        assertThat(metadata.getAlias("a", "production")).isEmpty();
-        assertThat(metadata.aliasHistory("a", "production", 10)).isEmpty();
-        assertThat(metadata.aliasHistory("a", "canary", 10)).isEmpty();
-        assertThat(metadata.listArtifactNames()).doesNotContain("a");
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(1);
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").isEmpty();
+        assertThat(metadata.getVersion("a", Version.LATEST)).as("metadata.getVersion(\"a\", Version.LATEST)").isEmpty();
+        assertThat(metadata.getVersion("a", Version.of(1))).as("metadata.getVersion(\"a\", Version.of(1))").isEmpty();
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").isEmpty();
+        assertThat(metadata.getAlias("a", "production")).as("metadata.getAlias(\"a\", \"production\")").isEmpty();
+        assertThat(metadata.aliasHistory("a", "production", 10))
+                .as("metadata.aliasHistory(\"a\", \"production\", 10)").isEmpty();
+        assertThat(metadata.aliasHistory("a", "canary", 10))
+                .as("metadata.aliasHistory(\"a\", \"canary\", 10)").isEmpty();
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").doesNotContain("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(1);
     }
 
     @Test
@@ -686,7 +824,8 @@ public abstract class MetadataPortContract {
         metadata.purgeArtifact("a");
 
         assertThat(NEIGHBOURS_OF_A.stream().map(this::state).toList()).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactlyInAnyOrderElementsOf(NEIGHBOURS_OF_A);
+        assertThat(metadata.listArtifactNames())
+                .as("metadata.listArtifactNames()").containsExactlyInAnyOrderElementsOf(NEIGHBOURS_OF_A);
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("next number of %s", neighbour).isEqualTo(3);
         }
@@ -697,10 +836,11 @@ public abstract class MetadataPortContract {
         populate("a");
         ArtifactState before = state("a");
 
-        assertThatCode(() -> metadata.purgeArtifact("unknown")).doesNotThrowAnyException();
+        assertThatCode(() -> metadata.purgeArtifact("unknown"))
+                .as("calling metadata.purgeArtifact(\"unknown\")").doesNotThrowAnyException();
 
         assertThat(state("a")).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
     @Test
@@ -710,10 +850,11 @@ public abstract class MetadataPortContract {
 
         populate("a");
 
-        assertThat(metadata.listVersions("a")).hasSize(3);
-        assertThat(metadata.listAliases("a")).hasSize(2);
-        assertThat(metadata.aliasHistory("a", "canary", 10)).hasSize(2);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
+        assertThat(metadata.listVersions("a")).as("metadata.listVersions(\"a\")").hasSize(3);
+        assertThat(metadata.listAliases("a")).as("metadata.listAliases(\"a\")").hasSize(2);
+        assertThat(metadata.aliasHistory("a", "canary", 10))
+                .as("metadata.aliasHistory(\"a\", \"canary\", 10)").hasSize(2);
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
     // ---- bootstrap
@@ -727,8 +868,8 @@ public abstract class MetadataPortContract {
         metadata.bootstrap();
 
         assertThat(state("a")).isEqualTo(before);
-        assertThat(metadata.listArtifactNames()).containsExactly("a");
-        assertThat(metadata.allocateVersionNumber("a", 0)).isEqualTo(3);
+        assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
+        assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }
 
     // ---- concurrency
@@ -741,7 +882,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createVersion(records.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.listVersions("doc")).containsExactly(records.get(winner));
+        assertThat(metadata.listVersions("doc"))
+                .as("metadata.listVersions(\"doc\")").containsExactly(records.get(winner));
     }
 
     @Test
@@ -754,7 +896,8 @@ public abstract class MetadataPortContract {
                 i -> () -> metadata.updateVersion(records.get(i), 4));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.getVersion("doc", Version.LATEST)).contains(records.get(winner));
+        assertThat(metadata.getVersion("doc", Version.LATEST))
+                .as("metadata.getVersion(\"doc\", Version.LATEST)").contains(records.get(winner));
     }
 
     @Test
@@ -765,7 +908,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.createAlias(records.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.listAliases("doc")).containsExactly(records.get(winner));
+        assertThat(metadata.listAliases("doc"))
+                .as("metadata.listAliases(\"doc\")").containsExactly(records.get(winner));
     }
 
     @Test
@@ -778,7 +922,8 @@ public abstract class MetadataPortContract {
         List<Race.Outcome<Void>> outcomes = Race.runAll(RACERS, i -> () -> metadata.updateAlias(records.get(i), 6));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.getAlias("doc", "production")).contains(records.get(winner));
+        assertThat(metadata.getAlias("doc", "production"))
+                .as("metadata.getAlias(\"doc\", \"production\")").contains(records.get(winner));
     }
 
     @Test
@@ -790,7 +935,265 @@ public abstract class MetadataPortContract {
                 i -> () -> metadata.appendAliasHistory(changes.get(i)));
 
         int winner = Race.soleWinner(outcomes).index();
-        assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(changes.get(winner));
+        assertThat(metadata.aliasHistory("doc", "production", 10))
+                .as("metadata.aliasHistory(\"doc\", \"production\", 10)").containsExactly(changes.get(winner));
+    }
+
+    // ---- compare-and-set under an interleaved write of another client
+
+    @Test
+    void createVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord mine = version("doc", Version.of(1), 1);
+        VersionRecord theirs = withWriter(mine, 1);
+        assertAtomicUnderInterleaving("createVersion", name -> { },
+                (port, name) -> port.createVersion(renamed(mine, name)),
+                (port, name) -> port.createVersion(renamed(theirs, name)),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void updateVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord original = version("doc", Version.of(1), 1);
+        VersionRecord mine = withWriter(version("doc", Version.of(1), 2), 1);
+        VersionRecord theirs = withWriter(version("doc", Version.of(1), 2), 2);
+        assertAtomicUnderInterleaving("updateVersion", name -> metadata.createVersion(renamed(original, name)),
+                (port, name) -> port.updateVersion(renamed(mine, name), 1),
+                (port, name) -> port.updateVersion(renamed(theirs, name), 1),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void deleteVersionIsAtomicUnderAnInterleavedWrite() {
+        VersionRecord original = version("doc", Version.of(1), 1);
+        VersionRecord theirs = withWriter(version("doc", Version.of(1), 2), 2);
+        assertAtomicUnderInterleaving("deleteVersion", name -> metadata.createVersion(renamed(original, name)),
+                (port, name) -> port.deleteVersion(name, Version.of(1), 1),
+                (port, name) -> port.updateVersion(renamed(theirs, name), 1),
+                name -> metadata.getVersion(name, Version.of(1)),
+                name -> Optional.empty(), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void createAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(2)), 1);
+        assertAtomicUnderInterleaving("createAlias", name -> { },
+                (port, name) -> port.createAlias(renamed(mine, name)),
+                (port, name) -> port.createAlias(renamed(theirs, name)),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void updateAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(2)), 2);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        assertAtomicUnderInterleaving("updateAlias", name -> metadata.createAlias(renamed(original, name)),
+                (port, name) -> port.updateAlias(renamed(mine, name), 1),
+                (port, name) -> port.updateAlias(renamed(theirs, name), 1),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.of(renamed(mine, name)), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void deleteAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        assertAtomicUnderInterleaving("deleteAlias", name -> metadata.createAlias(renamed(original, name)),
+                (port, name) -> port.deleteAlias(name, "production", 1),
+                (port, name) -> port.updateAlias(renamed(theirs, name), 1),
+                name -> metadata.getAlias(name, "production"),
+                name -> Optional.empty(), name -> Optional.of(renamed(theirs, name)));
+    }
+
+    @Test
+    void appendAliasHistoryIsAtomicUnderAnInterleavedWrite() {
+        AliasChange mine = created("doc", "production", 1, Version.of(1));
+        AliasChange theirs = created("doc", "production", 1, Version.of(2));
+        assertAtomicUnderInterleaving("appendAliasHistory", name -> { },
+                (port, name) -> port.appendAliasHistory(renamed(mine, name)),
+                (port, name) -> port.appendAliasHistory(renamed(theirs, name)),
+                name -> metadata.aliasHistory(name, "production", 10),
+                name -> List.of(renamed(mine, name)), name -> List.of(renamed(theirs, name)));
+    }
+
+    /**
+     * For each request a port call sends (the gate counts them), on a fresh artifact: sets it up, lets another
+     * client make a conflicting compare-and-set write just before that request, and checks that exactly one of
+     * the two writes succeeded, the other failed with {@link PreconditionFailedException}, and the store holds
+     * the winner's record.
+     */
+    private void assertAtomicUnderInterleaving(String call, Consumer<String> setUp,
+                                               BiConsumer<MetadataPort, String> mine,
+                                               BiConsumer<MetadataPort, String> theirs,
+                                               Function<String, Object> read, Function<String, Object> ifMineWon,
+                                               Function<String, Object> ifTheirsWon) {
+        assumeTrue(claimsStoreGate(), "capability 'store gate' not claimed: " + getClass().getName()
+                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes");
+        MetadataPort other = openAnotherClient();
+        for (int skip = 0; skip < MAX_REQUESTS_PER_CALL; skip++) {
+            String name = "gate-" + skip;
+            setUp.accept(name);
+            AtomicReference<Throwable> theirFailure = new AtomicReference<>();
+            storeGate.arm(skip, () -> theirFailure.set(catchThrowable(() -> theirs.accept(other, name))));
+            Throwable myFailure = catchThrowable(() -> mine.accept(metadata, name));
+            if (!storeGate.finish()) {
+                assertThat(skip).as("requests of MetadataPort.%s that passed storeGate(): none, so %s does not call "
+                        + "storeGate().beforeRequest() before each store request of the port it creates", call,
+                        getClass().getName()).isPositive();
+                assertThat(myFailure).as("MetadataPort.%s with nothing interleaved", call).isNull();
+                return;
+            }
+            String what = String.format("MetadataPort.%s with another client's conflicting write before its request"
+                    + " %d (this call threw %s, the other write threw %s)", call, skip + 1, myFailure,
+                    theirFailure.get());
+            assertThat(myFailure == null ^ theirFailure.get() == null)
+                    .as("%s: exactly one of the two compare-and-set writes succeeds", what).isTrue();
+            Throwable loserFailure = myFailure == null ? theirFailure.get() : myFailure;
+            assertThat(loserFailure).as("%s: the losing write's exception", what)
+                    .isInstanceOf(PreconditionFailedException.class);
+            assertThat(read.apply(name)).as("%s: the stored record is the winner's", what)
+                    .isEqualTo(myFailure == null ? ifMineWon.apply(name) : ifTheirsWon.apply(name));
+        }
+        throw new AssertionError("MetadataPort." + call + " sent more than " + MAX_REQUESTS_PER_CALL
+                + " requests through storeGate()");
+    }
+
+    private static VersionRecord renamed(VersionRecord record, String name) {
+        String blobKey = record.version().isLatest() ? BlobKeys.latestUpload(name, "u" + record.revision())
+                : BlobKeys.of(name, record.version());
+        return new VersionRecord(name, record.version(), record.updateAt(), record.deleted(), record.sha256(),
+                record.size(), record.contentType(), record.metadata(), blobKey, record.aliasPins(), record.revision());
+    }
+
+    private static AliasRecord renamed(AliasRecord record, String name) {
+        return new AliasRecord(name, record.alias(), record.updateAt(), record.target(), record.revision());
+    }
+
+    private static AliasChange renamed(AliasChange change, String name) {
+        return new AliasChange(name, change.alias(), change.revision(), change.time(), change.previous(),
+                change.current());
+    }
+
+    // ---- a failing store
+
+    @Test
+    void everyDataMethodFailsWithABackendExceptionWhenTheStoreFails() {
+        assumeTrue(claimsStoreFailure(), "capability 'store failure' not claimed: " + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked");
+        populate("doc");
+        breakStore();
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("getVersion", () -> metadata.getVersion("doc", Version.of(1)));
+        calls.put("listVersions", () -> metadata.listVersions("doc"));
+        calls.put("createVersion", () -> metadata.createVersion(version("doc", Version.of(5), 1)));
+        calls.put("updateVersion", () -> metadata.updateVersion(version("doc", Version.of(1), 2), 1));
+        calls.put("deleteVersion", () -> metadata.deleteVersion("doc", Version.of(1), 1));
+        calls.put("deleteVersionKeepingNumber", () -> metadata.deleteVersionKeepingNumber("doc", Version.of(1), 1));
+        calls.put("allocateVersionNumber", () -> metadata.allocateVersionNumber("doc", 0));
+        calls.put("getAlias", () -> metadata.getAlias("doc", "production"));
+        calls.put("listAliases", () -> metadata.listAliases("doc"));
+        calls.put("createAlias",
+                () -> metadata.createAlias(alias("doc", "staging", AliasTarget.of(Version.of(1)), 1)));
+        calls.put("updateAlias",
+                () -> metadata.updateAlias(alias("doc", "production", AliasTarget.of(Version.LATEST), 2), 1));
+        calls.put("deleteAlias", () -> metadata.deleteAlias("doc", "production", 1));
+        calls.put("appendAliasHistory", () -> metadata.appendAliasHistory(created("doc", "production", 2,
+                Version.of(1))));
+        calls.put("writeAlias", () -> metadata.writeAlias(alias("doc", "production", AliasTarget.of(Version.LATEST),
+                2), OptionalLong.of(1), created("doc", "production", 2, Version.LATEST)));
+        calls.put("removeAlias", () -> metadata.removeAlias("doc", "production", 1,
+                created("doc", "production", 2, Version.of(1))));
+        calls.put("aliasHistory", () -> metadata.aliasHistory("doc", "production", 10));
+        calls.put("registerArtifactName", () -> metadata.registerArtifactName("other"));
+        calls.put("listArtifactNames", () -> metadata.listArtifactNames());
+        calls.put("purgeArtifact", () -> metadata.purgeArtifact("doc"));
+
+        SoftAssertions softly = new SoftAssertions();
+        calls.forEach((method, call) -> softly.assertThat(catchThrowable(call))
+                .as("MetadataPort.%s on a broken store must throw a BackendException (and nothing else)", method)
+                .isInstanceOf(BackendException.class));
+        softly.assertAll();
+    }
+
+    // ---- two clients of one store
+
+    @Test
+    void everyWriteOfOneClientIsReadByAnotherClientAtOnce() {
+        MetadataPort other = openAnotherClient();
+        List<MetadataPort> clients = List.of(metadata, other);
+        for (MetadataPort client : clients) {
+            readEverything(client, "doc");
+        }
+        VersionRecord v1 = version("doc", Version.of(1), 1);
+        VersionRecord v1Updated = new VersionRecord("doc", Version.of(1), T2, true, v1.sha256(), v1.size(),
+                "text/csv", Map.of("updated", "yes"), v1.blobKey(), Map.of("production", 1L), 2);
+        AliasRecord production = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord productionUpdated = alias("doc", "production", AliasTarget.of(Version.LATEST), 2);
+        AliasChange change = created("doc", "production", 1, Version.of(1));
+
+        metadata.createVersion(v1);
+        expectRead(other, "createVersion by the first client", "doc", List.of(v1), List.of(), List.of(), List.of());
+        other.updateVersion(v1Updated, 1);
+        expectRead(metadata, "updateVersion by the second client", "doc", List.of(v1Updated), List.of(), List.of(),
+                List.of());
+        metadata.createAlias(production);
+        metadata.appendAliasHistory(change);
+        metadata.registerArtifactName("doc");
+        expectRead(other, "createAlias, appendAliasHistory, registerArtifactName by the first client", "doc",
+                List.of(v1Updated), List.of(production), List.of(change), List.of("doc"));
+        other.updateAlias(productionUpdated, 1);
+        expectRead(metadata, "updateAlias by the second client", "doc", List.of(v1Updated),
+                List.of(productionUpdated), List.of(change), List.of("doc"));
+        metadata.deleteAlias("doc", "production", 2);
+        other.deleteVersion("doc", Version.of(1), 2);
+        expectRead(other, "deleteAlias by the first client", "doc", List.of(), List.of(), List.of(change),
+                List.of("doc"));
+        expectRead(metadata, "deleteVersion by the second client", "doc", List.of(), List.of(), List.of(change),
+                List.of("doc"));
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client").isEqualTo(1);
+        assertThat(other.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the second client after the first allocated 1").isEqualTo(2);
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client after the second allocated 2").isEqualTo(3);
+        other.purgeArtifact("doc");
+        expectRead(metadata, "purgeArtifact by the second client", "doc", List.of(), List.of(), List.of(), List.of());
+        assertThat(metadata.allocateVersionNumber("doc", 0))
+                .as("allocateVersionNumber by the first client after the second purged the artifact").isEqualTo(1);
+    }
+
+    private static void readEverything(MetadataPort client, String name) {
+        client.getVersion(name, Version.of(1));
+        client.listVersions(name);
+        client.getAlias(name, "production");
+        client.listAliases(name);
+        client.aliasHistory(name, "production", 10);
+        client.listArtifactNames();
+    }
+
+    private static void expectRead(MetadataPort reader, String after, String name, List<VersionRecord> versions,
+                                   List<AliasRecord> aliases, List<AliasChange> history, List<String> names) {
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(reader.getVersion(name, Version.of(1)))
+                .as("getVersion(%s, 1) by the other client right after %s", name, after)
+                .isEqualTo(versions.stream().filter(v -> v.version().equals(Version.of(1))).findFirst());
+        softly.assertThat(reader.listVersions(name))
+                .as("listVersions(%s) by the other client right after %s", name, after).isEqualTo(versions);
+        softly.assertThat(reader.getAlias(name, "production"))
+                .as("getAlias(%s, production) by the other client right after %s", name, after)
+                .isEqualTo(aliases.stream().findFirst());
+        softly.assertThat(reader.listAliases(name))
+                .as("listAliases(%s) by the other client right after %s", name, after).isEqualTo(aliases);
+        softly.assertThat(reader.aliasHistory(name, "production", 10))
+                .as("aliasHistory(%s, production) by the other client right after %s", name, after)
+                .isEqualTo(history);
+        softly.assertThat(reader.listArtifactNames())
+                .as("listArtifactNames() by the other client right after %s", after).isEqualTo(names);
+        softly.assertAll();
     }
 
     // ---- helpers

@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The executable contract of {@link Repository} for LATEST and numbered versions (docs/semantics.md §2 to §4, §8 and
  * the Javadoc): put in its four forms, publish, soft delete and restore, listing, verified reads and downloads, and
  * the product walkthrough from the first put to a purge. Every failure is checked for its exact exception type and
- * for having written nothing. An adapter's test class extends this class and implements {@link #createPorts()}; to
- * run the integrity tests it also overrides {@link #corruptBlob(StorePorts, String, byte[])}.
+ * for having written nothing. An adapter's test class extends this class and implements {@link #createPorts()} and
+ * {@link #corruptBlob(StorePorts, String, byte[])} (without it the integrity tests fail, naming the hook).
  */
 public abstract class RepositoryContract extends RepositoryContractSupport {
 
@@ -61,11 +61,12 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
     /**
      * Replaces the bytes stored under {@code key} behind the repository's back, to simulate corruption in the store.
-     * The default aborts the calling test, since a {@link io.versioned.core.port.BlobPort} cannot overwrite a key;
-     * adapters that can reach their storage directly override it.
+     * A {@link io.versioned.core.port.BlobPort} cannot overwrite a key, so the adapter reaches its storage directly
+     * (a file, an object). The default fails the calling test, naming this hook: the integrity tests never skip.
      */
     protected void corruptBlob(StorePorts ports, String key, byte[] bytes) {
-        Assumptions.abort("adapter cannot corrupt blobs");
+        throw new AssertionError("override corruptBlob(StorePorts, String, byte[]) in " + getClass().getName()
+                + ": overwrite the bytes stored under the key directly in the store, for the integrity tests");
     }
 
     // ---- put (semantics §2)

@@ -3,6 +3,7 @@ package io.versioned.adapter.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.BackendException;
@@ -32,12 +33,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The MetadataPort contract plus the JDBC adapter's own guarantees (schema migration, exact times, error
+ * The port under test runs on a pool of the test's own whose statements pass the {@link #storeGate()}; another
+ * client is a port with its own pool on the same database; {@link #breakStore()} drops the tables.
+ *
+ * <p>The MetadataPort contract plus the JDBC adapter's own guarantees (schema migration, exact times, error
  * mapping), for one database engine. Each test gets a fresh, empty database from {@link #newDatabase()}.
  */
 abstract class JdbcMetadataPortContract extends MetadataPortContract {
 
+    private static final List<String> TABLES = List.of("versioned_versions", "versioned_aliases",
+            "versioned_alias_history", "versioned_counters", "versioned_artifact_names");
+
     private final List<JdbcMetadataPort> opened = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private JdbcConfig current;
 
     /** A fresh, empty database, isolated from every one returned before. */
     protected abstract JdbcConfig newDatabase();
@@ -48,13 +57,36 @@ abstract class JdbcMetadataPortContract extends MetadataPortContract {
 
     @Override
     protected final MetadataPort createMetadataPort() {
-        return open(newDatabase());
+        current = newDatabase();
+        HikariDataSource pool = ConnectionPools.create(current);
+        pools.add(pool);
+        return new JdbcMetadataPort(GatedDataSource.of(pool, storeGate()::beforeRequest));
+    }
+
+    /** A port with its own pool on the same database. */
+    @Override
+    protected final MetadataPort openAnotherClient() {
+        return open(current);
+    }
+
+    /** Drops the tables under the port, as a database that lost them would be. */
+    @Override
+    protected final void breakStore() {
+        try {
+            for (String table : TABLES) {
+                execute(current, "DROP TABLE " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the tables", e);
+        }
     }
 
     @AfterEach
     final void closePorts() {
         opened.forEach(JdbcMetadataPort::close);
         opened.clear();
+        pools.forEach(HikariDataSource::close);
+        pools.clear();
         releaseDatabases();
     }
 
