@@ -15,7 +15,7 @@ public class BackendException extends VersionedException {
     /**
      * Creates the exception for a failed store call.
      *
-     * @param message   what failed, naming the operation and the store
+     * @param message   what failed
      * @param cause     the store's own exception (SDK, JDBC, I/O), kept only as the cause; may be null
      * @param retryable true for a transient failure (throttling, timeout, server error) where the same call may
      *                  succeed later; false for one that will fail again (permissions, configuration)

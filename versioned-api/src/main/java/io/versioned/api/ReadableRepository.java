@@ -39,14 +39,14 @@ public interface ReadableRepository extends AutoCloseable {
      * numbers newest (highest) first, e.g. LATEST, 3, 2, 1; empty if none.
      *
      * @param name the artifact name
-     * @return the live versions, immutable; empty for an unknown artifact or one whose versions are all deleted
+     * @return the live versions; empty for an unknown artifact or one whose versions are all deleted
      */
     List<Artifact> listArtifactVersions(String name);
 
     /**
      * The names of the artifacts in this repository, sorted ({@link String#compareTo} order).
      *
-     * @return the names, immutable; empty for an empty repository
+     * @return the names; empty for an empty repository
      */
     List<String> listArtifactNames();
 
@@ -110,7 +110,7 @@ public interface ReadableRepository extends AutoCloseable {
      * The aliases of {@code name}, sorted by alias name.
      *
      * @param name the artifact name
-     * @return the aliases, immutable; empty if none
+     * @return the aliases; empty if none
      */
     List<Alias> listAliases(String name);
 
@@ -143,7 +143,7 @@ public interface ReadableRepository extends AutoCloseable {
      *
      * @param name  the artifact name
      * @param alias the alias name
-     * @return the changes, immutable; empty for an alias never written (or purged with its artifact)
+     * @return the changes; empty for an alias never written (or purged with its artifact)
      */
     List<AliasChange> getAliasHistory(String name, String alias);
 

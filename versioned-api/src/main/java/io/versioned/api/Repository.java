@@ -65,7 +65,7 @@ public interface Repository extends ReadableRepository {
      * streamed (unchanged bytes are not uploaded).
      *
      * @param name    the artifact name
-     * @param file    the file whose bytes to put; read twice (hash, then upload)
+     * @param file    the file whose bytes to put; read once to hash it and, unless unchanged, again to upload it
      * @param options the content type and metadata to store; {@link PutOptions#none()} for neither
      * @return the LATEST now stored
      * @throws IllegalArgumentException if {@code file} is not a readable regular file

@@ -89,7 +89,7 @@ public record Version(int number) implements Comparable<Version> {
     /**
      * The six-digit form used in storage keys: {@code "000005"}, or {@code "LATEST"}.
      *
-     * @return the padded form; sorts as text in the same order as the numbers
+     * @return the padded form; published numbers in this form sort as text in numeric order
      */
     public String padded() {
         return isLatest() ? LATEST_NAME : String.format(Locale.ROOT, "%06d", number);

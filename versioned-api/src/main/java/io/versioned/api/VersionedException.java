@@ -10,7 +10,7 @@ public class VersionedException extends RuntimeException {
     /**
      * Creates the exception.
      *
-     * @param message what failed, naming the artifact (and version or alias) concerned
+     * @param message what failed
      */
     public VersionedException(String message) {
         super(message);
@@ -19,7 +19,7 @@ public class VersionedException extends RuntimeException {
     /**
      * Creates the exception with the failure that caused it.
      *
-     * @param message what failed, naming the artifact (and version or alias) concerned
+     * @param message what failed
      * @param cause   the underlying failure (an I/O error, for example); may be null
      */
     public VersionedException(String message, Throwable cause) {
