@@ -67,7 +67,8 @@ public final class RepositoryOptions {
     /**
      * Whether {@code open} bootstraps the repository (creates its storage when missing) before returning it.
      *
-     * @return true to bootstrap on open; false (the default) leaves it to {@link io.versioned.api.Repository#bootstrap()}
+     * @return true to bootstrap on open; false (the default) leaves it to
+     *         {@link io.versioned.api.Repository#bootstrap()}
      */
     public boolean bootstrap() {
         return bootstrap;
