@@ -4,6 +4,11 @@ package io.versioned.api;
 public class AliasNotFoundException extends VersionedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the artifact and the alias that are missing
+     */
     public AliasNotFoundException(String message) {
         super(message);
     }

@@ -20,6 +20,20 @@ import java.util.Objects;
 public record Artifact(String name, Version version, Instant updateAt, String sha256, long size,
                        String contentType, Map<String, String> metadata, String uri) {
 
+    /**
+     * Copies {@code metadata} into an immutable map.
+     *
+     * @param name        the artifact name
+     * @param version     {@link Version#LATEST} or a published number
+     * @param updateAt    when this version was created or last changed (UTC)
+     * @param sha256      the SHA-256 of the bytes, 64 lower-case hex characters
+     * @param size        the number of bytes
+     * @param contentType the media type of the bytes
+     * @param metadata    user metadata, possibly empty
+     * @param uri         where the bytes live
+     * @throws NullPointerException if any component but {@code size} is null, or {@code metadata} has a null key or
+     *                              value
+     */
     public Artifact {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");

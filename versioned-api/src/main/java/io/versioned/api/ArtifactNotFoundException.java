@@ -4,6 +4,11 @@ package io.versioned.api;
 public class ArtifactNotFoundException extends VersionedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the artifact and, if one was asked for, the version that is missing or deleted
+     */
     public ArtifactNotFoundException(String message) {
         super(message);
     }

@@ -7,6 +7,11 @@ package io.versioned.api;
 public class ConflictException extends VersionedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what conflicted, e.g. the aliases pointing at a version or the revision the alias is at
+     */
     public ConflictException(String message) {
         super(message);
     }

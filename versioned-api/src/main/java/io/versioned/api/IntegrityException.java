@@ -4,6 +4,11 @@ package io.versioned.api;
 public class IntegrityException extends VersionedException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the artifact version whose bytes are missing or do not match
+     */
     public IntegrityException(String message) {
         super(message);
     }

@@ -21,6 +21,8 @@ public final class Names {
     /**
      * Returns {@code name} if it is a valid artifact name.
      *
+     * @param name the artifact name to check, as given by the caller
+     * @return {@code name} unchanged
      * @throws IllegalArgumentException naming {@code name} and the rule otherwise (also for null)
      */
     public static String artifact(String name) {
@@ -34,6 +36,8 @@ public final class Names {
     /**
      * Returns {@code alias} if it is a valid alias name.
      *
+     * @param alias the alias name to check, as given by the caller
+     * @return {@code alias} unchanged
      * @throws IllegalArgumentException naming {@code alias} and the rule otherwise (also for null and LATEST)
      */
     public static String alias(String alias) {
@@ -50,6 +54,8 @@ public final class Names {
     /**
      * Returns {@code version} if it is not null.
      *
+     * @param version the version to check
+     * @return {@code version} unchanged
      * @throws IllegalArgumentException naming {@code version} if it is null
      */
     public static Version version(Version version) {
@@ -62,6 +68,10 @@ public final class Names {
     /**
      * Returns {@code value} if it is not null.
      *
+     * @param <T>      the type of the value
+     * @param argument the argument's name, used as the prefix of the message
+     * @param value    the argument's value
+     * @return {@code value} unchanged
      * @throws IllegalArgumentException naming {@code argument} if it is null
      */
     public static <T> T notNull(String argument, T value) {

@@ -47,6 +47,11 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
     private static final PutOptions NONE = new PutOptions(Optional.empty(), Map.of(), Map.of());
 
     /**
+     * Checks the options against the limits above and makes the maps immutable.
+     *
+     * @param contentType a media type such as {@code text/plain}, or {@link Optional#empty()} for none supplied
+     * @param metadata    user metadata, possibly empty
+     * @param tags        object tags, possibly empty
      * @throws IllegalArgumentException if an argument is null or breaks a rule of the {@link PutOptions class
      *                                  description}: the message starts with the argument's name
      *                                  ({@code contentType:}, {@code metadata:}, {@code tags:}) and states the rule
@@ -60,12 +65,20 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         tags = PutOptionRules.tags(tags);
     }
 
-    /** No content type, metadata or tags. */
+    /**
+     * No content type, metadata or tags: a put of unchanged bytes keeps the stored attributes.
+     *
+     * @return the empty options, a shared instance
+     */
     public static PutOptions none() {
         return NONE;
     }
 
-    /** A builder for options. */
+    /**
+     * A builder for options.
+     *
+     * @return a new builder with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +95,8 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         /**
          * Sets the media type of the content; checked by {@link #build()}.
          *
+         * @param contentType a media type such as {@code text/plain; charset=utf-8}
+         * @return this builder
          * @throws IllegalArgumentException if {@code contentType} is null
          */
         public Builder contentType(String contentType) {
@@ -95,6 +110,8 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         /**
          * Adds user metadata; later keys replace earlier ones. Checked by {@link #build()}.
          *
+         * @param metadata the entries to add; not null, may be empty
+         * @return this builder
          * @throws IllegalArgumentException if {@code metadata} is null
          */
         public Builder metadata(Map<String, String> metadata) {
@@ -108,6 +125,8 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         /**
          * Adds object tags; later keys replace earlier ones. Checked by {@link #build()}.
          *
+         * @param tags the tags to add; not null, may be empty
+         * @return this builder
          * @throws IllegalArgumentException if {@code tags} is null
          */
         public Builder tags(Map<String, String> tags) {
@@ -121,6 +140,7 @@ public record PutOptions(Optional<String> contentType, Map<String, String> metad
         /**
          * The options.
          *
+         * @return the options, checked; the content type is absent when none was set
          * @throws IllegalArgumentException as the {@link PutOptions} constructor
          */
         public PutOptions build() {

@@ -15,27 +15,55 @@ import java.util.List;
  */
 public interface ReadableRepository extends AutoCloseable {
 
-    /** The live LATEST of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    /**
+     * The live LATEST of {@code name}.
+     *
+     * @param name the artifact name
+     * @return the LATEST version, never null
+     * @throws ArtifactNotFoundException if LATEST is missing or deleted
+     */
     Artifact getArtifactVersion(String name);
 
-    /** The live {@code version} of {@code name}; {@link ArtifactNotFoundException} if missing or deleted. */
+    /**
+     * The live {@code version} of {@code name}.
+     *
+     * @param name    the artifact name
+     * @param version the version, {@link Version#LATEST} or a number
+     * @return the version, never null
+     * @throws ArtifactNotFoundException if the version is missing or deleted
+     */
     Artifact getArtifactVersion(String name, Version version);
 
     /**
      * The live versions of {@code name} in {@link Version#NEWEST_FIRST} order: LATEST first (if live), then published
      * numbers newest (highest) first, e.g. LATEST, 3, 2, 1; empty if none.
+     *
+     * @param name the artifact name
+     * @return the live versions; empty for an unknown artifact or one whose versions are all deleted
      */
     List<Artifact> listArtifactVersions(String name);
 
-    /** The names of the artifacts in this repository, sorted ({@link String#compareTo} order). */
+    /**
+     * The names of the artifacts in this repository, sorted ({@link String#compareTo} order).
+     *
+     * @return the names; empty for an empty repository
+     */
     List<String> listArtifactNames();
 
-    /** The highest live published version number of {@code name}, 0 when there is none. */
+    /**
+     * The highest live published version number of {@code name}, 0 when there is none.
+     *
+     * @param name the artifact name
+     * @return the number, {@code >= 0}; 0 also for an unknown artifact
+     */
     int getLatestPublishedVersionNumber(String name);
 
     /**
      * The bytes of a live version, verified against its SHA-256. Meant for content that fits in memory.
      *
+     * @param name    the artifact name
+     * @param version the version, {@link Version#LATEST} or a number
+     * @return the whole content, verified
      * @throws ArtifactNotFoundException if the version is missing or deleted
      * @throws IntegrityException        if the stored bytes are missing or do not match the SHA-256
      */
@@ -45,6 +73,9 @@ public interface ReadableRepository extends AutoCloseable {
      * A stream of the bytes of a live version. The SHA-256 is verified at end of stream: a mismatch throws
      * {@link IntegrityException} from {@code read}. The caller closes the stream.
      *
+     * @param name    the artifact name
+     * @param version the version, {@link Version#LATEST} or a number
+     * @return a stream of the content, open until the caller closes it
      * @throws ArtifactNotFoundException if the version is missing or deleted
      * @throws IntegrityException        if the stored bytes are missing
      */
@@ -54,6 +85,10 @@ public interface ReadableRepository extends AutoCloseable {
      * Streams the bytes of a live version into {@code target} (replaced atomically, only after the SHA-256
      * was verified) and returns the version downloaded.
      *
+     * @param name    the artifact name
+     * @param version the version, {@link Version#LATEST} or a number
+     * @param target  the file to write; its directory must exist
+     * @return the version whose bytes are now in {@code target}
      * @throws IllegalArgumentException  if the directory of {@code target} does not exist or {@code target} is one
      * @throws ArtifactNotFoundException if the version is missing or deleted
      * @throws IntegrityException        if the bytes are missing or do not match; {@code target} is untouched
@@ -61,15 +96,30 @@ public interface ReadableRepository extends AutoCloseable {
      */
     Artifact download(String name, Version version, Path target);
 
-    /** The alias; {@link AliasNotFoundException} if missing. */
+    /**
+     * The alias with its targets and revision.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @return the alias, never null
+     * @throws AliasNotFoundException if the alias is missing
+     */
     Alias getAlias(String name, String alias);
 
-    /** The aliases of {@code name}, sorted by alias name; empty if none. */
+    /**
+     * The aliases of {@code name}, sorted by alias name.
+     *
+     * @param name the artifact name
+     * @return the aliases; empty if none
+     */
     List<Alias> listAliases(String name);
 
     /**
      * The version the alias picks at random: the secondary with probability weight/100.
      *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @return the picked version, live when it was picked
      * @throws AliasNotFoundException    if the alias is missing
      * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
      */
@@ -79,12 +129,22 @@ public interface ReadableRepository extends AutoCloseable {
      * The version the alias picks for {@code routingKey} by {@link Routing#bucket}: always the same for the same
      * key and alias configuration.
      *
+     * @param name       the artifact name
+     * @param alias      the alias name
+     * @param routingKey the key that decides the pick (a user or request id, for example); not null
+     * @return the picked version, live when it was picked
      * @throws AliasNotFoundException    if the alias is missing
      * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
      */
     Artifact resolve(String name, String alias, String routingKey);
 
-    /** Every put and delete of the alias, newest (highest revision) first; empty for an alias never written. */
+    /**
+     * Every put and delete of the alias, newest (highest revision) first.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @return the changes; empty for an alias never written (or purged with its artifact)
+     */
     List<AliasChange> getAliasHistory(String name, String alias);
 
     /**

@@ -34,6 +34,11 @@ public interface Repository extends ReadableRepository {
     /**
      * Like {@link #putArtifact(String, byte[], PutOptions)} with {@link PutOptions#none()}: unchanged bytes keep
      * the stored content type and metadata; new bytes get {@code application/octet-stream} and no metadata.
+     *
+     * @param name    the artifact name
+     * @param content the bytes, not null; may be empty
+     * @return the LATEST now stored
+     * @throws ConflictException if concurrent writers kept winning; nothing was changed
      */
     Artifact putArtifact(String name, byte[] content);
 
@@ -47,6 +52,9 @@ public interface Repository extends ReadableRepository {
      * bytes get the supplied content type ({@code application/octet-stream} when none) and metadata, nothing
      * carried over. A deleted LATEST is revived.
      *
+     * @param name    the artifact name
+     * @param content the bytes, not null; may be empty
+     * @param options the content type and metadata to store; {@link PutOptions#none()} for neither
      * @return the LATEST now stored
      * @throws ConflictException if concurrent writers kept winning; nothing was changed
      */
@@ -56,6 +64,10 @@ public interface Repository extends ReadableRepository {
      * Like {@link #putArtifact(String, byte[], PutOptions)} with the bytes of {@code file}, hashed and then
      * streamed (unchanged bytes are not uploaded).
      *
+     * @param name    the artifact name
+     * @param file    the file whose bytes to put; read once to hash it and, unless unchanged, again to upload it
+     * @param options the content type and metadata to store; {@link PutOptions#none()} for neither
+     * @return the LATEST now stored
      * @throws IllegalArgumentException if {@code file} is not a readable regular file
      * @throws ConflictException        if the file changed while it was uploaded; nothing was changed
      * @throws VersionedException       if reading the file fails; nothing was changed
@@ -67,6 +79,10 @@ public interface Repository extends ReadableRepository {
      * LATEST of {@code name}. Since the SHA-256 is only known at the end, unchanged content is uploaded
      * and then discarded.
      *
+     * @param name    the artifact name
+     * @param content the stream to read to its end; the caller closes it
+     * @param options the content type and metadata to store; {@link PutOptions#none()} for neither
+     * @return the LATEST now stored
      * @throws VersionedException if reading {@code content} fails; nothing was changed
      */
     Artifact putArtifact(String name, InputStream content, PutOptions options);
@@ -75,6 +91,7 @@ public interface Repository extends ReadableRepository {
      * Copies the live LATEST into the next version number. If LATEST has the same SHA-256 as the highest
      * live published version, that version is returned and nothing is created. Numbers are never reused.
      *
+     * @param name the artifact name
      * @return the version created, or the highest live version when it already has LATEST's bytes
      * @throws ArtifactNotFoundException if there is no live LATEST
      * @throws ConflictException         if the number would pass 999,999, or concurrent puts kept changing LATEST
@@ -85,6 +102,8 @@ public interface Repository extends ReadableRepository {
      * Soft-deletes {@code version} (LATEST included): the bytes stay, the version is hidden and cannot be
      * aliased. A missing or already deleted version is a no-op that writes nothing.
      *
+     * @param name    the artifact name
+     * @param version the version to hide, {@link Version#LATEST} or a number
      * @throws ConflictException if an alias points at the version; the message names the aliases
      */
     void deleteArtifactVersion(String name, Version version);
@@ -92,6 +111,9 @@ public interface Repository extends ReadableRepository {
     /**
      * Undoes a soft delete and returns the version; a live version is returned unchanged.
      *
+     * @param name    the artifact name
+     * @param version the version to make live again, {@link Version#LATEST} or a number
+     * @return the version, now live
      * @throws ArtifactNotFoundException if the version does not exist (never created, or purged)
      */
     Artifact restoreArtifactVersion(String name, Version version);
@@ -99,6 +121,10 @@ public interface Repository extends ReadableRepository {
     /**
      * Points {@code alias} at {@code version} alone; see {@link #putAlias(String, String, Version, Version, int)}.
      *
+     * @param name    the artifact name
+     * @param alias   the alias name, created if missing
+     * @param version the version that gets all the traffic; must be live
+     * @return the alias as stored, with its new revision
      * @throws ArtifactNotFoundException if the version is missing or deleted; the alias is unchanged
      */
     Alias putAlias(String name, String alias, Version version);
@@ -111,6 +137,12 @@ public interface Repository extends ReadableRepository {
      * primary, primary exists and is live, secondary exists and is live. The change gets the next revision and
      * an entry in the alias history.
      *
+     * @param name            the artifact name
+     * @param alias           the alias name, created if missing
+     * @param version         the primary version; must be live
+     * @param secondary       the canary version, or null for none; must be live
+     * @param secondaryWeight the percentage of traffic (0..99) sent to {@code secondary}
+     * @return the alias as stored, with its new revision
      * @throws IllegalArgumentException  for a bad name, a weight outside 0..99, a weight without a secondary, or a
      *                                   secondary equal to the primary
      * @throws ArtifactNotFoundException if the primary or the secondary is missing or deleted; nothing was changed
@@ -121,6 +153,12 @@ public interface Repository extends ReadableRepository {
      * Like {@link #putAlias(String, String, Version, Version, int)}, applied only if the alias is still at
      * {@code expectedRevision} (0: the alias must not exist).
      *
+     * @param name             the artifact name
+     * @param alias            the alias name
+     * @param target           the primary version, the optional secondary and its weight
+     * @param expectedRevision the revision the alias must still have, as read by {@link #getAlias(String, String)};
+     *                         0 when the alias must not exist yet
+     * @return the alias as stored, with its new revision
      * @throws IllegalArgumentException  as {@link #putAlias(String, String, Version, Version, int)}, or if
      *                                   {@code expectedRevision} is negative
      * @throws ArtifactNotFoundException if a target version is missing or deleted; nothing was changed
@@ -128,7 +166,12 @@ public interface Repository extends ReadableRepository {
      */
     Alias putAlias(String name, String alias, AliasTarget target, long expectedRevision);
 
-    /** Deletes the alias and records the delete in its history; a missing alias is a no-op that records nothing. */
+    /**
+     * Deletes the alias and records the delete in its history; a missing alias is a no-op that records nothing.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     */
     void deleteAlias(String name, String alias);
 
     /**
@@ -138,19 +181,33 @@ public interface Repository extends ReadableRepository {
      * cut-off are purged too. LATEST is never purged. A version changed (deleted, restored) while the purge runs is
      * kept.
      *
+     * @param name           the artifact name
      * @param keepLastN      how many of the newest live versions to keep, {@code >= 0}
      * @param purgeOlderThan the age a version must reach to be purged, not negative; the cut-off is now minus it, or
      *                       {@link java.time.Instant#MIN} for an age reaching back before that
+     * @return the versions purged and those kept because an alias points at them
      * @throws IllegalArgumentException if {@code keepLastN} is negative or {@code purgeOlderThan} null or negative
      */
     PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan);
 
-    /** Like {@link #purgeArtifactVersions(String, int, Duration)}; with {@code dryRun} nothing is removed. */
+    /**
+     * Like {@link #purgeArtifactVersions(String, int, Duration)}; with {@code dryRun} nothing is removed.
+     *
+     * @param name           the artifact name
+     * @param keepLastN      how many of the newest live versions to keep, {@code >= 0}
+     * @param purgeOlderThan the age a version must reach to be purged, not negative
+     * @param dryRun         true to only report what would be purged
+     * @return the versions purged (or, with {@code dryRun}, that would be) and those kept because an alias points
+     *         at them
+     * @throws IllegalArgumentException if {@code keepLastN} is negative or {@code purgeOlderThan} null or negative
+     */
     PurgeResult purgeArtifactVersions(String name, int keepLastN, Duration purgeOlderThan, boolean dryRun);
 
     /**
      * Removes everything of one artifact: versions, bytes, aliases, history, its version counter and its name. The
      * name may be reused afterwards and starts again from version 1. A missing artifact is a no-op.
+     *
+     * @param name the artifact name
      */
     void purgeArtifact(String name);
 

@@ -27,6 +27,9 @@ public record Version(int number) implements Comparable<Version> {
     private static final String LATEST_NAME = "LATEST";
 
     /**
+     * Checks the range.
+     *
+     * @param number 0 for {@code LATEST}, otherwise the published version number
      * @throws IllegalArgumentException if {@code number} is not 0 (LATEST) or within 1..999999
      */
     public Version {
@@ -39,6 +42,8 @@ public record Version(int number) implements Comparable<Version> {
     /**
      * A published version number.
      *
+     * @param n the number, from 1 to {@value #MAX_NUMBER}
+     * @return the version
      * @throws IllegalArgumentException if {@code n} is not within 1..999999
      */
     public static Version of(int n) {
@@ -49,8 +54,11 @@ public record Version(int number) implements Comparable<Version> {
     }
 
     /**
-     * Parses {@code LATEST} (in any case), {@code "5"} or a zero-padded {@code "000005"}.
+     * Parses {@code LATEST} (in any case), {@code "5"} or a zero-padded {@code "000005"}; surrounding white space
+     * is ignored. The inverse of {@link #toString()} and {@link #padded()}.
      *
+     * @param text the text to parse
+     * @return the version
      * @throws IllegalArgumentException if {@code text} is null, blank, or not one of those forms
      */
     public static Version parse(String text) {
@@ -69,13 +77,19 @@ public record Version(int number) implements Comparable<Version> {
         return of(Integer.parseInt(trimmed));
     }
 
-    /** True for {@code LATEST}. */
+    /**
+     * Whether this is the mutable head.
+     *
+     * @return true for {@code LATEST}, false for a published number
+     */
     public boolean isLatest() {
         return number == 0;
     }
 
     /**
      * The six-digit form used in storage keys: {@code "000005"}, or {@code "LATEST"}.
+     *
+     * @return the padded form; published numbers in this form sort as text in numeric order
      */
     public String padded() {
         return isLatest() ? LATEST_NAME : String.format(Locale.ROOT, "%06d", number);

@@ -7,10 +7,21 @@ package io.versioned.api;
 public class VersionedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed
+     */
     public VersionedException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with the failure that caused it.
+     *
+     * @param message what failed
+     * @param cause   the underlying failure (an I/O error, for example); may be null
+     */
     public VersionedException(String message, Throwable cause) {
         super(message, cause);
     }

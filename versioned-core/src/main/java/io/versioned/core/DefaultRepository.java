@@ -48,6 +48,13 @@ public final class DefaultRepository implements Repository {
     private final PurgeOperation purges;
     private final ContentReader reader;
 
+    /**
+     * Composes the repository over two stores; nothing is read or written until the first call.
+     *
+     * @param blobs    where the bytes live
+     * @param metadata where the version and alias records live
+     * @param clock    the one source of time: timestamps of versions and aliases, purge cut-offs
+     */
     @Inject
     public DefaultRepository(BlobPort blobs, MetadataPort metadata, Clock clock) {
         this.stores = new Stores(blobs, metadata, clock);

@@ -24,6 +24,17 @@ import java.util.Objects;
 public record FsckReport(int artifacts, int versionsChecked, long bytesChecked, List<Finding> findings,
                          List<String> orphans, List<BlobEntry> leftovers, List<String> foreign) {
 
+    /**
+     * Copies the lists into immutable ones.
+     *
+     * @param artifacts       the number of artifacts checked
+     * @param versionsChecked the number of live versions whose bytes were read to the end
+     * @param bytesChecked    the number of bytes read and verified
+     * @param findings        the live versions whose bytes are missing or do not match
+     * @param orphans         blob keys of this library's shapes that no version record references
+     * @param leftovers       what interrupted puts left behind
+     * @param foreign         keys under an artifact's prefix that this library did not write
+     */
     public FsckReport {
         findings = List.copyOf(findings);
         orphans = List.copyOf(orphans);
@@ -31,7 +42,11 @@ public record FsckReport(int artifacts, int versionsChecked, long bytesChecked, 
         foreign = List.copyOf(foreign);
     }
 
-    /** True when every live version's bytes match their SHA-256 (orphans, leftovers and foreign keys do not count). */
+    /**
+     * Whether every live version's bytes are there and match their SHA-256.
+     *
+     * @return true when there are no findings (orphans, leftovers and foreign keys do not count)
+     */
     public boolean intact() {
         return findings.isEmpty();
     }
@@ -45,6 +60,13 @@ public record FsckReport(int artifacts, int versionsChecked, long bytesChecked, 
      */
     public record Finding(String name, Version version, String problem) {
 
+        /**
+         * Checks that no component is null.
+         *
+         * @param name    the artifact name
+         * @param version the version
+         * @param problem what is wrong, in one line
+         */
         public Finding {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");

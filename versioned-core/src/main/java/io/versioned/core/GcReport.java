@@ -17,6 +17,16 @@ import java.util.List;
 public record GcReport(List<String> orphans, List<String> recent, List<BlobEntry> leftovers, List<String> foreign,
                        List<String> removed, boolean dryRun) {
 
+    /**
+     * Copies the lists into immutable ones.
+     *
+     * @param orphans   the orphan blob keys older than the grace period
+     * @param recent    the orphan blob keys younger than the grace period, kept
+     * @param leftovers the leftovers of interrupted puts older than the grace period
+     * @param foreign   keys under an artifact's prefix that this library did not write
+     * @param removed   the keys deleted; empty in a dry run
+     * @param dryRun    true when nothing was deleted
+     */
     public GcReport {
         orphans = List.copyOf(orphans);
         recent = List.copyOf(recent);

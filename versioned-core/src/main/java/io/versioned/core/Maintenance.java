@@ -71,6 +71,8 @@ public final class Maintenance {
     private final Clock clock;
 
     /**
+     * Maintenance of one repository; nothing is read until {@link #fsck()} or {@link #gc(boolean, Duration)} runs.
+     *
      * @param blobs      the blob store of the repository
      * @param metadata   the metadata store of the repository
      * @param repository the repository over those two stores, used to read verified content
@@ -91,6 +93,7 @@ public final class Maintenance {
      *
      * @throws BackendException if the store fails, or if the metadata store holds no record while published
      *                          versions' bytes exist (see the class comment)
+     * @return what was checked and found; {@link FsckReport#intact()} tells whether every live version is sound
      */
     public FsckReport fsck() {
         Survey survey = survey();
@@ -120,6 +123,8 @@ public final class Maintenance {
     /**
      * {@link #gc(boolean, Duration)} with the {@link #DEFAULT_GRACE default grace period}.
      *
+     * @param dryRun true to only report what would be removed
+     * @return what was removed (or would be), kept and left alone
      * @throws BackendException as {@link #gc(boolean, Duration)}
      */
     public GcReport gc(boolean dryRun) {
@@ -130,6 +135,10 @@ public final class Maintenance {
      * Removes the orphans and leftovers last modified more than {@code grace} ago, or only lists them when
      * {@code dryRun}. Younger orphans are reported and kept; foreign keys are reported and never touched.
      *
+     * @param dryRun true to only report what would be removed
+     * @param grace  the age (by the store's last-modified time) an orphan or leftover must exceed to be removed, so
+     *               that a put or publish still under way keeps its blob; zero removes every orphan and leftover
+     * @return what was removed (or would be), kept and left alone
      * @throws IllegalArgumentException if {@code grace} is null or negative
      * @throws BackendException         if the store fails (keys deleted before the failure stay deleted), or if
      *                                  the metadata store holds no record while published versions' bytes exist;

@@ -13,7 +13,11 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** A new SHA-256 digest. */
+    /**
+     * A new SHA-256 digest.
+     *
+     * @return a fresh digest, not shared
+     */
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -22,19 +26,35 @@ public final class Sha256 {
         }
     }
 
-    /** Completes {@code digest} and returns it as 64 lower-case hex characters. */
+    /**
+     * Completes {@code digest} and returns it as 64 lower-case hex characters.
+     *
+     * @param digest a SHA-256 digest fed with the bytes; it is reset
+     * @return the digest as 64 lower-case hex characters
+     */
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The digest of {@code bytes}. */
+    /**
+     * The digest of {@code bytes}.
+     *
+     * @param bytes the bytes, possibly empty
+     * @return the digest as 64 lower-case hex characters
+     */
     public static String of(byte[] bytes) {
         MessageDigest digest = newDigest();
         digest.update(bytes);
         return hex(digest);
     }
 
-    /** Reads {@code in} to its end with a fixed buffer and returns its digest. */
+    /**
+     * Reads {@code in} to its end with a fixed buffer and returns its digest. The stream is not closed.
+     *
+     * @param in the stream to read
+     * @return the digest as 64 lower-case hex characters
+     * @throws UncheckedIOException if reading fails
+     */
     public static String of(InputStream in) {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[64 * 1024];

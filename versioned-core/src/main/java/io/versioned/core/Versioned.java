@@ -157,7 +157,12 @@ public final class Versioned {
                         "cache: needs the module versioned-cache on the class path"));
     }
 
-    /** The schemes of the providers on the class path, sorted. */
+    /**
+     * The schemes of the providers on the class path, sorted: the URIs {@link #open(String)} accepts.
+     *
+     * @return the schemes in lower case, e.g. {@code embedded}, {@code memory}; a new set on every call
+     * @throws IllegalStateException if two providers claim the same scheme (the message names both)
+     */
     public static SortedSet<String> schemes() {
         return new TreeSet<>(providers().keySet());
     }

@@ -16,6 +16,15 @@ import java.util.Objects;
  */
 public record AliasRecord(String name, String alias, Instant updateAt, AliasTarget target, long revision) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param name     the artifact name
+     * @param alias    the alias name
+     * @param updateAt when the alias was last changed, truncated to microseconds
+     * @param target   primary version, optional secondary and its weight
+     * @param revision the revision of this state of the alias
+     */
     public AliasRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record BlobAttributes(String contentType, Map<String, String> metadata) {
 
+    /**
+     * Copies {@code metadata} into an immutable map.
+     *
+     * @param contentType the media type stored with the blob; not null
+     * @param metadata    user metadata stored with the blob; not null, may be empty
+     */
     public BlobAttributes {
         Objects.requireNonNull(contentType, "contentType");
         metadata = Map.copyOf(metadata);

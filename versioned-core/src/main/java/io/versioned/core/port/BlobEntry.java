@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record BlobEntry(String key, long size, Instant lastModified) {
 
+    /**
+     * Checks the components.
+     *
+     * @param key          the blob key, or the store's name of a leftover; not null
+     * @param size         the number of bytes stored, {@code >= 0}
+     * @param lastModified when the store last wrote the object; not null
+     */
     public BlobEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lastModified, "lastModified");

@@ -28,22 +28,44 @@ public final class BlobKeys {
     private BlobKeys() {
     }
 
-    /** {@code {name}/{6-digit version}} or {@code {name}/LATEST}. */
+    /**
+     * The key of a version at its fixed place: {@code {name}/{6-digit version}} or {@code {name}/LATEST}.
+     *
+     * @param name    the artifact name
+     * @param version LATEST or a published number
+     * @return the key, e.g. {@code model/000005}
+     */
     public static String of(String name, Version version) {
         return name + "/" + version.padded();
     }
 
-    /** A fresh key for the bytes of a LATEST put: {@code {name}/LATEST.{uploadId}}. */
+    /**
+     * A fresh key for the bytes of a LATEST put: {@code {name}/LATEST.{uploadId}}.
+     *
+     * @param name     the artifact name
+     * @param uploadId the id of the put; 32 lower-case hex digits for the key to count as {@link #isOwn own}
+     * @return the key
+     */
     public static String latestUpload(String name, String uploadId) {
         return name + LATEST_UPLOAD_MARKER + uploadId;
     }
 
-    /** A key for the bytes of a new LATEST put, unique to it: {@code {name}/LATEST.{32 lower-case hex}}. */
+    /**
+     * A key for the bytes of a new LATEST put, unique to it: {@code {name}/LATEST.{32 lower-case hex}}.
+     *
+     * @param name the artifact name
+     * @return a key never returned before (a random UUID)
+     */
     public static String newLatestUpload(String name) {
         return latestUpload(name, UUID.randomUUID().toString().replace("-", ""));
     }
 
-    /** True for keys made by {@link #latestUpload(String, String)}. */
+    /**
+     * Whether {@code key} was made by {@link #latestUpload(String, String)}.
+     *
+     * @param key a blob key
+     * @return true if the key contains {@code /LATEST.}
+     */
     public static boolean isLatestUpload(String key) {
         return key.contains(LATEST_UPLOAD_MARKER);
     }
@@ -52,6 +74,9 @@ public final class BlobKeys {
      * The artifact a key belongs to, or empty for keys that are not blob keys of this layout (for example the
      * {@code _meta/...} objects an S3-only metadata store keeps beside the blobs): a blob key starts with a
      * valid artifact name and a slash.
+     *
+     * @param key a key as listed by a {@link BlobPort}
+     * @return the artifact name, or empty
      */
     public static Optional<String> artifactOf(String key) {
         int slash = key.indexOf('/');
@@ -67,22 +92,40 @@ public final class BlobKeys {
      * {@code {name}/LATEST.{id}} with an id as {@link #newLatestUpload(String)} makes it, or {@code {name}/LATEST}
      * (the Python library's LATEST, which this library reads and may keep in step); {@code name} a valid artifact
      * name. Every other key is foreign: written by another tool, never deleted by this library.
+     *
+     * @param key a key as listed by a {@link BlobPort}
+     * @return true for a key this library may have written (and maintenance may delete)
      */
     public static boolean isOwn(String key) {
         return artifactOf(key).filter(name -> OWN.matcher(key.substring(name.length() + 1)).matches()).isPresent();
     }
 
-    /** True for the key of a published version, {@code {name}/000005}. */
+    /**
+     * Whether {@code key} is the key of a published version, {@code {name}/000005}.
+     *
+     * @param key a key as listed by a {@link BlobPort}
+     * @return true for {@code {name}/000001} to {@code {name}/999999}
+     */
     public static boolean isVersion(String key) {
         return artifactOf(key).filter(name -> VERSION.matcher(key.substring(name.length() + 1)).matches()).isPresent();
     }
 
-    /** {@code {name}/LATEST}: where the Python library keeps LATEST's bytes. */
+    /**
+     * Where the Python library keeps LATEST's bytes: {@code {name}/LATEST}.
+     *
+     * @param name the artifact name
+     * @return the key
+     */
     public static String sharedLatest(String name) {
         return of(name, Version.LATEST);
     }
 
-    /** The prefix under which every key of artifact {@code name} lives: {@code {name}/}. */
+    /**
+     * The prefix under which every key of artifact {@code name} lives: {@code {name}/}.
+     *
+     * @param name the artifact name
+     * @return the prefix, for {@link BlobPort#list(String)}
+     */
     public static String artifactPrefix(String name) {
         return name + "/";
     }

@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record BlobUpload(long length, Optional<String> sha256, String contentType, Map<String, String> tags) {
 
+    /**
+     * Checks the components and makes {@code tags} immutable.
+     *
+     * @param length      the number of bytes, or -1 when unknown until the end of the stream
+     * @param sha256      the SHA-256 (64 lower-case hex) when known before the upload, else empty
+     * @param contentType the media type to record with the object; not null
+     * @param tags        object tags; not null, may be empty
+     */
     public BlobUpload {
         if (length < -1) {
             throw new IllegalArgumentException("length: must be -1 (unknown) or >= 0, got " + length);

@@ -16,6 +16,9 @@ public final class DiskFull {
     /**
      * True if an {@link IOException} in the cause chain of {@code failure} reports a full device or an exceeded
      * quota (ENOSPC, EDQUOT; their Linux, macOS and Windows texts).
+     *
+     * @param failure the failure to inspect; may be null
+     * @return true for a full device or exceeded quota; false otherwise, and for null
      */
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -20,15 +20,27 @@ public interface MetadataPort extends AutoCloseable {
     /** Creates the table or schema if missing, waiting until it is usable. Idempotent. */
     void bootstrap();
 
-    /** The record of {@code version} of {@code name}, deleted or not; empty if absent. */
+    /**
+     * The record of {@code version} of {@code name}, deleted or not.
+     *
+     * @param name    the artifact name
+     * @param version LATEST or a published number
+     * @return the record; empty if absent (never created, or purged)
+     */
     Optional<VersionRecord> getVersion(String name, Version version);
 
-    /** Every version record of {@code name}, deleted ones included, LATEST first then numbers ascending. */
+    /**
+     * Every version record of {@code name}, deleted ones included, LATEST first then numbers ascending.
+     *
+     * @param name the artifact name
+     * @return the records; empty for an unknown artifact
+     */
     List<VersionRecord> listVersions(String name);
 
     /**
      * Stores {@code record} if no record exists for its name and version.
      *
+     * @param record the record to store, as given (its revision included)
      * @throws PreconditionFailedException if one exists
      */
     void createVersion(VersionRecord record);
@@ -36,6 +48,8 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Replaces the record of {@code record}'s name and version if the stored one is at {@code expectedRevision}.
      *
+     * @param record           the new record, normally at {@code expectedRevision + 1}
+     * @param expectedRevision the {@link VersionRecord#revision()} the stored record must have
      * @throws PreconditionFailedException if it is absent or at another revision
      */
     void updateVersion(VersionRecord record, long expectedRevision);
@@ -43,6 +57,9 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Removes the record if it is at {@code expectedRevision}. An absent record is a no-op.
      *
+     * @param name             the artifact name
+     * @param version          LATEST or a published number
+     * @param expectedRevision the {@link VersionRecord#revision()} the stored record must have
      * @throws PreconditionFailedException if it exists at another revision
      */
     void deleteVersion(String name, Version version, long expectedRevision);
@@ -54,6 +71,9 @@ public interface MetadataPort extends AutoCloseable {
      * {@link #createVersion} replaces, so that those writers never hand the number out again. The default is
      * {@link #deleteVersion}.
      *
+     * @param name             the artifact name
+     * @param version          the published number to remove, the highest of the artifact
+     * @param expectedRevision the {@link VersionRecord#revision()} the stored record must have
      * @throws PreconditionFailedException if it exists at another revision
      */
     default void deleteVersionKeepingNumber(String name, Version version, long expectedRevision) {
@@ -64,18 +84,35 @@ public interface MetadataPort extends AutoCloseable {
      * A version number for {@code name} that this store never handed out before for that name: exactly
      * {@code max(previous + 1, atLeast)}, where {@code previous} is the last number returned for the name (0 at
      * first). Racing callers get different numbers. Numbers start again only after {@link #purgeArtifact(String)}.
+     *
+     * @param name    the artifact name
+     * @param atLeast the lowest number acceptable (the caller passes one above the highest record it saw), so that a
+     *                counter behind the records, e.g. after another tool wrote versions, skips ahead
+     * @return the number, never returned before for {@code name}
      */
     int allocateVersionNumber(String name, int atLeast);
 
-    /** The alias record, or empty. */
+    /**
+     * The alias record.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @return the record; empty if the alias does not exist (never created, deleted, or purged)
+     */
     Optional<AliasRecord> getAlias(String name, String alias);
 
-    /** Every alias of {@code name}, sorted by alias name ({@link String#compareTo} order). */
+    /**
+     * Every alias of {@code name}, sorted by alias name ({@link String#compareTo} order).
+     *
+     * @param name the artifact name
+     * @return the alias records; empty if none
+     */
     List<AliasRecord> listAliases(String name);
 
     /**
      * Stores {@code record} if the alias does not exist.
      *
+     * @param record the alias record, as given (its revision included)
      * @throws PreconditionFailedException if it exists
      */
     void createAlias(AliasRecord record);
@@ -83,6 +120,8 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Replaces the alias if it is at {@code expectedRevision}.
      *
+     * @param record           the new record, at a higher revision
+     * @param expectedRevision the {@link AliasRecord#revision()} the stored alias must have
      * @throws PreconditionFailedException if it is absent or at another revision
      */
     void updateAlias(AliasRecord record, long expectedRevision);
@@ -90,6 +129,9 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Removes the alias if it is at {@code expectedRevision}. An absent alias is a no-op.
      *
+     * @param name             the artifact name
+     * @param alias            the alias name
+     * @param expectedRevision the {@link AliasRecord#revision()} the stored alias must have
      * @throws PreconditionFailedException if it exists at another revision
      */
     void deleteAlias(String name, String alias, long expectedRevision);
@@ -97,6 +139,7 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Stores a history entry, keyed by name, alias and {@link AliasChange#revision()}, if that key is absent.
      *
+     * @param change the entry, stored as given
      * @throws PreconditionFailedException if an entry with that key exists
      */
     void appendAliasHistory(AliasChange change);
@@ -108,6 +151,9 @@ public interface MetadataPort extends AutoCloseable {
      * neither); the default writes the record and then the entry, so a failure in between leaves the alias changed
      * without its entry (the core repairs such an entry on the next change of the alias).
      *
+     * @param record           the alias record to store
+     * @param expectedRevision empty to create the alias, otherwise the revision the stored alias must have
+     * @param change           the history entry of this change, at {@code record}'s revision
      * @throws PreconditionFailedException if the alias exists ({@code expectedRevision} empty) or is absent or at
      *                                     another revision; nothing is written then
      */
@@ -126,6 +172,10 @@ public interface MetadataPort extends AutoCloseable {
      * (see {@link #writeAlias}). For an absent alias the removal is a no-op, and the entry may or may not be
      * stored (the remover that removed it stores it).
      *
+     * @param name             the artifact name
+     * @param alias            the alias name
+     * @param expectedRevision the {@link AliasRecord#revision()} the stored alias must have
+     * @param change           the history entry of the delete (its current target empty)
      * @throws PreconditionFailedException if the alias exists at another revision; nothing is written then
      */
     default void removeAlias(String name, String alias, long expectedRevision, AliasChange change) {
@@ -141,18 +191,36 @@ public interface MetadataPort extends AutoCloseable {
         }
     }
 
-    /** At most {@code limit} history entries of the alias, newest (highest revision) first. */
+    /**
+     * At most {@code limit} history entries of the alias, newest (highest revision) first.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @param limit the most entries to return, {@code > 0}
+     * @return the newest entries; empty for an alias never written
+     */
     List<AliasChange> aliasHistory(String name, String alias, int limit);
 
-    /** Adds {@code name} to the index of artifact names. Idempotent. */
+    /**
+     * Adds {@code name} to the index of artifact names. Idempotent.
+     *
+     * @param name the artifact name
+     */
     void registerArtifactName(String name);
 
-    /** The indexed artifact names, sorted ({@link String#compareTo} order). Costs requests in proportion to the names, not to the versions. */
+    /**
+     * The indexed artifact names, sorted ({@link String#compareTo} order). Costs requests in proportion to the
+     * names, not to the versions.
+     *
+     * @return the names; empty for an empty store
+     */
     List<String> listArtifactNames();
 
     /**
      * Removes every record of {@code name}: versions, aliases, history, the version counter and the name in
      * the index. Records of other artifacts, and of other repositories sharing the store, are untouched.
+     *
+     * @param name the artifact name; an unknown name is a no-op
      */
     void purgeArtifact(String name);
 

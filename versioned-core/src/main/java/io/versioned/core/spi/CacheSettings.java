@@ -31,6 +31,14 @@ public record CacheSettings(Path directory, Duration ttl, long maxBytes, Duratio
             "cacheMaxStale", "a duration such as 1h");
 
     /**
+     * Checks the settings and makes {@code directory} absolute and normal.
+     *
+     * @param directory the cache folder; created when the cache opens
+     * @param ttl       how long alias records, LATEST and listings are served without asking the store; zero asks
+     *                  every time
+     * @param maxBytes  the bound of the content on disk, in bytes
+     * @param maxStale  how long after its time-to-live a record is still served when the store fails; zero never
+     *                  serves a stale record
      * @throws IllegalArgumentException if an argument is null, a duration negative or {@code maxBytes} below 1
      */
     public CacheSettings {

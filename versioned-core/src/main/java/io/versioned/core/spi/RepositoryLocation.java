@@ -9,13 +9,19 @@ package io.versioned.core.spi;
  */
 public interface RepositoryLocation {
 
-    /** The scheme of the URI, in lower case, e.g. {@code embedded}. */
+    /**
+     * The scheme of the URI, in lower case, e.g. {@code embedded}.
+     *
+     * @return one of the {@link RepositoryProvider#schemes()} of the provider that parsed the URI
+     */
     String scheme();
 
     /**
      * True when the storage is local or private to this process (a folder, a schema in a database the URI names,
      * memory), so that a tool may create it on open without being asked; false when creating it is a deliberate
      * act (a bucket, a table), left to an explicit {@link io.versioned.api.Repository#bootstrap()}.
+     *
+     * @return true when opening may create the storage unasked
      */
     boolean bootstrapsImplicitly();
 
@@ -24,6 +30,7 @@ public interface RepositoryLocation {
      * can refuse a mistyped location instead of creating an empty repository there. Locations that cannot tell
      * without a request to a server answer true.
      *
+     * @return false only when the location certainly holds no repository (a missing folder or database file)
      * @throws IllegalArgumentException if the location can never hold a repository (a file where a folder is needed)
      */
     default boolean exists() {

@@ -45,22 +45,40 @@ public final class RepositoryOptions {
         this.components = Map.copyOf(builder.components);
     }
 
-    /** No bootstrap, the system UTC clock, the process's environment, each provider's own time-outs. */
+    /**
+     * No bootstrap, the system UTC clock, the process's environment, each provider's own time-outs, no cache and no
+     * components.
+     *
+     * @return the default options, a shared instance
+     */
     public static RepositoryOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /**
+     * A builder starting from {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** True when {@code open} bootstraps the repository (creates its storage when missing) before returning it. */
+    /**
+     * Whether {@code open} bootstraps the repository (creates its storage when missing) before returning it.
+     *
+     * @return true to bootstrap on open; false (the default) leaves it to
+     *         {@link io.versioned.api.Repository#bootstrap()}
+     */
     public boolean bootstrap() {
         return bootstrap;
     }
 
-    /** The one source of time of the repository; {@link Clock#systemUTC()} unless set. */
+    /**
+     * The one source of time of the repository: version and alias timestamps and purge cut-offs are read from it.
+     *
+     * @return the clock; {@link Clock#systemUTC()} unless set
+     */
     public Clock clock() {
         return clock;
     }
@@ -68,6 +86,8 @@ public final class RepositoryOptions {
     /**
      * The environment variables a provider may read (for example {@code AWS_REGION} when the URI names no
      * region): the ones set by {@link Builder#environment(Map)}, else the process's.
+     *
+     * @return the variables, unmodifiable
      */
     public Map<String, String> environment() {
         return environment == null ? System.getenv() : environment;
@@ -77,6 +97,8 @@ public final class RepositoryOptions {
      * How long an operation waits for a database connection (held by another process, or a server that cannot be
      * reached) before it fails with a retryable {@link io.versioned.api.BackendException}; empty for the
      * provider's default. Providers without a connection pool ignore it.
+     *
+     * @return the time-out, or empty for the provider's default
      */
     public Optional<Duration> connectionTimeout() {
         return Optional.ofNullable(connectionTimeout);
@@ -87,6 +109,7 @@ public final class RepositoryOptions {
      *
      * @param type the type it was registered under, e.g. {@code S3Client.class}
      * @param <T>  that type
+     * @return the component, or empty if none was registered under exactly {@code type}
      */
     public <T> Optional<T> component(Class<T> type) {
         return Optional.ofNullable(type.cast(components.get(type)));
@@ -95,6 +118,8 @@ public final class RepositoryOptions {
     /**
      * The cache to put in front of the repository ({@code versioned-cache} on the class path), if asked for; a
      * {@code cache=DIR} parameter of the URI takes precedence. See {@code docs/serving.md}.
+     *
+     * @return the cache settings, or empty for no cache (the default)
      */
     public Optional<CacheSettings> cache() {
         return Optional.ofNullable(cache);
@@ -205,7 +230,11 @@ public final class RepositoryOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return immutable options; later changes to this builder do not affect them
+         */
         public RepositoryOptions build() {
             return new RepositoryOptions(this);
         }

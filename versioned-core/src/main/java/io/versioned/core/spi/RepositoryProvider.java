@@ -16,12 +16,18 @@ import java.util.Set;
  */
 public interface RepositoryProvider {
 
-    /** The schemes this provider opens, in lower case, e.g. {@code s3+dynamodb}; never empty. */
+    /**
+     * The schemes this provider opens, in lower case, e.g. {@code s3+dynamodb}.
+     *
+     * @return the schemes, never empty, the same on every call
+     */
     Set<String> schemes();
 
     /**
      * The URI forms this provider accepts, for error messages and help, e.g.
      * {@code memory:} or {@code s3://BUCKET[/PREFIX][?region=R][&endpoint=URL]}.
+     *
+     * @return the forms, separated by {@code ", "} when there are several
      */
     String forms();
 

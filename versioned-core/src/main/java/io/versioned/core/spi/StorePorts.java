@@ -14,6 +14,10 @@ import io.versioned.core.port.MetadataPort;
 public record StorePorts(BlobPort blobs, MetadataPort metadata) {
 
     /**
+     * Checks that both ports are given.
+     *
+     * @param blobs    where the bytes live
+     * @param metadata where the records live
      * @throws IllegalArgumentException if either port is null
      */
     public StorePorts {
