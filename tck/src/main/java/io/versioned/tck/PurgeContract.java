@@ -449,7 +449,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
     @Test
     void thePythonLatestKeyIsKeptWhileItsArtifactHasALatestRecord() {
         repository.putArtifact(APP, Content.utf8("latest"));
-        plant(BlobKeys.sharedLatest(APP), Content.utf8("python's latest"));
+        if (!ports.blobs().list(APP + "/").contains(BlobKeys.sharedLatest(APP))) {
+            // a store shared with the Python library keeps it already: the copy of LATEST for the Python library
+            plant(BlobKeys.sharedLatest(APP), Content.utf8("python's latest"));
+        }
         plant(BlobKeys.sharedLatest("ghost"), Content.utf8("no record names me"));
 
         GcReport gc = maintenanceAt(newestBlobTime().plus(Duration.ofDays(2))).gc(false);
