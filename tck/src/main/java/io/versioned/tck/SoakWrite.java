@@ -576,8 +576,11 @@ sealed interface SoakWrite {
 
         @Override
         public List<ArtifactModel> outcomesOnFailure(ArtifactModel model) {
-            return List.of(model, new ArtifactModel(ArtifactState.EMPTY,
-                    model.numbering().afterPartialArtifactPurge(model.state().highestRecordNumber())));
+            Numbering afterPurge = model.numbering().afterPartialArtifactPurge(model.state().highestRecordNumber());
+            // records gone, bytes not yet: where names are listed from the blob store (a store shared with the Python
+            // library), the name stays listed until the purge is run again
+            return List.of(model, new ArtifactModel(ArtifactState.EMPTY, afterPurge),
+                    new ArtifactModel(ArtifactState.EMPTY.withRegistered(true), afterPurge));
         }
     }
 }
