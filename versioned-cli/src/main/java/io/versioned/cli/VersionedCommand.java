@@ -125,9 +125,7 @@ public final class VersionedCommand {
     private Backend backend() {
         if (backend == null) {
             RepositoryLocation location = repositoryUri();
-            if (!(runningCommand() instanceof Subcommand command && command.createsRepository())) {
-                refuseMissing(location);
-            }
+            refuseUnusable(location, runningCommand() instanceof Subcommand command && command.createsRepository());
             backend = context.repositories().open(location);
         }
         return backend;
@@ -140,18 +138,18 @@ public final class VersionedCommand {
     }
 
     /**
-     * For a command that does not create a repository, refuses a location without one (exit code 4), and a location
-     * that can never hold one, such as a file where a folder is needed (exit code 2): a mistyped {@code --repo} must
-     * not leave an empty repository behind, nor read as one.
+     * Refuses a location that can never hold a repository, such as a file where a folder is needed (exit code 2), and,
+     * for a command that does not create a repository, a location without one (exit code 4): a mistyped
+     * {@code --repo} must not leave an empty repository behind, nor read as one.
      */
-    private static void refuseMissing(RepositoryLocation location) {
+    private static void refuseUnusable(RepositoryLocation location, boolean creates) {
         boolean exists;
         try {
             exists = location.exists();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--repo: " + e.getMessage(), e);
         }
-        if (!exists) {
+        if (!exists && !creates) {
             throw new BackendException("no repository at " + location + ": check --repo or $"
                     + CliContext.REPO_VARIABLE + "; 'versioned init' or a put creates one", null, false);
         }
