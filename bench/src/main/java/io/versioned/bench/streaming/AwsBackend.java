@@ -114,6 +114,7 @@ final class AwsBackend implements Backend {
         List<S3Object> candidates = s3.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix))
                 .contents().stream()
                 .filter(object -> object.size() == size)
+                .filter(object -> !object.key().equals(prefix + "LATEST")) // the copy kept for the Python library
                 .toList();
         if (candidates.size() != 1) {
             throw new IllegalStateException("expected one object of " + size + " bytes under " + prefix
