@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Starting takes about a second, so test suites normally use {@link #shared()}, one server per JVM.
  * A server made by {@link #start()} belongs to its caller, who closes it.
  *
- * <p>Known limits of s3proxy 4.1 (see TESTING.md): no object tagging (501); checksums sent as trailers are not
+ * <p>Known limits of s3proxy 4.1 (see docs/testing.md, "The servers"): no object tagging (501); checksums sent as trailers are not
  * echoed back; {@code If-None-Match} on CopyObject is ignored (the copy overwrites an existing target), while
  * {@code x-amz-copy-source-if-match} and conditional CompleteMultipartUpload are enforced; SSE-KMS without a key
  * id is refused (400).

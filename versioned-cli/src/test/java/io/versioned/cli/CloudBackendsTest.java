@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The CLI on the S3 backends, through repository URIs, against real servers over HTTP: s3proxy for S3 and
- * dynalite for DynamoDB (see TESTING.md). Credentials come from the {@code aws.*} system properties set by the
+ * dynalite for DynamoDB (see docs/testing.md, "The servers"). Credentials come from the {@code aws.*} system properties set by the
  * build.
  */
 class CloudBackendsTest {
