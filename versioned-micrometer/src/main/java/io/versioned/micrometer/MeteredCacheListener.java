@@ -7,9 +7,11 @@ import io.versioned.cache.CacheListener;
 import java.time.Duration;
 
 /**
- * A {@link CacheListener} counting the store failures the cache covered: {@code versioned.cache.stale} tagged
- * {@code operation} (the read, e.g. {@code getAlias}; artifact names are left out to keep the tags few), then
- * passing the event on. Hand it in as the cache's listener:
+ * A {@link CacheListener} counting what the cache did, then passing each event on: {@code versioned.cache.reads}
+ * tagged {@code operation} and {@code result} ({@code hit}: answered without asking the store; {@code miss}), and
+ * {@code versioned.cache.stale}, the store failures the cache covered, tagged {@code operation}. The operation is
+ * the reading method, e.g. {@code getAlias}; artifact names are left out to keep the tags few. Hand it in as the
+ * cache's listener:
  *
  * <pre>{@code
  * RepositoryOptions.builder().component(CacheListener.class, new MeteredCacheListener(registry, CacheListener.NONE))
@@ -17,6 +19,8 @@ import java.time.Duration;
  */
 public final class MeteredCacheListener implements CacheListener {
 
+    /** The counter of record reads, by whether the cache answered them. */
+    public static final String READS = "versioned.cache.reads";
     /** The counter of records served stale because the store failed. */
     public static final String STALE = "versioned.cache.stale";
 
@@ -45,5 +49,16 @@ public final class MeteredCacheListener implements CacheListener {
                 .register(registry)
                 .increment();
         next.servedStale(operation, failure, age);
+    }
+
+    @Override
+    public void read(String operation, boolean hit) {
+        Counter.builder(READS)
+                .description("record reads of the cache: hit when answered without asking the store")
+                .tag("operation", operation)
+                .tag("result", hit ? "hit" : "miss")
+                .register(registry)
+                .increment();
+        next.read(operation, hit);
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * </ul>
  *
  * <p>{@code openContent} is timed until the stream is returned; its bytes are counted as they are read. Thread-safe
- * when the wrapped repository is; closing it closes the wrapped repository. See {@code docs/spring-boot.md}.
+ * when the wrapped repository is; closing it closes the wrapped repository. See {@code docs/ecosystem.md}.
  */
 public class MeteredReadableRepository implements ReadableRepository {
 

@@ -3,6 +3,7 @@ package io.versioned.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.versioned.api.BackendException;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.cache.AliasListener;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,42 @@ class MeteredCacheAndWatchTest {
         assertThat(registry.get(MeteredCacheListener.STALE).tag("operation", "getAlias").counter().count())
                 .isEqualTo(1);
         assertThat(passedOn).hasValue(1);
+    }
+
+    @Test
+    void recordReadsAreCountedAsHitsWithinTheTimeToLiveAndAsMissesWhenTheStoreIsAsked(@TempDir Path folder) {
+        Repository store = Versioned.open("memory:");
+        store.putArtifact("model", "one".getBytes(StandardCharsets.UTF_8));
+        store.publishArtifactVersion("model");
+        store.putAlias("model", "production", Version.of(1));
+        List<String> passedOn = new ArrayList<>();
+        CacheListener next = new CacheListener() {
+            @Override
+            public void servedStale(String operation, BackendException failure, Duration age) {
+            }
+
+            @Override
+            public void read(String operation, boolean hit) {
+                passedOn.add(operation + (hit ? " hit" : " miss"));
+            }
+        };
+        try (CachingRepository cache = new CachingRepository(store, CacheSettings.of(folder), Clock.systemUTC(),
+                new MeteredCacheListener(registry, next))) {
+            cache.resolve("model", "production");
+            cache.resolve("model", "production");
+        }
+
+        assertThat(reads("getAlias", "miss")).isEqualTo(1);
+        assertThat(reads("getAlias", "hit")).isEqualTo(1);
+        assertThat(reads("getArtifactVersion", "miss")).isEqualTo(1);
+        assertThat(reads("getArtifactVersion", "hit")).isEqualTo(1);
+        assertThat(passedOn).containsExactly("getAlias miss", "getArtifactVersion miss", "getAlias hit",
+                "getArtifactVersion hit");
+    }
+
+    private double reads(String operation, String result) {
+        return registry.get(MeteredCacheListener.READS).tags("operation", operation, "result", result).counter()
+                .count();
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Primary;
  * own {@link Repository}: the {@link RepositoryLayers} (store, optional cache, metrics when a {@link MeterRegistry}
  * bean exists), the {@link Repository}, a read-only {@link ReadableRepository} (the primary one), the
  * {@link WatchedArtifacts} of {@code versioned.watch.*}, and with Spring Boot's health module the
- * {@link VersionedHealthIndicator} ({@code versioned}). See {@code docs/spring-boot.md}.
+ * {@link VersionedHealthIndicator} ({@code versioned}). See {@code docs/ecosystem.md}.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

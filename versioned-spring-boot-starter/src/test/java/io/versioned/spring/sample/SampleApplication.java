@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sample application of {@code docs/spring-boot.md}: serves the current content of the watched alias
+ * The sample application of {@code docs/ecosystem.md}: serves the current content of the watched alias
  * {@code versioned.watch.model} at {@code GET /model}, with the version in a header.
  */
 @SpringBootApplication
