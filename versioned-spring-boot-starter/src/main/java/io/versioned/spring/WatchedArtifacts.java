@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * one's first read up to its {@code startup-timeout}, and stopped when it stops. Inject it and ask for a watch:
  *
  * <pre>{@code
+ * private final WatchedArtifacts watched;   // constructor-injected
+ *
  * @GetMapping("/model")
- * Resource model(WatchedArtifacts watched) {
+ * Resource model() {
  *     return new FileSystemResource(watched.get("model").path());
  * }
  * }</pre>

@@ -18,7 +18,7 @@ class SampleOnEmbeddedTests extends SampleScenario {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path folder = Files.createTempDirectory("versioned-sample-embedded");
+        Path folder = Files.createTempDirectory(Path.of("target"), "sample-embedded").toAbsolutePath();
         try (Repository before = Versioned.open("embedded:" + folder.resolve("store"),
                 RepositoryOptions.builder().bootstrap(true).build())) {
             publishV1(before);

@@ -1,6 +1,7 @@
 package io.versioned.spring.sample;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +15,7 @@ class SampleOnMemoryTests extends SampleScenario {
         registry.add("versioned.repository", () -> "memory:");
         // the alias only exists once the test wrote it: do not hold the start for it
         registry.add("versioned.watch.model.startup-timeout", () -> "0s");
-        common(registry, Files.createTempDirectory("versioned-sample-memory"));
+        common(registry, Files.createTempDirectory(Path.of("target"), "sample-memory").toAbsolutePath());
     }
 
     @Override
