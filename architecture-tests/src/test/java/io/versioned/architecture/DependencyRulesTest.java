@@ -46,6 +46,9 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.core.spi")).isTrue();
         assertThat(classes.containPackage("io.versioned.cli")).isTrue();
         assertThat(classes.containPackage("io.versioned.cache")).isTrue();
+        assertThat(classes.containPackage("io.versioned.micrometer")).isTrue();
+        assertThat(classes.containPackage("io.versioned.junit")).isTrue();
+        assertThat(classes.containPackage("io.versioned.spring")).isTrue();
     }
 
     @Test
@@ -68,6 +71,42 @@ class DependencyRulesTest {
         classes().that().resideInAPackage("io.versioned.cache..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core..",
                         "io.versioned.cache..", "org.slf4j..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theMetricsWorkOnThePublicApiMicrometerAndTheCacheOnly() {
+        classes().that().resideInAPackage("io.versioned.micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..",
+                        "io.versioned.micrometer..", "io.versioned.cache..", "io.micrometer..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theJunitExtensionOpensTheInMemoryBackendThroughTheCoreOnly() {
+        classes().that().resideInAPackage("io.versioned.junit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
+                        "io.versioned.core.spi..", "io.versioned.junit..", "org.junit..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theStarterComposesTheCoreTheCacheAndTheMetricsAndNoBackend() {
+        classes().that().resideInAPackage("io.versioned.spring..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
+                        "io.versioned.core.spi..", "io.versioned.cache..", "io.versioned.micrometer..",
+                        "io.versioned.spring..", "io.micrometer..", "org.springframework..", "org.slf4j..",
+                        "java..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheEcosystemModules() {
+        noClasses().that().resideOutsideOfPackages("io.versioned.spring..", "io.versioned.micrometer..",
+                        "io.versioned.junit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.versioned.spring..",
+                        "io.versioned.micrometer..", "io.versioned.junit..", "io.micrometer..",
+                        "org.springframework..", "org.junit..")
                 .check(classes);
     }
 
