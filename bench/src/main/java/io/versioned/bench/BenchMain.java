@@ -1,5 +1,6 @@
 package io.versioned.bench;
 
+import io.versioned.bench.cache.CacheSection;
 import io.versioned.bench.concurrency.ConcurrencySection;
 import io.versioned.bench.operations.OperationsSection;
 import io.versioned.bench.requests.RequestsSection;
@@ -41,6 +42,7 @@ public final class BenchMain {
                 new StreamingSection(),
                 new ConcurrencySection(),
                 new ScaleSection(),
+                new CacheSection(),
                 new StartupSection());
     }
 
