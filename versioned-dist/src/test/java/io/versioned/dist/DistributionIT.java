@@ -166,6 +166,7 @@ class DistributionIT {
         environment.remove(CliContext.REPO_VARIABLE);
         environment.remove("VERSIONED_CLASSPATH");
         environment.remove("VERSIONED_JAVA_OPTS");
+        environment.remove("VERSIONED_JAR");
         environment.put("JAVA_HOME", JAVA_HOME.toString());
         environment.put("PATH", dir.resolve("path-bin") + ":" + fakeMaven + ":"
                 + environment.getOrDefault("PATH", "/usr/bin:/bin"));
