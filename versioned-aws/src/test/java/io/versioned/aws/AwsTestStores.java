@@ -4,23 +4,21 @@ import io.versioned.adapter.dynamodb.DynamoMetadataPort;
 import io.versioned.adapter.s3.S3BlobConfig;
 import io.versioned.adapter.s3.S3BlobPort;
 import io.versioned.tck.StorePorts;
-import io.versioned.testsupport.DynaliteServer;
+import io.versioned.testsupport.AwsTestServers;
 import io.versioned.testsupport.S3ProxyServer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The real servers of the test JVM (s3proxy for S3, dynalite for DynamoDB, both over HTTP), one shared client for
- * each, fresh bucket and table names, and stores made from an {@link AwsRepositoryConfig} the way the product makes
- * them.
+ * The real servers of the test JVM ({@link AwsTestServers#selected()}: s3proxy for S3 and dynalite for DynamoDB, both
+ * over HTTP, or LocalStack under the {@code localstack} profile), one shared client for each, fresh bucket and table
+ * names, and stores made from an {@link AwsRepositoryConfig} the way the product makes them.
  */
 final class AwsTestStores {
 
@@ -47,32 +45,32 @@ final class AwsTestStores {
         conditionalWritesChecked = true;
     }
 
-    /** The shared S3 client on s3proxy, made once for the life of the test JVM. */
+    /** The shared S3 client on the S3 test server, made once for the life of the test JVM. */
     static synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = S3ProxyServer.shared().client();
+            s3 = AwsTestServers.selected().s3ClientBuilder().build();
         }
         return s3;
     }
 
-    /** The shared DynamoDB client on dynalite, made once for the life of the test JVM. */
+    /** The shared DynamoDB client on the DynamoDB test server, made once for the life of the test JVM. */
     static synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = DynaliteServer.shared().client();
+            dynamoDb = AwsTestServers.selected().dynamoDbClientBuilder().build();
         }
         return dynamoDb;
     }
 
-    /** A new S3 client on s3proxy with {@code interceptors}; the caller closes it. */
+    /** A new S3 client on the S3 test server with {@code interceptors}; the caller closes it. */
     static S3Client newS3Client(ExecutionInterceptor... interceptors) {
-        return S3ProxyServer.shared().clientBuilder()
+        return AwsTestServers.selected().s3ClientBuilder()
                 .overrideConfiguration(o -> Arrays.stream(interceptors).forEach(o::addExecutionInterceptor))
                 .build();
     }
 
-    /** A new DynamoDB client on dynalite with {@code interceptors}; the caller closes it. */
+    /** A new DynamoDB client on the DynamoDB test server with {@code interceptors}; the caller closes it. */
     static DynamoDbClient newDynamoDbClient(ExecutionInterceptor... interceptors) {
-        return DynaliteServer.shared().clientBuilder()
+        return AwsTestServers.selected().dynamoDbClientBuilder()
                 .overrideConfiguration(o -> Arrays.stream(interceptors).forEach(o::addExecutionInterceptor))
                 .build();
     }
@@ -89,26 +87,27 @@ final class AwsTestStores {
     }
 
     /**
-     * A configuration for a fresh bucket and a fresh table on the local servers: both endpoints, path-style
+     * A configuration for a fresh bucket and a fresh table on the test servers: both endpoints, path-style
      * addressing, the servers' static credentials, the default prefix.
      */
     static AwsRepositoryConfig.Builder localConfig() {
-        return onS3Proxy(AwsRepositoryConfig.builder())
+        AwsTestServers servers = AwsTestServers.selected();
+        return onTestServers(AwsRepositoryConfig.builder())
                 .table(freshTable())
-                .s3Endpoint(S3ProxyServer.shared().endpoint())
-                .dynamoDbEndpoint(DynaliteServer.shared().endpoint());
+                .s3Endpoint(servers.s3Endpoint())
+                .dynamoDbEndpoint(servers.dynamoDbEndpoint());
     }
 
     /**
-     * {@code builder} set for a fresh bucket on s3proxy: its region, path-style addressing and its static
+     * {@code builder} set for a fresh bucket on the S3 test server: its region, path-style addressing and its static
      * credentials; the endpoint is the caller's to set.
      */
-    static <B extends RepositoryConfigBuilder<B>> B onS3Proxy(B builder) {
-        return builder.region(S3ProxyServer.REGION)
+    static <B extends RepositoryConfigBuilder<B>> B onTestServers(B builder) {
+        AwsTestServers servers = AwsTestServers.selected();
+        return builder.region(servers.region())
                 .bucket(freshBucket())
                 .pathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)));
+                .credentialsProvider(servers.credentials());
     }
 
     /** Fresh, empty stores on the shared clients, configured from {@link #localConfig()}. */

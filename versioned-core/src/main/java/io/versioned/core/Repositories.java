@@ -15,7 +15,9 @@ import java.time.Clock;
  * }</pre>
  *
  * <p>The repository is the same {@link DefaultRepository} that {@link VersionedCoreModule} binds: thread-safe, with
- * every rule of {@code docs/semantics.md}. Its {@link Repository#close()} closes both ports.
+ * every rule of {@code docs/semantics.md}, and every call logged at debug level through SLF4J (the logger
+ * {@code io.versioned.core.LoggingRepository}: operation, name, version, alias and duration). Its
+ * {@link Repository#close()} closes both ports.
  */
 public final class Repositories {
 
@@ -36,7 +38,7 @@ public final class Repositories {
         require(blobs, "blobs");
         require(metadata, "metadata");
         require(clock, "clock");
-        return new DefaultRepository(blobs, metadata, clock);
+        return new LoggingRepository(new DefaultRepository(blobs, metadata, clock));
     }
 
     /**

@@ -1,13 +1,16 @@
 package io.versioned.core;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.versioned.api.Repository;
 import java.time.Clock;
 
 /**
- * Binds {@link Repository} to {@link DefaultRepository}. Compose it with modules that bind
+ * Binds {@link Repository} to {@link DefaultRepository}, with every call logged at debug level as
+ * {@link Repositories#of} does. Compose it with modules that bind
  * {@link io.versioned.core.port.BlobPort} and {@link io.versioned.core.port.MetadataPort}:
  * {@code Guice.createInjector(new VersionedCoreModule(), new InMemoryModule()).getInstance(Repository.class)}.
  *
@@ -19,6 +22,12 @@ public final class VersionedCoreModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
-        bind(Repository.class).to(DefaultRepository.class).in(Scopes.SINGLETON);
+        bind(DefaultRepository.class).in(Scopes.SINGLETON);
+    }
+
+    @Provides
+    @Singleton
+    Repository repository(DefaultRepository repository) {
+        return new LoggingRepository(repository);
     }
 }
