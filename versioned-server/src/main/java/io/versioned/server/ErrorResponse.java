@@ -49,8 +49,13 @@ record ErrorResponse(int status, String code, String message, boolean retryable)
             return new ErrorResponse(500, "integrity_failure", e.getMessage(), false);
         }
         if (e instanceof HttpResponseException http) {
-            return new ErrorResponse(http.getStatus(), http.getStatus() == 413 ? "payload_too_large" : "http_error",
-                    e.getMessage(), false);
+            String code = switch (http.getStatus()) {
+                case 404 -> "no_route";
+                case 405 -> "method_not_allowed";
+                case 413 -> "payload_too_large";
+                default -> "http_error";
+            };
+            return new ErrorResponse(http.getStatus(), code, e.getMessage(), false);
         }
         return new ErrorResponse(500, "internal_error", "the server failed; see its log", false);
     }

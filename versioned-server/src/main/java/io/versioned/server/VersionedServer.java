@@ -98,11 +98,6 @@ public final class VersionedServer implements AutoCloseable {
         config.routes.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openapi));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e));
         config.routes.exception(Exception.class, (e, ctx) -> answer(ctx, e));
-        config.routes.error(404, ctx -> {
-            if (ctx.result() == null) {
-                error(ctx, new ErrorResponse(404, "no_route", "no route " + ctx.method() + " " + ctx.path(), false));
-            }
-        });
     }
 
     private static void answer(Context ctx, Exception e) {
