@@ -122,14 +122,19 @@ async function act(work, success) {
 }
 
 function crumbs(...parts) {
-  document.getElementById("crumbs").replaceChildren(...parts.flatMap((part, i) => i ? [" / ", part] : [part]));
+  return parts.flatMap((part, i) => i ? [" / ", part] : [part]);
+}
+
+/** A page: its breadcrumbs and its content, shown together by render() if no later render started meanwhile. */
+function page(trail, ...nodes) {
+  return { trail, nodes };
 }
 
 // ---- pages ----
 
 function loginPage(message) {
   document.getElementById("session").hidden = true;
-  crumbs();
+  document.getElementById("crumbs").replaceChildren();
   const input = h("input", { type: "password", id: "token", name: "token", autocomplete: "off",
     placeholder: "paste your token" });
   const form = h("form", { class: "panel login", id: "login", onsubmit: async (event) => {
@@ -147,7 +152,7 @@ function loginPage(message) {
 }
 
 async function artifactsPage() {
-  crumbs(h("a", { href: "#/" }, "Artifacts"));
+  const trail = crumbs(h("a", { href: "#/" }, "Artifacts"));
   const { artifacts } = await api("GET", "/artifacts");
   const cards = await Promise.all(artifacts.map(async (name) => {
     const [versions, aliases] = await Promise.all([
@@ -163,7 +168,7 @@ async function artifactsPage() {
           a.alias + " → " + v(a.version) + (a.secondaryVersion === null ? "" : " + " + v(a.secondaryVersion)
             + " " + a.secondaryWeight + "%")))));
   }));
-  view.replaceChildren(
+  return page(trail,
     h("h1", {}, "Artifacts"),
     h("p", { class: "subtitle" }, artifacts.length + " artifact" + (artifacts.length === 1 ? "" : "s")
       + " in this repository"),
@@ -243,7 +248,7 @@ async function canaryDialog(name, alias, versions) {
 }
 
 async function artifactPage(name) {
-  crumbs(h("a", { href: "#/" }, "Artifacts"), h("a", { href: "#/artifacts/" + enc(name) }, name));
+  const trail = crumbs(h("a", { href: "#/" }, "Artifacts"), h("a", { href: "#/artifacts/" + enc(name) }, name));
   const [{ versions }, { aliases }] = await Promise.all([
     api("GET", "/artifacts/" + enc(name) + "/versions"), api("GET", "/artifacts/" + enc(name) + "/aliases")]);
   const base = "/artifacts/" + enc(name);
@@ -285,7 +290,7 @@ async function artifactPage(name) {
       if (ok) await act(() => api("DELETE", base + "/versions/" + x.version), v(x.version) + " deleted");
     } }, "Delete")) : null));
 
-  view.replaceChildren(
+  return page(trail,
     h("h1", {}, name),
     h("p", { class: "subtitle" }, "Live versions, the aliases that route traffic to them, and the release actions."),
     toolbar,
@@ -336,10 +341,10 @@ function target(t) {
 }
 
 async function historyPage(name, alias) {
-  crumbs(h("a", { href: "#/" }, "Artifacts"), h("a", { href: "#/artifacts/" + enc(name) }, name),
+  const trail = crumbs(h("a", { href: "#/" }, "Artifacts"), h("a", { href: "#/artifacts/" + enc(name) }, name),
     h("a", { href: "#/artifacts/" + enc(name) + "/aliases/" + enc(alias) }, alias));
   const { history } = await api("GET", "/artifacts/" + enc(name) + "/aliases/" + enc(alias) + "/history");
-  view.replaceChildren(
+  return page(trail,
     h("h1", {}, alias, h("span", { class: "muted" }, " · history of " + name)),
     h("p", { class: "subtitle" }, history.length + " change" + (history.length === 1 ? "" : "s") + ", newest first."),
     history.length ? h("ol", { class: "timeline", id: "history" }, history.map((c) =>
@@ -354,7 +359,10 @@ async function historyPage(name, alias) {
 
 // ---- routing ----
 
+let generation = 0;
+
 async function render(checkSession) {
+  const mine = ++generation;
   if (!sessionStorage.getItem("versioned.token")) return loginPage();
   try {
     if (checkSession || scope === null) {
@@ -365,9 +373,12 @@ async function render(checkSession) {
       document.getElementById("session").hidden = false;
     }
     const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
-    if (parts[0] === "artifacts" && parts.length >= 4 && parts[2] === "aliases") await historyPage(parts[1], parts[3]);
-    else if (parts[0] === "artifacts" && parts[1]) await artifactPage(parts[1]);
-    else await artifactsPage();
+    const shown = parts[0] === "artifacts" && parts.length >= 4 && parts[2] === "aliases"
+      ? await historyPage(parts[1], parts[3])
+      : parts[0] === "artifacts" && parts[1] ? await artifactPage(parts[1]) : await artifactsPage();
+    if (mine !== generation) return;
+    document.getElementById("crumbs").replaceChildren(...shown.trail);
+    view.replaceChildren(...shown.nodes);
     document.body.dataset.ready = location.hash || "#/";
     document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
   } catch (e) {
