@@ -4,6 +4,7 @@ import io.versioned.bench.concurrency.ConcurrencySection;
 import io.versioned.bench.operations.OperationsSection;
 import io.versioned.bench.requests.RequestsSection;
 import io.versioned.bench.scale.ScaleSection;
+import io.versioned.bench.server.ServerSection;
 import io.versioned.bench.streaming.StreamingSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ public final class BenchMain {
                 new RequestsSection(),
                 new StreamingSection(),
                 new ConcurrencySection(),
-                new ScaleSection());
+                new ScaleSection(),
+                new ServerSection());
     }
 
     public static void main(String[] args) throws IOException {
