@@ -7,7 +7,6 @@ import io.versioned.api.Artifact;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Version;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,9 +91,5 @@ final class Json {
         out.put("purged", result.purged().stream().map(Json::version).toList());
         out.put("keptByAlias", result.keptByAlias().stream().map(Json::version).toList());
         return out;
-    }
-
-    static Map<String, Object> list(String key, List<?> items) {
-        return Map.of(key, items);
     }
 }
