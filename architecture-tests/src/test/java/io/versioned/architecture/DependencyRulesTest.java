@@ -47,6 +47,9 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.cli")).isTrue();
         assertThat(classes.containPackage("io.versioned.cache")).isTrue();
         assertThat(classes.containPackage("io.versioned.server")).isTrue();
+        assertThat(classes.containPackage("io.versioned.micrometer")).isTrue();
+        assertThat(classes.containPackage("io.versioned.junit")).isTrue();
+        assertThat(classes.containPackage("io.versioned.spring")).isTrue();
     }
 
     @Test
@@ -78,6 +81,42 @@ class DependencyRulesTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
                         "io.versioned.core.spi", "io.versioned.server..", "io.javalin..", "jakarta.servlet..",
                         "tools.jackson..", "org.slf4j..", "kotlin..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theMetricsWorkOnThePublicApiMicrometerAndTheCacheOnly() {
+        classes().that().resideInAPackage("io.versioned.micrometer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..",
+                        "io.versioned.micrometer..", "io.versioned.cache..", "io.micrometer..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theJunitExtensionOpensTheInMemoryBackendThroughTheCoreOnly() {
+        classes().that().resideInAPackage("io.versioned.junit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
+                        "io.versioned.core.spi..", "io.versioned.junit..", "org.junit..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theStarterComposesTheCoreTheCacheAndTheMetricsAndNoBackend() {
+        classes().that().resideInAPackage("io.versioned.spring..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
+                        "io.versioned.core.spi..", "io.versioned.cache..", "io.versioned.micrometer..",
+                        "io.versioned.spring..", "io.micrometer..", "org.springframework..", "org.slf4j..",
+                        "java..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheEcosystemModules() {
+        noClasses().that().resideOutsideOfPackages("io.versioned.spring..", "io.versioned.micrometer..",
+                        "io.versioned.junit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.versioned.spring..",
+                        "io.versioned.micrometer..", "io.versioned.junit..", "io.micrometer..",
+                        "org.springframework..", "org.junit..")
                 .check(classes);
     }
 

@@ -1,10 +1,12 @@
 package io.versioned.bench;
 
+import io.versioned.bench.cache.CacheSection;
 import io.versioned.bench.concurrency.ConcurrencySection;
 import io.versioned.bench.operations.OperationsSection;
 import io.versioned.bench.requests.RequestsSection;
 import io.versioned.bench.scale.ScaleSection;
 import io.versioned.bench.server.ServerSection;
+import io.versioned.bench.startup.StartupSection;
 import io.versioned.bench.streaming.StreamingSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,8 @@ public final class BenchMain {
                 new StreamingSection(),
                 new ConcurrencySection(),
                 new ScaleSection(),
+                new CacheSection(),
+                new StartupSection(),
                 new ServerSection());
     }
 

@@ -163,6 +163,7 @@ public final class CachingRepository implements Repository {
         }
         Key key = new Key("getArtifactVersion", name, version.toString());
         Artifact known = published.get(key);
+        listener.read(key.operation(), known != null);
         if (known != null) {
             return known;
         }
@@ -343,7 +344,9 @@ public final class CachingRepository implements Repository {
     private <T> T expiring(Key key, Supplier<T> read) {
         Instant now = clock.instant();
         Fetched known = expiring.get(key);
-        if (known != null && now.isBefore(known.at().plus(settings.ttl()))) {
+        boolean hit = known != null && now.isBefore(known.at().plus(settings.ttl()));
+        listener.read(key.operation(), hit);
+        if (hit) {
             return (T) known.value();
         }
         try {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An {@code embedded:} folder whose H2 database another process has open: the command fails after
+ * An {@code embedded:} folder whose H2 database another program holds without sharing it (an H2 tool started without
+ * {@code AUTO_SERVER=TRUE}; processes of this library share it): the command fails after
  * {@link ProviderRepositoryFactory#CONNECTION_TIMEOUT}, not the library's 30 s, with one line saying that the database
  * is busy (not which step of the command waited for it) and that trying again may help, and exit code 4.
  */
@@ -34,18 +35,19 @@ class EmbeddedLockTest {
     }
 
     @Test
-    void aFolderOpenInAnotherProcessIsATemporaryFailure() throws Exception {
+    void aFolderAnotherProgramHoldsWithoutSharingIsATemporaryFailure() throws Exception {
         CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
         String repo = "embedded:" + dir;
         assertThat(cli.run("--repo", repo, "init").exitCode()).isZero();
-        Process holder = holdOpenInAnotherProcess(new EmbeddedModule(dir).database().jdbcUrl());
+        Process holder = holdOpenInAnotherProcess(new EmbeddedModule(dir).database().jdbcUrl()
+                .replace(";AUTO_SERVER=TRUE", ""));
         try {
             Result result = cli.run("--repo", repo, "names");
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(result.err()).isEqualTo("versioned: error: the database " + dir.resolve("metadata.mv.db")
-                    + " is busy: another process has it open (an H2 file is opened by one process at a time) "
-                    + "(temporary: try again)\n");
+                    + " is busy: another program has it open without sharing it (an H2 tool started without "
+                    + "AUTO_SERVER=TRUE?) (temporary: try again)\n");
         } finally {
             try (OutputStream in = holder.getOutputStream()) {
                 in.write("quit\n".getBytes(StandardCharsets.UTF_8));

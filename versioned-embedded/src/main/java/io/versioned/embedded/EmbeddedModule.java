@@ -32,10 +32,9 @@ import java.time.Duration;
  * creates the folder and an empty database file if they are missing. {@link io.versioned.api.Repository#bootstrap()}
  * (idempotent) creates the blob folder and the schema; until then, operations fail. Close the pool with
  * {@link io.versioned.api.Repository#close()} (or {@code injector.getInstance(JdbcMetadataPort.class).close()}),
- * which also closes the database and so releases its file. The H2 database is opened by one process at a time: while
- * one process has it open, calls of a repository in another process fail, after the connection time-out of 30 s,
- * with a retryable {@link io.versioned.api.BackendException}. Several repositories in one process may share the
- * folder. For several processes, use {@link PostgresModule}.
+ * which also closes the database and so releases its file. Several processes, and several repositories in one
+ * process, may share the folder: the first process to open the database serves it to the others
+ * ({@link JdbcConfig#embeddedH2(Path)}). For several machines, use {@link PostgresModule}.
  */
 public final class EmbeddedModule extends AbstractModule {
 
@@ -67,7 +66,7 @@ public final class EmbeddedModule extends AbstractModule {
 
     /**
      * The embedded backend in {@code directory}, whose calls wait at most {@code connectionTimeout} for the database
-     * (instead of 30 s) while another process has it open, then fail with a retryable
+     * (instead of 30 s) while it cannot be had (another program holds it without sharing it), then fail with a retryable
      * {@link io.versioned.api.BackendException}: a command-line tool can so report a busy folder quickly.
      *
      * @param directory         the folder holding the database and the blob folder; a relative path is resolved

@@ -46,8 +46,8 @@ public final class VersionedEmbedded {
     /**
      * The embedded default: an H2 database and the blob folder under {@code directory} (layout in
      * {@link EmbeddedModule}), composed from {@link VersionedCoreModule} and {@link EmbeddedModule} with the system
-     * UTC clock, bootstrapped. The database is opened by one process at a time: while another process has it open,
-     * this call waits up to 30 s and then fails with a retryable {@link BackendException}.
+     * UTC clock, bootstrapped. Several processes may use the folder at once (see
+     * {@link JdbcConfig#embeddedH2(Path)}).
      *
      * @param directory the folder of the repository, created if missing
      * @throws IllegalArgumentException if {@code directory} is null or its absolute path contains {@code ;}

@@ -35,9 +35,11 @@ public record JdbcConfig(String jdbcUrl, String user, String password, int maxim
      * commit to the file at once (no 500 ms write delay), so a committed change survives the process; and do not
      * compact the file when the database closes ({@code MAX_COMPACT_TIME=0}): H2 2.3.232 compacts after its last
      * commit on close and can so lose committed changes (H2 issue 4247, see docs/reliability.md). {@link
-     * JdbcMetadataPort} also forces every write to disk ({@code CHECKPOINT SYNC}) before it returns.
+     * JdbcMetadataPort} also forces every write to disk ({@code CHECKPOINT SYNC}) before it returns. Several processes
+     * share the file ({@code AUTO_SERVER=TRUE}, H2's automatic mixed mode): see {@link #embeddedH2(Path)}.
      */
-    private static final String EMBEDDED_H2_OPTIONS = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+    private static final String EMBEDDED_H2_OPTIONS =
+            ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=0;AUTO_SERVER=TRUE";
 
     /**
      * @throws IllegalArgumentException if {@code jdbcUrl} does not start with {@code jdbc:}, {@code user} or
@@ -72,8 +74,11 @@ public record JdbcConfig(String jdbcUrl, String user, String password, int maxim
 
     /**
      * The embedded default: an H2 database in the file {@code {directory}/metadata.mv.db}, created on first use.
-     * It is opened by one process at a time: while one has it open, the calls of another fail after the connection
-     * time-out with a retryable {@link io.versioned.api.BackendException}.
+     * Several processes use it at once (H2's automatic mixed mode): the first to open the file serves it to the
+     * others over a TCP port of its own, written with a random key into {@code {directory}/metadata.lock.db}
+     * (a connection needs that key, so only who can read the folder can connect); when that process ends, or is
+     * killed, the next connection opens the file itself and serves it in turn. A write is durable on the disk before
+     * it returns, whichever process serves the file.
      *
      * @throws IllegalArgumentException if the directory's path contains {@code ;} (which would end the URL)
      */

@@ -61,7 +61,7 @@ final class JdbcErrors {
 
     /**
      * The {@link BackendException} for a failed {@code action}. Three conditions an operator must act on get one
-     * plain sentence without the action: an H2 file open in another process ("busy", retryable), a corrupted H2
+     * plain sentence without the action: an H2 file another program opened without sharing it ("busy", retryable), a corrupted H2
      * file (not retryable: restore a backup) and a full disk (not retryable: free space). Otherwise the message names
      * the action and says when no connection could be had (Jdbi's {@link ConnectionException}: the database is
      * down or refuses the login); retryable for lost or refused connections, pool time-outs, serialization
@@ -69,8 +69,8 @@ final class JdbcErrors {
      */
     static BackendException backend(String action, Throwable failure) {
         if (hasState(failure, H2_DATABASE_IN_USE)) {
-            return new BackendException("the database " + h2File(failure) + " is busy: another process has it open "
-                    + "(an H2 file is opened by one process at a time)", failure, true);
+            return new BackendException("the database " + h2File(failure) + " is busy: another program has it open "
+                    + "without sharing it (an H2 tool started without AUTO_SERVER=TRUE?)", failure, true);
         }
         if (hasState(failure, H2_FILE_CORRUPTED)) {
             return new BackendException("the database " + h2File(failure) + " is corrupted: restore it from a "

@@ -20,31 +20,44 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded database as another process sees it. */
+/** The embedded database as other processes see it. */
 class H2EmbeddedDatabaseTest {
 
     @TempDir
     Path directory;
 
     @Test
-    void aDatabaseOpenInAnotherProcessIsARetryableBackendException() throws Exception {
+    void processesShareTheDatabaseAndEachSeesTheWritesOfTheOther() throws Exception {
+        JdbcConfig config = JdbcConfig.embeddedH2(directory);
+        Shell holder = Shell.open(config.jdbcUrl(), config);
+        try {
+            try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+                port.bootstrap();
+                port.registerArtifactName("written-here");
+                assertThat(holder.query("SELECT name FROM versioned_artifact_names;", "written-here"))
+                        .as("the other process reads what this one wrote while it holds the file").isTrue();
+                holder.query("INSERT INTO versioned_artifact_names (name) VALUES ('written-there');", "Update count");
+                assertThat(port.listArtifactNames()).containsExactly("written-here", "written-there");
+            }
+        } finally {
+            holder.quit();
+        }
+    }
+
+    @Test
+    void aDatabaseAnotherProgramOpenedWithoutSharingIsARetryableBackendException() throws Exception {
         JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
         JdbcConfig config = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
                 .connectionTimeout(Duration.ofSeconds(1)).build();
-        Process holder = holdOpenInAnotherProcess(config);
+        Shell holder = Shell.open(embedded.jdbcUrl().replace(";AUTO_SERVER=TRUE", ""), config);
         try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
             assertThatThrownBy(port::bootstrap)
                     .isInstanceOf(BackendException.class)
-                    .hasMessage("the database " + directory.resolve("metadata.mv.db") + " is busy: another process "
-                            + "has it open (an H2 file is opened by one process at a time)")
+                    .hasMessage("the database " + directory.resolve("metadata.mv.db") + " is busy: another program "
+                            + "has it open without sharing it (an H2 tool started without AUTO_SERVER=TRUE?)")
                     .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isTrue());
         } finally {
-            try (OutputStream in = holder.getOutputStream()) {
-                in.write("quit\n".getBytes(StandardCharsets.UTF_8));
-            }
-            if (!holder.waitFor(30, TimeUnit.SECONDS)) {
-                holder.destroyForcibly();
-            }
+            holder.quit();
         }
 
         // the holder is gone; a busy machine may take longer than a second to open the file again
@@ -55,12 +68,69 @@ class H2EmbeddedDatabaseTest {
         }
     }
 
+    /** H2's interactive shell on the database in a child JVM: another process holding the database open. */
+    private record Shell(Process process, BufferedReader out, OutputStream in) {
+
+        /** Starts the shell on {@code jdbcUrl} and waits (at most 30 s) until it has opened it and shows its prompt. */
+        static Shell open(String jdbcUrl, JdbcConfig config) throws Exception {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process process = new ProcessBuilder(java, "-cp", h2Jar(), "org.h2.tools.Shell",
+                    "-url", jdbcUrl, "-user", config.user(), "-password", config.password())
+                    .redirectErrorStream(true).start();
+            Shell shell = new Shell(process, new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), process.getOutputStream());
+            if (shell.awaitOutput("sql>")) {
+                return shell;
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("the H2 shell did not open the database");
+        }
+
+        /** Runs a statement; true when {@code expected} appears in the output before the next prompt (30 s at most). */
+        boolean query(String statement, String expected) throws Exception {
+            in.write((statement + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            return awaitOutput(expected) && awaitOutput("sql>");
+        }
+
+        private boolean awaitOutput(String expected) throws Exception {
+            CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
+                StringBuilder text = new StringBuilder();
+                try {
+                    for (int c = out.read(); c >= 0; c = out.read()) {
+                        text.append((char) c);
+                        if (text.indexOf(expected) >= 0) {
+                            return true;
+                        }
+                    }
+                    return false;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            try {
+                return seen.get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            }
+        }
+
+        void quit() throws Exception {
+            try (in) {
+                in.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void aCorruptedDatabaseFileIsSaidToBeCorruptedAndNotRetryable() throws Exception {
         JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
         JdbcConfig config = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
                 .connectionTimeout(Duration.ofSeconds(1)).build();
-        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(embedded)) {
             port.bootstrap();
             for (int i = 0; i < 50; i++) {
                 port.registerArtifactName("doc" + i);
@@ -79,43 +149,6 @@ class H2EmbeddedDatabaseTest {
                     .hasMessage("the database " + file + " is corrupted: restore it from a backup; this is not "
                             + "temporary")
                     .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
-        }
-    }
-
-    /**
-     * Starts H2's interactive shell on the database in a child JVM and waits (at most 30 s) until it has opened it
-     * and shows its prompt.
-     */
-    private static Process holdOpenInAnotherProcess(JdbcConfig config) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-cp", h2Jar(), "org.h2.tools.Shell",
-                "-url", config.jdbcUrl(), "-user", config.user(), "-password", config.password())
-                .redirectErrorStream(true).start();
-        CompletableFuture<Boolean> prompted = CompletableFuture.supplyAsync(() -> awaitPrompt(process));
-        try {
-            if (prompted.get(30, TimeUnit.SECONDS)) {
-                return process;
-            }
-        } catch (TimeoutException e) {
-            process.destroyForcibly();
-        }
-        throw new IllegalStateException("the H2 shell did not open the database");
-    }
-
-    private static boolean awaitPrompt(Process process) {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            StringBuilder seen = new StringBuilder();
-            int c;
-            while ((c = out.read()) >= 0) {
-                seen.append((char) c);
-                if (seen.indexOf("sql>") >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
         }
     }
 

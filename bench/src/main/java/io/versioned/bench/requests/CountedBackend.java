@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * them as a default configuration does, and on s3proxy finds no conditional CopyObject. {@link #close()} removes the
  * store and closes the clients.
  */
-final class CountedBackend implements AutoCloseable {
+public final class CountedBackend implements AutoCloseable {
 
     private final RequestCounter s3Requests = new RequestCounter();
     private final RequestCounter dynamoDbRequests = new RequestCounter();
@@ -52,7 +52,7 @@ final class CountedBackend implements AutoCloseable {
     }
 
     /** The S3 + DynamoDB backend ({@code VersionedAws.repository}) on a fresh bucket and table. */
-    static CountedBackend s3AndDynamoDb(BenchServers servers) {
+    public static CountedBackend s3AndDynamoDb(BenchServers servers) {
         AwsRepositoryConfig config = servers.awsConfig("requests");
         CountedBackend backend = new CountedBackend(servers, config.bucket(), Optional.of(config.table()), false);
         return backend.open(blobs -> new S3BlobPort(backend.blobClient, blobs),
@@ -110,7 +110,7 @@ final class CountedBackend implements AutoCloseable {
     }
 
     /** The repository whose S3 port has AWS S3's features (conditional CopyObject). */
-    Repository repository() {
+    public Repository repository() {
         return repository;
     }
 
@@ -120,7 +120,7 @@ final class CountedBackend implements AutoCloseable {
     }
 
     /** The requests {@code operation} sends, per service. */
-    RequestCount measure(Runnable operation) {
+    public RequestCount measure(Runnable operation) {
         s3Requests.clear();
         dynamoDbRequests.clear();
         operation.run();

@@ -6,10 +6,10 @@ package io.versioned.bench.requests;
  * @param s3       requests to S3
  * @param dynamoDb requests to DynamoDB (0 on the S3-only backend)
  */
-record RequestCount(int s3, int dynamoDb) {
+public record RequestCount(int s3, int dynamoDb) {
 
     /** Both services together. */
-    int total() {
+    public int total() {
         return s3 + dynamoDb;
     }
 
