@@ -46,6 +46,7 @@ class DependencyRulesTest {
         assertThat(classes.containPackage("io.versioned.core.spi")).isTrue();
         assertThat(classes.containPackage("io.versioned.cli")).isTrue();
         assertThat(classes.containPackage("io.versioned.cache")).isTrue();
+        assertThat(classes.containPackage("io.versioned.server")).isTrue();
         assertThat(classes.containPackage("io.versioned.micrometer")).isTrue();
         assertThat(classes.containPackage("io.versioned.junit")).isTrue();
         assertThat(classes.containPackage("io.versioned.spring")).isTrue();
@@ -71,6 +72,15 @@ class DependencyRulesTest {
         classes().that().resideInAPackage("io.versioned.cache..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core..",
                         "io.versioned.cache..", "org.slf4j..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theServerWorksOnThePublicApiAndTheCoreOnly() {
+        classes().that().resideInAPackage("io.versioned.server..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.versioned.api..", "io.versioned.core",
+                        "io.versioned.core.spi", "io.versioned.server..", "io.javalin..", "jakarta.servlet..",
+                        "tools.jackson..", "org.slf4j..", "kotlin..", "java..")
                 .check(classes);
     }
 

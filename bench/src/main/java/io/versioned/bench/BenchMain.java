@@ -5,6 +5,7 @@ import io.versioned.bench.concurrency.ConcurrencySection;
 import io.versioned.bench.operations.OperationsSection;
 import io.versioned.bench.requests.RequestsSection;
 import io.versioned.bench.scale.ScaleSection;
+import io.versioned.bench.server.ServerSection;
 import io.versioned.bench.startup.StartupSection;
 import io.versioned.bench.streaming.StreamingSection;
 import java.io.IOException;
@@ -43,7 +44,8 @@ public final class BenchMain {
                 new ConcurrencySection(),
                 new ScaleSection(),
                 new CacheSection(),
-                new StartupSection());
+                new StartupSection(),
+                new ServerSection());
     }
 
     public static void main(String[] args) throws IOException {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class, PutCommand.class, PublishCommand.class, GetCommand.class, ShowCommand.class,
             VersionsCommand.class, NamesCommand.class, DeleteCommand.class, RestoreCommand.class,
             AliasCommand.class, ResolveCommand.class, PurgeCommand.class, PurgeArtifactCommand.class,
-            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, SyncCommand.class, DemoCommand.class,
+            PurgeAllCommand.class, FsckCommand.class, GcCommand.class, SyncCommand.class, ServeCommand.class, DemoCommand.class,
             HelpCommand.class
         })
 public final class VersionedCommand {
