@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,34 +18,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedSharingIT {
 
-    private static final Path JAR = Path.of(System.getProperty("versioned.jar", "target/versioned-cli.jar"))
-            .toAbsolutePath().normalize();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @TempDir
     Path dir;
+    @TempDir
+    Path bin;
 
     @Test
     void aRunningSyncDoesNotLockOtherProcessesOut() throws Exception {
         String repo = "embedded:" + dir.resolve("repository");
+        JarCli cli = new JarCli(dir, bin);
         Path target = Files.createDirectories(dir.resolve("current"));
         for (String text : List.of("one", "two")) {
             Files.writeString(dir.resolve(text + ".txt"), text);
-            ok(repo, "put", "model", dir.resolve(text + ".txt").toString());
-            ok(repo, "publish", "model");
+            ok(cli, repo, "put model " + text + ".txt");
+            ok(cli, repo, "publish model");
         }
-        ok(repo, "alias", "set", "model", "production", "1");
+        ok(cli, repo, "alias set model production 1");
 
-        Process sync = start(repo, "sync", "sync", "model", "production", target.toString(), "--interval", "PT0.2S");
+        Process sync = startSync(repo, target);
         try {
             awaitContent(target, "one", sync);
-            ok(repo, "alias", "set", "model", "production", "2");
+            ok(cli, repo, "alias set model production 2");
             awaitContent(target, "two", sync);
-            assertThat(ok(repo, "names")).isEqualTo("model\n");
+            assertThat(ok(cli, repo, "names")).isEqualTo("model\n");
             Files.writeString(dir.resolve("three.txt"), "three");
-            ok(repo, "put", "model", dir.resolve("three.txt").toString());
-            ok(repo, "publish", "model");
-            ok(repo, "alias", "set", "model", "production", "3");
+            ok(cli, repo, "put model three.txt");
+            ok(cli, repo, "publish model");
+            ok(cli, repo, "alias set model production 3");
             awaitContent(target, "three", sync);
             assertThat(sync.isAlive()).as(output("sync")).isTrue();
         } finally {
@@ -54,8 +54,8 @@ class EmbeddedSharingIT {
             sync.waitFor(30, TimeUnit.SECONDS);
         }
 
-        ok(repo, "alias", "set", "model", "production", "1");
-        ok(repo, "sync", "model", "production", target.toString(), "--once");
+        ok(cli, repo, "alias set model production 1");
+        ok(cli, repo, "sync model production current --once");
         assertThat(Files.readString(target.resolve("model"))).isEqualTo("one");
     }
 
@@ -71,23 +71,21 @@ class EmbeddedSharingIT {
         throw new AssertionError("the synced file does not hold '" + expected + "' after 60 s; " + output("sync"));
     }
 
-    /** Runs a command to its end; its standard output, after checking that it exited with 0. */
-    private String ok(String repo, String... args) throws Exception {
-        Process process = start(repo, "command", args);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s ends", List.of(args)).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", List.of(args), output("command")).isZero();
-        return Files.readString(dir.resolve("command.out"));
+    /** Runs {@code versioned --repo REPO ARGS} to its end; its standard output, after checking it exited with 0. */
+    private static String ok(JarCli cli, String repo, String args) throws Exception {
+        JarCli.Run run = cli.shell("versioned --repo '" + repo + "' " + args);
+        assertThat(run.exitCode()).as("%s: %s", args, run).isZero();
+        return run.out();
     }
 
-    private Process start(String repo, String logName, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-jar", JAR.toString(), "--repo", repo));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("VERSIONED_") || key.equals("CLASSPATH")
-                || key.equals("JAVA_TOOL_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
-        return builder.redirectOutput(dir.resolve(logName + ".out").toFile())
-                .redirectError(dir.resolve(logName + ".err").toFile()).start();
+    /** Starts {@code versioned sync} polling every 0.2 s, in the background. */
+    private Process startSync(String repo, Path target) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(JAVA.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", JarCli.JAR.toString(), "--repo", repo, "sync", "model", "production", target.toString(),
+                "--interval", "PT0.2S").directory(dir.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("VERSIONED_"));
+        return builder.redirectOutput(dir.resolve("sync.out").toFile())
+                .redirectError(dir.resolve("sync.err").toFile()).start();
     }
 
     private String output(String logName) {
