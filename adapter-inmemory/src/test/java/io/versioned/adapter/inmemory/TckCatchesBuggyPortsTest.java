@@ -3,7 +3,9 @@ package io.versioned.adapter.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import io.versioned.api.AliasChange;
 import io.versioned.api.BackendException;
+import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
@@ -15,6 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
@@ -34,6 +38,8 @@ class TckCatchesBuggyPortsTest {
     private static final String STORE_FAILURE = "everyDataMethodFailsWithABackendExceptionWhenTheStoreFails";
     private static final String TWO_CLIENTS = "everyWriteOfOneClientIsReadByAnotherClientAtOnce";
     private static final String ATOMIC_UPDATE = "updateVersionIsAtomicUnderAnInterleavedWrite";
+    private static final String ATOMIC_WRITE_ALIAS = "writeAliasIsAtomicUnderAnInterleavedWrite";
+    private static final String ATOMIC_REMOVE_ALIAS = "removeAliasIsAtomicUnderAnInterleavedWrite";
 
     @Test
     void aPortThatLetsAnotherExceptionThanBackendExceptionOutFailsTheStoreFailureContract() {
@@ -59,6 +65,26 @@ class TckCatchesBuggyPortsTest {
                 .isEqualTo(1);
         assertThat(run(TwoPlainClients.class, ATOMIC_UPDATE).getTestsSucceededCount())
                 .as("%s on a gated decorator whose updateVersion is one compare-and-set", ATOMIC_UPDATE).isEqualTo(1);
+    }
+
+    @Test
+    void aPortWhoseWriteAliasReadsThenWritesFailsTheInterleavingContractEveryTime() {
+        assertThat(run(ReadThenWriteAliasChanges.class, ATOMIC_WRITE_ALIAS).getTotalFailureCount())
+                .as("%s on a port whose writeAlias checks the revision, then writes blindly", ATOMIC_WRITE_ALIAS)
+                .isEqualTo(1);
+        assertThat(run(TwoPlainClients.class, ATOMIC_WRITE_ALIAS).getTestsSucceededCount())
+                .as("%s on a gated decorator whose writeAlias is one compare-and-set", ATOMIC_WRITE_ALIAS)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPortWhoseRemoveAliasReadsThenDeletesFailsTheInterleavingContractEveryTime() {
+        assertThat(run(ReadThenWriteAliasChanges.class, ATOMIC_REMOVE_ALIAS).getTotalFailureCount())
+                .as("%s on a port whose removeAlias checks the revision, then deletes blindly", ATOMIC_REMOVE_ALIAS)
+                .isEqualTo(1);
+        assertThat(run(TwoPlainClients.class, ATOMIC_REMOVE_ALIAS).getTestsSucceededCount())
+                .as("%s on a gated decorator whose removeAlias is one compare-and-set", ATOMIC_REMOVE_ALIAS)
+                .isEqualTo(1);
     }
 
     private static TestExecutionSummary run(Class<? extends MetadataPortContract> suite, String test) {
@@ -196,6 +222,58 @@ class TckCatchesBuggyPortsTest {
                 store.updateVersion(record, now);
                 return null;
             });
+        }
+    }
+
+    /**
+     * writeAlias and removeAlias read the alias and check its revision in one request, then write or delete
+     * whatever is stored now in another (blindly) and store the history entry unless one exists: correct alone,
+     * wrong when another client's change lands between the check and the write.
+     */
+    static class ReadThenWriteAliasChanges extends TwoClients {
+        @Override
+        MetadataPort client(InMemoryMetadataPort store, Runnable beforeRequest) {
+            return decorate((method, args) -> {
+                beforeRequest.run();
+                switch (method.getName()) {
+                    case "writeAlias" -> {
+                        AliasRecord record = (AliasRecord) args[0];
+                        OptionalLong expected = (OptionalLong) args[1];
+                        Optional<AliasRecord> stored = store.getAlias(record.name(), record.alias());
+                        if (expected.isPresent() != stored.isPresent()
+                                || stored.filter(r -> r.revision() != expected.getAsLong()).isPresent()) {
+                            throw new PreconditionFailedException("alias not as expected");
+                        }
+                        beforeRequest.run();
+                        store.getAlias(record.name(), record.alias()).ifPresentOrElse(
+                                now -> store.updateAlias(record, now.revision()), () -> store.createAlias(record));
+                        appendIfAbsent(store, (AliasChange) args[2]);
+                        return null;
+                    }
+                    case "removeAlias" -> {
+                        String name = (String) args[0];
+                        String alias = (String) args[1];
+                        if (store.getAlias(name, alias).filter(r -> r.revision() != (Long) args[2]).isPresent()) {
+                            throw new PreconditionFailedException("alias not at revision " + args[2]);
+                        }
+                        beforeRequest.run();
+                        store.getAlias(name, alias).ifPresent(now -> store.deleteAlias(name, alias, now.revision()));
+                        appendIfAbsent(store, (AliasChange) args[3]);
+                        return null;
+                    }
+                    default -> {
+                        return method.invoke(store, args);
+                    }
+                }
+            });
+        }
+
+        private static void appendIfAbsent(InMemoryMetadataPort store, AliasChange change) {
+            try {
+                store.appendAliasHistory(change);
+            } catch (PreconditionFailedException e) {
+                // an entry with this revision exists
+            }
         }
     }
 
