@@ -432,7 +432,8 @@ public abstract class BlobPortContract {
 
     @Test
     void tagsRoundTripWhenTaggingIsDeclared() {
-        assumeTrue(blobs.capabilities().contains(BlobCapability.TAGGING), "the store does not declare TAGGING");
+        assumeTrue(blobs.capabilities().contains(BlobCapability.TAGGING),
+                "not claimed: TAGGING (the store's BlobPort.capabilities() does not contain it)");
         Map<String, String> tags = Map.of("team", "data", "stage", "prod-1", "build.id", "2024_03");
         blobs.put("doc/000001", new ByteArrayInputStream(Content.utf8("tagged")),
                 new BlobUpload(-1, Optional.empty(), BINARY, tags));
@@ -519,8 +520,8 @@ public abstract class BlobPortContract {
      */
     @Test
     void everyMethodFailsWithABackendExceptionWhenTheStoreFails() {
-        assumeTrue(claimsStoreFailure(), "capability 'store failure' not claimed: " + getClass().getName()
-                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked");
+        assumeTrue(claimsStoreFailure(), "not claimed: STORE_FAILURE (" + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked)");
         byte[] bytes = Content.utf8("stored before the store failed");
         put("doc/000001", bytes);
         put("doc/LATEST.u1", bytes);

@@ -1095,8 +1095,8 @@ public abstract class MetadataPortContract {
                                                BiConsumer<MetadataPort, String> theirs,
                                                Function<String, Object> read, Function<String, Object> ifMineWon,
                                                Function<String, Object> ifTheirsWon) {
-        assumeTrue(claimsStoreGate(), "capability 'store gate' not claimed: " + getClass().getName()
-                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes");
+        assumeTrue(claimsStoreGate(), "not claimed: STORE_GATE (" + getClass().getName()
+                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes)");
         MetadataPort other = openAnotherClient();
         for (int skip = 0; skip < MAX_REQUESTS_PER_CALL; skip++) {
             String name = "gate-" + skip;
@@ -1146,8 +1146,8 @@ public abstract class MetadataPortContract {
 
     @Test
     void everyDataMethodFailsWithABackendExceptionWhenTheStoreFails() {
-        assumeTrue(claimsStoreFailure(), "capability 'store failure' not claimed: " + getClass().getName()
-                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked");
+        assumeTrue(claimsStoreFailure(), "not claimed: STORE_FAILURE (" + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked)");
         populate("doc");
         breakStore();
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
