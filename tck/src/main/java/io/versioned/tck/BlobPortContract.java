@@ -3,6 +3,7 @@ package io.versioned.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.versioned.api.BackendException;
@@ -12,16 +13,21 @@ import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +37,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The executable contract of {@link BlobPort}: every method and every precondition of its Javadoc, including
- * put-if-absent and copy-if-absent under racing writers. An adapter's test class extends this class and implements
- * {@link #createBlobPort()}; nothing else is needed. Tests of optional features run only where the store declares
- * the {@link BlobCapability}, and are reported as skipped elsewhere.
+ * put-if-absent and copy-if-absent under racing writers, the exception contract on a failing store and the
+ * consistency between two clients of one store. An adapter's test class extends this class and implements
+ * {@link #createBlobPort()}, {@link #openAnotherClient()} and {@link #breakStore()} (or declares with
+ * {@link #claimsStoreFailure()} that its store cannot fail). A hook that is needed and not overridden fails the test
+ * with a message naming it. Tests of optional features run only where the store declares the
+ * {@link BlobCapability}, and are reported as skipped, naming it, elsewhere.
  */
 public abstract class BlobPortContract {
 
@@ -58,6 +67,41 @@ public abstract class BlobPortContract {
     /** The store under test, for subclasses that add adapter-specific tests. */
     protected final BlobPort blobs() {
         return blobs;
+    }
+
+    /**
+     * A second, independent port on the store the last {@link #createBlobPort()} returned: a new port instance
+     * (with its own client where the adapter makes one), as another process would open it. The suite does not call
+     * {@link BlobPort#bootstrap()} on it. An adapter whose port is the store itself (in memory) returns
+     * {@link #blobs()}. The default fails the test, naming this hook.
+     *
+     * @return the other port
+     */
+    protected BlobPort openAnotherClient() {
+        throw new AssertionError("override openAnotherClient() in " + getClass().getName()
+                + ": return a second, independent port on the store the last createBlobPort() returned");
+    }
+
+    /**
+     * Makes the store under the last {@link #createBlobPort()} fail from now on, as a store that went away would:
+     * every later call that reads or writes blobs must reach the broken store (point the client at a closed port,
+     * replace the root directory by a file). The default fails the test, naming this hook; an adapter whose store
+     * cannot fail overrides {@link #claimsStoreFailure()} instead.
+     */
+    protected void breakStore() {
+        throw new AssertionError("override breakStore() in " + getClass().getName()
+                + ": make the store under the last createBlobPort() fail (or claimsStoreFailure() false)");
+    }
+
+    /**
+     * Whether the store can fail, so the suite checks that every failure surfaces as a {@link BackendException}
+     * (with {@link #breakStore()}). True by default; only a store that cannot fail (memory) says false, and the
+     * test is then reported as skipped with the capability named.
+     *
+     * @return whether the store can fail
+     */
+    protected boolean claimsStoreFailure() {
+        return true;
     }
 
     static Stream<Arguments> contentSizes() {
@@ -388,7 +432,8 @@ public abstract class BlobPortContract {
 
     @Test
     void tagsRoundTripWhenTaggingIsDeclared() {
-        assumeTrue(blobs.capabilities().contains(BlobCapability.TAGGING), "the store does not declare TAGGING");
+        assumeTrue(blobs.capabilities().contains(BlobCapability.TAGGING),
+                "not claimed: TAGGING (the store's BlobPort.capabilities() does not contain it)");
         Map<String, String> tags = Map.of("team", "data", "stage", "prod-1", "build.id", "2024_03");
         blobs.put("doc/000001", new ByteArrayInputStream(Content.utf8("tagged")),
                 new BlobUpload(-1, Optional.empty(), BINARY, tags));
@@ -463,6 +508,150 @@ public abstract class BlobPortContract {
 
         Race.Outcome<Void> winner = Race.soleWinner(outcomes);
         assertContent("doc/000001", contents.get(winner.index()));
+    }
+
+    // ---- a failing store
+
+    /**
+     * Every method that reads or writes blobs throws {@link BackendException} once the store is broken.
+     * {@link BlobPort#leftovers()} and {@link BlobPort#attributes(String)} where the port keeps the interface's
+     * default (which answers without the store) may return instead; {@code open} may also return a stream whose
+     * reading fails with a {@link BackendException} or an {@link java.io.IOException}, as its Javadoc allows.
+     */
+    @Test
+    void everyMethodFailsWithABackendExceptionWhenTheStoreFails() {
+        assumeTrue(claimsStoreFailure(), "not claimed: STORE_FAILURE (" + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked)");
+        byte[] bytes = Content.utf8("stored before the store failed");
+        put("doc/000001", bytes);
+        put("doc/LATEST.u1", bytes);
+        breakStore();
+        BlobUpload described = new BlobUpload(bytes.length, Optional.of(Content.sha256(bytes)), BINARY, Map.of());
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("put", () -> blobs.put("doc/000002", new ByteArrayInputStream(bytes), upload(bytes.length)));
+        calls.put("open", () -> readOpened(blobs.open("doc/000001")));
+        calls.put("copy", () -> blobs.copy("doc/000001", Content.sha256(bytes), "doc/000003"));
+        calls.put("delete", () -> blobs.delete("doc/000001"));
+        calls.put("list", () -> blobs.list(""));
+        calls.put("listEntries", () -> blobs.listEntries("doc/"));
+        calls.put("artifactNames", () -> blobs.artifactNames());
+        if (blobs.capabilities().contains(BlobCapability.TAGGING)) {
+            calls.put("tags", () -> blobs.tags("doc/000001"));
+        }
+        if (blobs.capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
+            calls.put("replaceWithCopy", () -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", described));
+        }
+        if (!inheritsDefault("leftovers")) {
+            calls.put("leftovers", () -> blobs.leftovers());
+        }
+        if (!inheritsDefault("attributes", String.class)) {
+            calls.put("attributes", () -> blobs.attributes("doc/000001"));
+        }
+
+        SoftAssertions softly = new SoftAssertions();
+        calls.forEach((method, call) -> {
+            Throwable thrown = catchThrowable(call);
+            if (thrown instanceof ReadingFailed) {
+                return;
+            }
+            softly.assertThat(thrown)
+                    .as("BlobPort.%s on a broken store must throw a BackendException (and nothing else)", method)
+                    .isInstanceOf(BackendException.class);
+        });
+        softly.assertAll();
+    }
+
+    /** Reads the stream {@code open} returned for a stored blob to its end; an IOException is a {@link ReadingFailed}. */
+    private static void readOpened(Optional<InputStream> opened) {
+        InputStream in = opened.orElseThrow(() -> new AssertionError(
+                "BlobPort.open of a stored blob on a broken store returned empty, as if the blob were absent"));
+        try (in) {
+            in.readAllBytes();
+        } catch (IOException e) {
+            throw new ReadingFailed(e);
+        }
+    }
+
+    /** Reading a stream of a broken store failed with an {@link IOException}, as {@link BlobPort#open} allows. */
+    private static final class ReadingFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadingFailed(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Whether the port keeps the interface's default of the method (which does not reach the store). */
+    private boolean inheritsDefault(String method, Class<?>... parameters) {
+        try {
+            return blobs.getClass().getMethod(method, parameters).isDefault();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("BlobPort." + method + " not found", e);
+        }
+    }
+
+    // ---- two clients of one store
+
+    @Test
+    void everyWriteOfOneClientIsReadByAnotherClientAtOnce() {
+        BlobPort other = openAnotherClient();
+        for (BlobPort client : List.of(blobs, other)) {
+            readEverything(client);
+        }
+        byte[] one = Content.utf8("one");
+        byte[] two = Content.utf8("two, longer");
+        Map<String, byte[]> stored = new TreeMap<>();
+
+        blobs.put("doc/000001", new ByteArrayInputStream(one), upload(one.length));
+        stored.put("doc/000001", one);
+        expectBlobs(other, "put by the first client", stored);
+        other.copy("doc/000001", Content.sha256(one), "doc/000002");
+        stored.put("doc/000002", one);
+        expectBlobs(blobs, "copy by the second client", stored);
+        other.put("other/LATEST.u1", new ByteArrayInputStream(two), upload(-1));
+        stored.put("other/LATEST.u1", two);
+        expectBlobs(blobs, "put by the second client", stored);
+        if (blobs.capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
+            blobs.put("doc/LATEST", new ByteArrayInputStream(one), upload(one.length));
+            readEverything(other);
+            blobs.replaceWithCopy("other/LATEST.u1", "doc/LATEST",
+                    new BlobUpload(two.length, Optional.of(Content.sha256(two)), BINARY, Map.of()));
+            stored.put("doc/LATEST", two);
+            expectBlobs(other, "put and replaceWithCopy by the first client", stored);
+        }
+        blobs.delete("doc/000001");
+        stored.remove("doc/000001");
+        expectBlobs(other, "delete by the first client", stored);
+        other.delete("other/LATEST.u1");
+        stored.remove("other/LATEST.u1");
+        expectBlobs(blobs, "delete by the second client", stored);
+    }
+
+    private static void readEverything(BlobPort client) {
+        for (String key : List.of("doc/000001", "doc/000002", "doc/LATEST", "other/LATEST.u1")) {
+            client.open(key).ifPresent(Content::readAndClose);
+        }
+        client.list("");
+        client.listEntries("doc/");
+        client.artifactNames();
+    }
+
+    private static void expectBlobs(BlobPort reader, String after, Map<String, byte[]> stored) {
+        SoftAssertions softly = new SoftAssertions();
+        for (String key : List.of("doc/000001", "doc/000002", "doc/LATEST", "other/LATEST.u1")) {
+            Optional<String> expected = Optional.ofNullable(stored.get(key)).map(Content::sha256);
+            softly.assertThat(reader.open(key).map(Content::readAndClose).map(Content::sha256))
+                    .as("SHA-256 of open(%s) by the other client right after %s", key, after).isEqualTo(expected);
+        }
+        List<String> keys = List.copyOf(stored.keySet());
+        softly.assertThat(reader.list("")).as("list(\"\") by the other client right after %s", after)
+                .isEqualTo(keys);
+        softly.assertThat(reader.listEntries("doc/").stream().map(BlobEntry::key).toList())
+                .as("keys of listEntries(\"doc/\") by the other client right after %s", after)
+                .isEqualTo(keys.stream().filter(key -> key.startsWith("doc/")).toList());
+        softly.assertThat(reader.artifactNames()).as("artifactNames() by the other client right after %s", after)
+                .isEqualTo(keys.stream().map(key -> key.substring(0, key.indexOf('/'))).distinct().toList());
+        softly.assertAll();
     }
 
     // ---- helpers

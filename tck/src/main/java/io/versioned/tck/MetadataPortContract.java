@@ -1020,6 +1020,70 @@ public abstract class MetadataPortContract {
                 name -> List.of(renamed(mine, name)), name -> List.of(renamed(theirs, name)));
     }
 
+    @Test
+    void writeAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasChange originalChange = created("doc", "production", 1, Version.of(1));
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(2)), 2);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        AliasChange myChange = changed(original, mine);
+        AliasChange theirChange = changed(original, theirs);
+        assertAtomicUnderInterleaving("writeAlias", name -> {
+                    metadata.createAlias(renamed(original, name));
+                    metadata.appendAliasHistory(renamed(originalChange, name));
+                },
+                (port, name) -> port.writeAlias(renamed(mine, name), OptionalLong.of(1), renamed(myChange, name)),
+                (port, name) -> port.writeAlias(renamed(theirs, name), OptionalLong.of(1),
+                        renamed(theirChange, name)),
+                name -> List.of(metadata.getAlias(name, "production"), metadata.aliasHistory(name, "production", 10)),
+                name -> List.of(Optional.of(renamed(mine, name)),
+                        List.of(renamed(myChange, name), renamed(originalChange, name))),
+                name -> List.of(Optional.of(renamed(theirs, name)),
+                        List.of(renamed(theirChange, name), renamed(originalChange, name))));
+    }
+
+    @Test
+    void writeAliasCreatingIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(2)), 1);
+        AliasChange myChange = created("doc", "production", 1, Version.of(1));
+        AliasChange theirChange = created("doc", "production", 1, Version.of(2));
+        assertAtomicUnderInterleaving("writeAlias", name -> { },
+                (port, name) -> port.writeAlias(renamed(mine, name), OptionalLong.empty(), renamed(myChange, name)),
+                (port, name) -> port.writeAlias(renamed(theirs, name), OptionalLong.empty(),
+                        renamed(theirChange, name)),
+                name -> List.of(metadata.getAlias(name, "production"), metadata.aliasHistory(name, "production", 10)),
+                name -> List.of(Optional.of(renamed(mine, name)), List.of(renamed(myChange, name))),
+                name -> List.of(Optional.of(renamed(theirs, name)), List.of(renamed(theirChange, name))));
+    }
+
+    @Test
+    void removeAliasIsAtomicUnderAnInterleavedWrite() {
+        AliasRecord original = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
+        AliasChange originalChange = created("doc", "production", 1, Version.of(1));
+        AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(3)), 2);
+        AliasChange myChange = new AliasChange("doc", "production", 2, T2, Optional.of(original.target()),
+                Optional.empty());
+        AliasChange theirChange = changed(original, theirs);
+        assertAtomicUnderInterleaving("removeAlias", name -> {
+                    metadata.createAlias(renamed(original, name));
+                    metadata.appendAliasHistory(renamed(originalChange, name));
+                },
+                (port, name) -> port.removeAlias(name, "production", 1, renamed(myChange, name)),
+                (port, name) -> port.writeAlias(renamed(theirs, name), OptionalLong.of(1),
+                        renamed(theirChange, name)),
+                name -> List.of(metadata.getAlias(name, "production"), metadata.aliasHistory(name, "production", 10)),
+                name -> List.of(Optional.empty(), List.of(renamed(myChange, name), renamed(originalChange, name))),
+                name -> List.of(Optional.of(renamed(theirs, name)),
+                        List.of(renamed(theirChange, name), renamed(originalChange, name))));
+    }
+
+    /** The history entry of changing {@code from} into {@code to}. */
+    private static AliasChange changed(AliasRecord from, AliasRecord to) {
+        return new AliasChange(to.name(), to.alias(), to.revision(), T2.plusSeconds(to.revision()),
+                Optional.of(from.target()), Optional.of(to.target()));
+    }
+
     /**
      * For each request a port call sends (the gate counts them), on a fresh artifact: sets it up, lets another
      * client make a conflicting compare-and-set write just before that request, and checks that exactly one of
@@ -1031,8 +1095,8 @@ public abstract class MetadataPortContract {
                                                BiConsumer<MetadataPort, String> theirs,
                                                Function<String, Object> read, Function<String, Object> ifMineWon,
                                                Function<String, Object> ifTheirsWon) {
-        assumeTrue(claimsStoreGate(), "capability 'store gate' not claimed: " + getClass().getName()
-                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes");
+        assumeTrue(claimsStoreGate(), "not claimed: STORE_GATE (" + getClass().getName()
+                + ".claimsStoreGate() is false, so MetadataPort." + call + " is not checked under interleaved writes)");
         MetadataPort other = openAnotherClient();
         for (int skip = 0; skip < MAX_REQUESTS_PER_CALL; skip++) {
             String name = "gate-" + skip;
@@ -1082,8 +1146,8 @@ public abstract class MetadataPortContract {
 
     @Test
     void everyDataMethodFailsWithABackendExceptionWhenTheStoreFails() {
-        assumeTrue(claimsStoreFailure(), "capability 'store failure' not claimed: " + getClass().getName()
-                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked");
+        assumeTrue(claimsStoreFailure(), "not claimed: STORE_FAILURE (" + getClass().getName()
+                + ".claimsStoreFailure() is false, so the exception contract on a failing store is not checked)");
         populate("doc");
         breakStore();
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();

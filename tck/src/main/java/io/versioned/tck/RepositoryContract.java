@@ -95,7 +95,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     @Test
     void onAStoreSharedWithPythonLatestIsCopiedWhereThePythonLibraryReadsIt() throws IOException {
         Assumptions.assumeTrue(ports.blobs().capabilities().contains(BlobCapability.SHARED_WITH_PYTHON),
-                "the blob store does not declare SHARED_WITH_PYTHON");
+                "not claimed: SHARED_WITH_PYTHON (the store's BlobPort.capabilities() does not contain it)");
         String pythonKey = BlobKeys.of(APP, Version.LATEST);
         repository.putArtifact(APP, Content.utf8("one"));
         repository.publishArtifactVersion(APP);

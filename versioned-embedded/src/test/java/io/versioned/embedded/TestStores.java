@@ -40,7 +40,12 @@ final class TestStores implements AfterEachCallback {
 
     /** Fresh embedded stores: an H2 database and a blob folder in a new folder under {@code temp}. */
     StorePorts embedded(Path temp) {
-        EmbeddedModule module = new EmbeddedModule(temp.resolve("embedded-" + folders.incrementAndGet()));
+        return embeddedIn(temp.resolve("embedded-" + folders.incrementAndGet()));
+    }
+
+    /** Embedded stores in {@code directory}: new ones, or another client on the stores already there. */
+    StorePorts embeddedIn(Path directory) {
+        EmbeddedModule module = new EmbeddedModule(directory);
         return open(module, module.blobDirectory(), Optional.empty());
     }
 

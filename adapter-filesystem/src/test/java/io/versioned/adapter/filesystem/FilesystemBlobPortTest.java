@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The BlobPort contract on a fresh directory per test, plus the file-system specific guarantees. */
+/**
+ * The BlobPort contract on a fresh directory per test, plus the file-system specific guarantees. Another client is a
+ * second port on the same directory; {@link #breakStore()} replaces the directory by a file.
+ */
 class FilesystemBlobPortTest extends BlobPortContract {
 
     private static final BlobUpload UPLOAD = new BlobUpload(-1, Optional.empty(), "application/octet-stream", Map.of());
@@ -42,6 +45,21 @@ class FilesystemBlobPortTest extends BlobPortContract {
     @Override
     protected BlobPort createBlobPort() {
         return new FilesystemBlobPort(root());
+    }
+
+    @Override
+    protected BlobPort openAnotherClient() {
+        return new FilesystemBlobPort(root());
+    }
+
+    @Override
+    protected void breakStore() {
+        try {
+            deleteRecursively(root());
+            Files.writeString(root(), "not a directory");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not replace the root directory by a file", e);
+        }
     }
 
     @ParameterizedTest

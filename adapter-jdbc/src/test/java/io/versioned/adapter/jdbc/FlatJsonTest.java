@@ -40,6 +40,12 @@ class FlatJsonTest {
     }
 
     @Test
+    void printableAsciiIsWrittenAsItIsAndEverythingElseEscaped() {
+        assertThat(FlatJson.encodeStrings(Map.of("k", " ~"))).isEqualTo("{\"k\":\" ~\"}");
+        assertThat(FlatJson.encodeStrings(Map.of("k", "\u001f\u007f"))).isEqualTo("{\"k\":\"\\u001f\\u007f\"}");
+    }
+
+    @Test
     void keysAreWrittenSorted() {
         assertThat(FlatJson.encodeLongs(Map.of("b", 2L, "a", 1L))).isEqualTo("{\"a\":1,\"b\":2}");
     }
@@ -52,14 +58,14 @@ class FlatJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "{", "{\"a\"}", "{\"a\":1}", "{\"a\":\"x\"", "{\"a\":\"x\",}", "{\"a\":\"\\q\"}",
-            "{\"a\":\"\\u12\"}", "{\"a\":\"x\"} extra", "{\"a\":\"x\",\"a\":\"y\"}"})
+            "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12", "{\"a\":\"x\"} extra", "{\"a\":\"x\",\"a\":\"y\"}"})
     void damagedStringMapsAreNonRetryableBackendExceptions(String json) {
         assertThatThrownBy(() -> FlatJson.decodeStrings(json)).isInstanceOf(BackendException.class)
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":\"1\"}", "{\"a\":}", "{\"a\":1.5}", "{\"a\":99999999999999999999}"})
+    @ValueSource(strings = {"{\"a\":\"1\"}", "{\"a\":}", "{\"a\":1", "{\"a\":1.5}", "{\"a\":99999999999999999999}"})
     void damagedLongMapsAreNonRetryableBackendExceptions(String json) {
         assertThatThrownBy(() -> FlatJson.decodeLongs(json)).isInstanceOf(BackendException.class);
     }
