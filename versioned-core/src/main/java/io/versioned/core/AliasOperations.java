@@ -8,6 +8,7 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +60,8 @@ final class AliasOperations {
             if (expectedRevision.isPresent()) {
                 throw new ConflictException("alias " + alias + " of " + name + " was changed concurrently");
             }
-            Contention.lostRace(attempt, "put of alias " + alias + " of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of alias " + alias + " of " + name,
+                    ConflictException::new);
         }
     }
 
@@ -76,7 +78,8 @@ final class AliasOperations {
                         stores.now(), Optional.of(read.target()), Optional.empty()));
                 return;
             } catch (PreconditionFailedException e) {
-                Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, "delete of alias " + alias + " of " + name,
+                        ConflictException::new);
             }
         }
     }
@@ -146,7 +149,8 @@ final class AliasOperations {
                 stores.metadata().updateVersion(record.withAliasPins(pins), record.revision());
                 return;
             } catch (PreconditionFailedException e) {
-                Contention.lostRace(attempt, "put of alias " + alias + " of " + record.name());
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of alias " + alias + " of " + record.name(),
+                        ConflictException::new);
             }
             record = live(record.name(), record.version());
         }

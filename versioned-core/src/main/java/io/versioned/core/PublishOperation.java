@@ -6,6 +6,7 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.Version;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +56,7 @@ final class PublishOperation {
             if (created.isPresent()) {
                 return created.get();
             }
-            Contention.lostRace(attempt, "publish of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "publish of " + name, ConflictException::new);
         }
     }
 

@@ -6,6 +6,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,8 +42,6 @@ import org.jdbi.v3.core.JdbiException;
  * thread-safe.
  */
 public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
-
-    private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
     private final AutoCloseable ownedPool;
@@ -146,8 +145,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public int allocateVersionNumber(String name, int atLeast) {
         String action = "allocating a version number for " + name;
-        JdbiException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 return durably(transaction -> transaction.inTransaction(handle -> {
                     int raised = handle.createUpdate("UPDATE versioned_counters "
@@ -166,10 +164,9 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                 if (!JdbcErrors.isUniqueViolation(e)) {
                     throw JdbcErrors.backend(action, e);
                 }
-                last = e;
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, action, JdbcMetadataPort::retryable);
             }
         }
-        throw JdbcErrors.backend(action, last);
     }
 
     @Override
@@ -383,7 +380,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
      */
     private void deleteAtRevision(String what, long expectedRevision, HandleCallback<Integer, RuntimeException> delete,
                                   HandleCallback<Optional<Long>, RuntimeException> revision) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             if (write("deleting " + what, delete) == 1) {
                 return;
             }
@@ -394,8 +391,12 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
             if (stored.get() != expectedRevision) {
                 throw new PreconditionFailedException(what + " is not at revision " + expectedRevision);
             }
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "deleting " + what, JdbcMetadataPort::retryable);
         }
-        throw new BackendException("deleting " + what + " kept racing with other writers", null, true);
+    }
+
+    private static BackendException retryable(String message) {
+        return new BackendException(message, null, true);
     }
 
     /** Runs an insert; a primary key violation means the record exists: {@code existsMessage}. */

@@ -1,6 +1,7 @@
 package io.versioned.adapter.jdbc;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ final class SchemaMigrator {
 
     private static final String RESOURCE_DIRECTORY = "/db/migration/";
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
-    private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
 
@@ -68,8 +68,7 @@ final class SchemaMigrator {
      * and tries again if it does not hold yet; any other failure ends the migration at once.
      */
     private void retrying(String action, Check done, Runnable step) {
-        JdbiException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 if (done.holds()) {
                     return;
@@ -80,11 +79,10 @@ final class SchemaMigrator {
                 if (!JdbcErrors.isRaceWithAnotherWriter(e)) {
                     throw JdbcErrors.backend(action, e);
                 }
-                last = e;
-                pause(attempt);
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, action,
+                        message -> new BackendException(message, e, true));
             }
         }
-        throw JdbcErrors.backend(action, last);
     }
 
     /**
@@ -136,14 +134,6 @@ final class SchemaMigrator {
         return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(20L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendException("interrupted while migrating the metadata schema", e, true);
-        }
-    }
 
     /** A condition that may query the database. */
     @FunctionalInterface
