@@ -14,6 +14,7 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -471,6 +472,36 @@ public abstract class MetadataPortContract {
         }
         assertThat(metadata.listAliases("doc"))
                 .as("metadata.listAliases(\"doc\")").containsExactlyInAnyOrderElementsOf(records);
+    }
+
+    @Test
+    void aliasRecordsRoundTripTheirTargetFactsAndAnUpdateReplacesThem() {
+        TargetFacts three = new TargetFacts(T1, "a".repeat(64), 0, "text/plain; charset=utf-8",
+                Map.of("k", "v", "empty", ""), "doc/000003");
+        TargetFacts four = new TargetFacts(T3, "b".repeat(64), 1L << 40, "application/octet-stream", Map.of(),
+                "doc/000004.other-key");
+        AliasTarget canary = new AliasTarget(Version.of(3), Optional.of(Version.of(4)), 10);
+        AliasRecord both = new AliasRecord("doc", "canary", T2, canary, 1,
+                Map.of(Version.of(3), three, Version.of(4), four));
+        AliasRecord secondaryOnly = new AliasRecord("doc", "dark", T2,
+                new AliasTarget(Version.LATEST, Optional.of(Version.of(4)), 5), 1, Map.of(Version.of(4), four));
+
+        metadata.createAlias(both);
+        metadata.createAlias(secondaryOnly);
+
+        assertThat(metadata.getAlias("doc", "canary")).as("metadata.getAlias(\"doc\", \"canary\")").contains(both);
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")")
+                .containsExactly(both, secondaryOnly);
+
+        AliasRecord withoutFacts = new AliasRecord("doc", "canary", T3, canary, 2);
+        metadata.updateAlias(withoutFacts, 1);
+        assertThat(metadata.getAlias("doc", "canary")).as("after an update without facts").contains(withoutFacts);
+
+        AliasRecord primaryOnly = new AliasRecord("doc", "canary", T1, AliasTarget.of(Version.of(3)), 3,
+                Map.of(Version.of(3), three));
+        metadata.writeAlias(primaryOnly, OptionalLong.of(2), new AliasChange("doc", "canary", 3, T1,
+                Optional.of(canary), Optional.of(primaryOnly.target())));
+        assertThat(metadata.getAlias("doc", "canary")).as("after writeAlias with facts").contains(primaryOnly);
     }
 
     @Test

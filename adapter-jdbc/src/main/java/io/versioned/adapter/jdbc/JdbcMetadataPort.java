@@ -191,18 +191,13 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     public void createAlias(AliasRecord record) {
         insert("creating alias " + record.alias() + " of " + record.name(),
                 "alias " + record.alias() + " of " + record.name() + " already exists",
-                handle -> Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
-                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
-                        + ":revision)"), record).execute());
+                handle -> Rows.bindAlias(handle.createUpdate(Rows.INSERT_ALIAS), record).execute());
     }
 
     @Override
     public void updateAlias(AliasRecord record, long expectedRevision) {
         updateAtRevision("alias " + record.alias() + " of " + record.name(), expectedRevision,
-                handle -> Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
-                        + "version = :version, secondary_version = :secondary_version, "
-                        + "secondary_weight = :secondary_weight, revision = :revision "
-                        + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+                handle -> Rows.bindAlias(handle.createUpdate(Rows.UPDATE_ALIAS), record)
                         .bind("expected", expectedRevision).execute());
     }
 
@@ -236,14 +231,9 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         aliasTransaction("writing " + what + " and its history", what + (expectedRevision.isPresent()
                 ? " is absent or not at revision " + expectedRevision.getAsLong() : " already exists"), handle -> {
             if (expectedRevision.isEmpty()) {
-                return Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
-                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
-                        + ":revision)"), record).execute() == 1;
+                return Rows.bindAlias(handle.createUpdate(Rows.INSERT_ALIAS), record).execute() == 1;
             }
-            return Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
-                    + "version = :version, secondary_version = :secondary_version, "
-                    + "secondary_weight = :secondary_weight, revision = :revision "
-                    + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+            return Rows.bindAlias(handle.createUpdate(Rows.UPDATE_ALIAS), record)
                     .bind("expected", expectedRevision.getAsLong()).execute() == 1;
         }, change);
     }

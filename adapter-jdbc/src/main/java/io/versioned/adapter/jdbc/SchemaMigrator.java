@@ -25,7 +25,7 @@ import org.jdbi.v3.core.JdbiException;
 final class SchemaMigrator {
 
     /** The migrations, in the order they are applied. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__alias_target_facts.sql");
 
     private static final String RESOURCE_DIRECTORY = "/db/migration/";
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
