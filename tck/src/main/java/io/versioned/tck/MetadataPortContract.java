@@ -349,6 +349,42 @@ public abstract class MetadataPortContract {
     }
 
     @Test
+    void newestVersionsGivesLatestThenTheNumbersDownToTheHighestLiveOne() {
+        metadata.createVersion(version("a", Version.LATEST, 1).withDeleted(true, T2));
+        for (int number = 1; number <= 30; number++) {
+            VersionRecord record = version("a", Version.of(number), 1);
+            metadata.createVersion(number == 3 || number >= 12 && number != 20 ? record.withDeleted(true, T2) : record);
+        }
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            metadata.createVersion(version(neighbour, Version.of(40), 1));
+        }
+
+        assertThat(metadata.newestVersions("a")).as("metadata.newestVersions(\"a\")")
+                .extracting(VersionRecord::version).containsExactly(Version.LATEST, Version.of(30), Version.of(29),
+                        Version.of(28), Version.of(27), Version.of(26), Version.of(25), Version.of(24),
+                        Version.of(23), Version.of(22), Version.of(21), Version.of(20));
+        assertThat(metadata.newestVersions("a")).as("the records as stored")
+                .isEqualTo(metadata.listVersions("a").stream()
+                        .filter(record -> record.version().isLatest() || record.version().number() >= 20)
+                        .sorted(Comparator.comparing((VersionRecord record) -> !record.version().isLatest())
+                                .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
+                        .toList());
+    }
+
+    @Test
+    void newestVersionsWithoutALivePublishedVersionGivesEveryRecord() {
+        metadata.createVersion(version("a", Version.of(1), 1).withDeleted(true, T2));
+        metadata.createVersion(version("a", Version.of(2), 1).withDeleted(true, T2));
+
+        assertThat(metadata.newestVersions("a")).as("metadata.newestVersions(\"a\")")
+                .extracting(VersionRecord::version).containsExactly(Version.of(2), Version.of(1));
+        assertThat(metadata.newestVersions("unknown")).as("metadata.newestVersions(\"unknown\")").isEmpty();
+        metadata.createVersion(version("b", Version.LATEST, 1));
+        assertThat(metadata.newestVersions("b")).as("metadata.newestVersions(\"b\")")
+                .containsExactly(version("b", Version.LATEST, 1));
+    }
+
+    @Test
     void listVersionsIsScopedToTheArtifact() {
         metadata.createVersion(version("a", Version.LATEST, 1));
         metadata.createVersion(version("a", Version.of(1), 1));
@@ -1120,6 +1156,7 @@ public abstract class MetadataPortContract {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("getVersion", () -> metadata.getVersion("doc", Version.of(1)));
         calls.put("listVersions", () -> metadata.listVersions("doc"));
+        calls.put("newestVersions", () -> metadata.newestVersions("doc"));
         calls.put("createVersion", () -> metadata.createVersion(version("doc", Version.of(5), 1)));
         calls.put("updateVersion", () -> metadata.updateVersion(version("doc", Version.of(1), 2), 1));
         calls.put("deleteVersion", () -> metadata.deleteVersion("doc", Version.of(1), 1));

@@ -34,7 +34,7 @@ final class PublishOperation {
 
     Artifact publish(String name) {
         for (int attempt = 0; ; attempt++) {
-            List<VersionRecord> records = stores.metadata().listVersions(name);
+            List<VersionRecord> records = stores.metadata().newestVersions(name);
             VersionRecord latest = records.stream()
                     .filter(record -> record.version().isLatest() && !record.deleted()).findFirst()
                     .orElseThrow(() -> new ArtifactNotFoundException(

@@ -106,6 +106,21 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                 .map(Rows.VERSION).list());
     }
 
+    /**
+     * {@inheritDoc} One query that walks the primary key from the highest number down to the highest live version,
+     * so its cost does not grow with the artifact's older versions.
+     */
+    @Override
+    public List<VersionRecord> newestVersions(String name) {
+        return read("reading the newest versions of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND "
+                                + "(version = 0 OR version >= COALESCE((SELECT MAX(version) FROM versioned_versions "
+                                + "WHERE name = :name AND version > 0 AND deleted = FALSE), 0)) "
+                                + "ORDER BY CASE WHEN version = 0 THEN 0 ELSE 1 END, version DESC")
+                .bind("name", name)
+                .map(Rows.VERSION).list());
+    }
+
     @Override
     public void createVersion(VersionRecord record) {
         insert("creating version " + record.version() + " of " + record.name(),
