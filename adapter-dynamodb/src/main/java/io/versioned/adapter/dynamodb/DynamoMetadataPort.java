@@ -156,7 +156,7 @@ public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
 
     /**
      * {@inheritDoc} A strongly consistent Query of the version partition from the highest sort key down
-     * ({@code LATEST} sorts above the six-digit numbers), in pages of {@value #NEWEST_PAGE} rows, that stops at the
+     * ({@code LATEST} sorts above the six-digit numbers), in pages of 8 rows, that stops at the
      * first live published version: one request unless the newest versions are deleted.
      */
     @Override

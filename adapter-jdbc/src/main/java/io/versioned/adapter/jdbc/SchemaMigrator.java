@@ -28,6 +28,12 @@ final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__alias_target_facts.sql");
 
     private static final String RESOURCE_DIRECTORY = "/db/migration/";
+    /**
+     * Serializes the migrations of this JVM: H2 fails with internal errors (a NullPointerException inside
+     * {@code ALTER TABLE}) when two sessions alter one table at once, as ports on one database bootstrapping together
+     * do. Other processes are told apart by the database itself (see {@link #retrying}).
+     */
+    private static final Object MIGRATION_LOCK = new Object();
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
     private final Jdbi jdbi;
@@ -42,6 +48,12 @@ final class SchemaMigrator {
      * @throws BackendException if the database fails, or holds a schema newer than this library
      */
     void migrate() {
+        synchronized (MIGRATION_LOCK) {
+            migrateNow();
+        }
+    }
+
+    private void migrateNow() {
         retrying("creating the table versioned_schema_version", this::versionTableExists, () ->
                 jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS versioned_schema_version ("
                         + "version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)")));
@@ -64,8 +76,10 @@ final class SchemaMigrator {
     }
 
     /**
-     * Runs {@code step} unless {@code done}. After a collision with a concurrent migrator, checks {@code done} again
-     * and tries again if it does not hold yet; any other failure ends the migration at once.
+     * Runs {@code step} unless {@code done}. After a collision with a concurrent migrator (including a table it has
+     * not committed yet: its {@code CREATE TABLE IF NOT EXISTS} may make ours a no-op before the table is visible),
+     * checks {@code done} again and tries again if it does not hold yet; any other failure ends the migration at
+     * once.
      */
     private void retrying(String action, Check done, Runnable step) {
         for (int attempt = 0; ; attempt++) {
@@ -76,7 +90,7 @@ final class SchemaMigrator {
                 step.run();
                 return;
             } catch (JdbiException e) {
-                if (!JdbcErrors.isRaceWithAnotherWriter(e)) {
+                if (!JdbcErrors.isRaceWithAnotherWriter(e) && !JdbcErrors.isTableMissing(e)) {
                     throw JdbcErrors.backend(action, e);
                 }
                 RetryPolicy.LOST_RACES.afterLostRace(attempt, action,
