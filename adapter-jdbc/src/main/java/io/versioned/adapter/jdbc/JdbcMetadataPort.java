@@ -114,8 +114,9 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     public List<VersionRecord> newestVersions(String name) {
         return read("reading the newest versions of " + name, handle -> handle.createQuery(
                         "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND "
-                                + "(version = 0 OR version >= COALESCE((SELECT MAX(version) FROM versioned_versions "
-                                + "WHERE name = :name AND version > 0 AND deleted = FALSE), 0)) "
+                                + "(version = 0 OR version >= COALESCE((SELECT version FROM versioned_versions "
+                                + "WHERE name = :name AND version > 0 AND deleted = FALSE "
+                                + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY), 0)) "
                                 + "ORDER BY CASE WHEN version = 0 THEN 0 ELSE 1 END, version DESC")
                 .bind("name", name)
                 .map(Rows.VERSION).list());
