@@ -122,7 +122,7 @@ public final class ScaleSection implements BenchSection {
         table.row(kind.label(), "purgeArtifactVersions of the oldest " + count(perCall) + " (" + plan.purgeCalls()
                         + " calls per artifact), " + sizes, purgeCell(purge.first(), perCall),
                 purgeCell(purge.second(), perCall), purge.second().ratioTo(purge.first()), "—");
-        double publishRatio = publish.second().median() / publish.first().median();
+        double publishRatio = publish.second().median() / (double) publish.first().median();
         switch (kind) {
             case IN_MEMORY -> targets.measured(Targets.Target.PUBLISH_SCALE_IN_MEMORY, publishRatio);
             case EMBEDDED -> targets.measured(Targets.Target.PUBLISH_SCALE_EMBEDDED, publishRatio);
@@ -130,9 +130,9 @@ public final class ScaleSection implements BenchSection {
             case S3_ONLY -> {
                 targets.measured(Targets.Target.PUBLISH_SCALE_S3_ONLY, publishRatio);
                 targets.measured(Targets.Target.RESOLVE_SCALE_S3_ONLY,
-                        resolve.second().median() / resolve.first().median());
+                        resolve.second().median() / (double) resolve.first().median());
                 targets.measured(Targets.Target.PURGE_SCALE_S3_ONLY,
-                        purge.second().median() / purge.first().median());
+                        purge.second().median() / (double) purge.first().median());
             }
         }
     }

@@ -46,7 +46,7 @@ final class StreamingReport {
             Samples library = samples(pair.library);
             Samples baseline = samples(pair.baseline);
             target(key.get(0), key.get(1)).ifPresent(target ->
-                    targets.measured(target, library.median() / baseline.median()));
+                    targets.measured(target, library.median() / (double) baseline.median()));
             table.row(key.get(0), key.get(1), "`" + pair.library.get(0).call() + "`",
                     throughput(size, library.median()), range(size, library), library.ratioTo(baseline),
                     mib(pair.library, HeapMeter.Usage::peak), mib(pair.library, HeapMeter.Usage::afterCollection));
