@@ -9,13 +9,19 @@ import java.nio.file.Path;
  *                real measurement; its numbers are not meant to be read
  * @param scratch a folder for the run's files (embedded repositories, large files), deleted afterwards
  * @param servers the local S3 and DynamoDB servers, started on first use
+ * @param targets where the sections report what they measured for the issue's targets
  */
-public record BenchSettings(boolean quick, Path scratch, BenchServers servers) {
+public record BenchSettings(boolean quick, Path scratch, BenchServers servers, Targets targets) {
 
     public BenchSettings {
-        if (scratch == null || servers == null) {
-            throw new IllegalArgumentException("scratch, servers: must not be null");
+        if (scratch == null || servers == null || targets == null) {
+            throw new IllegalArgumentException("scratch, servers, targets: must not be null");
         }
+    }
+
+    /** Settings whose measurements go to a fresh {@link Targets}. */
+    public BenchSettings(boolean quick, Path scratch, BenchServers servers) {
+        this(quick, scratch, servers, new Targets());
     }
 
     /** {@code full} in a real run, {@code smoke} in a quick one: sizes and iteration counts. */

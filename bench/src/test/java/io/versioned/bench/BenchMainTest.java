@@ -17,7 +17,8 @@ class BenchMainTest {
 
     @Test
     void everySectionRunsAndReportsATable() {
-        String report = BenchMain.report(new BenchSettings(true, scratch, new BenchServers()), "");
+        BenchSettings settings = new BenchSettings(true, scratch, new BenchServers());
+        String report = BenchMain.report(settings, "");
 
         assertThat(BenchMain.sections()).isNotEmpty();
         assertThat(report).contains("| mode | quick");
@@ -25,6 +26,11 @@ class BenchMainTest {
             String body = body(report, section.title());
             assertThat(body).as(section.title()).doesNotContain("Not measured").contains("| --- |");
         }
+        assertThat(body(report, "Targets")).contains("| target | goal | measured | met |");
+        assertThat(settings.targets().valueOf(Targets.Target.RESOLVE_REQUESTS))
+                .as("requests of resolve on S3 + DynamoDB").isEqualTo(1.0);
+        assertThat(settings.targets().valueOf(Targets.Target.PUBLISH_SCALE_IN_MEMORY)).isNotNull();
+        assertThat(settings.targets().valueOf(Targets.Target.RESOLVE_READ_S3_DYNAMODB)).isNotNull();
     }
 
     private static String body(String report, String title) {

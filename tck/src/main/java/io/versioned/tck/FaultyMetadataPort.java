@@ -35,6 +35,11 @@ final class FaultyMetadataPort implements MetadataPort {
     }
 
     @Override
+    public List<VersionRecord> newestVersions(String name) {
+        return faults.call("newestVersions", () -> delegate.newestVersions(name));
+    }
+
+    @Override
     public void createVersion(VersionRecord record) {
         faults.run("createVersion", () -> delegate.createVersion(record));
     }

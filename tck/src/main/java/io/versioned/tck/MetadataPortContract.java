@@ -14,6 +14,7 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -348,6 +349,42 @@ public abstract class MetadataPortContract {
     }
 
     @Test
+    void newestVersionsGivesLatestThenTheNumbersDownToTheHighestLiveOne() {
+        metadata.createVersion(version("a", Version.LATEST, 1).withDeleted(true, T2));
+        for (int number = 1; number <= 30; number++) {
+            VersionRecord record = version("a", Version.of(number), 1);
+            metadata.createVersion(number == 3 || number >= 12 && number != 20 ? record.withDeleted(true, T2) : record);
+        }
+        for (String neighbour : NEIGHBOURS_OF_A) {
+            metadata.createVersion(version(neighbour, Version.of(40), 1));
+        }
+
+        assertThat(metadata.newestVersions("a")).as("metadata.newestVersions(\"a\")")
+                .extracting(VersionRecord::version).containsExactly(Version.LATEST, Version.of(30), Version.of(29),
+                        Version.of(28), Version.of(27), Version.of(26), Version.of(25), Version.of(24),
+                        Version.of(23), Version.of(22), Version.of(21), Version.of(20));
+        assertThat(metadata.newestVersions("a")).as("the records as stored")
+                .isEqualTo(metadata.listVersions("a").stream()
+                        .filter(record -> record.version().isLatest() || record.version().number() >= 20)
+                        .sorted(Comparator.comparing((VersionRecord record) -> !record.version().isLatest())
+                                .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
+                        .toList());
+    }
+
+    @Test
+    void newestVersionsWithoutALivePublishedVersionGivesEveryRecord() {
+        metadata.createVersion(version("a", Version.of(1), 1).withDeleted(true, T2));
+        metadata.createVersion(version("a", Version.of(2), 1).withDeleted(true, T2));
+
+        assertThat(metadata.newestVersions("a")).as("metadata.newestVersions(\"a\")")
+                .extracting(VersionRecord::version).containsExactly(Version.of(2), Version.of(1));
+        assertThat(metadata.newestVersions("unknown")).as("metadata.newestVersions(\"unknown\")").isEmpty();
+        metadata.createVersion(version("b", Version.LATEST, 1));
+        assertThat(metadata.newestVersions("b")).as("metadata.newestVersions(\"b\")")
+                .containsExactly(version("b", Version.LATEST, 1));
+    }
+
+    @Test
     void listVersionsIsScopedToTheArtifact() {
         metadata.createVersion(version("a", Version.LATEST, 1));
         metadata.createVersion(version("a", Version.of(1), 1));
@@ -471,6 +508,36 @@ public abstract class MetadataPortContract {
         }
         assertThat(metadata.listAliases("doc"))
                 .as("metadata.listAliases(\"doc\")").containsExactlyInAnyOrderElementsOf(records);
+    }
+
+    @Test
+    void aliasRecordsRoundTripTheirTargetFactsAndAnUpdateReplacesThem() {
+        TargetFacts three = new TargetFacts(T1, "a".repeat(64), 0, "text/plain; charset=utf-8",
+                Map.of("k", "v", "empty", ""), "doc/000003");
+        TargetFacts four = new TargetFacts(T3, "b".repeat(64), 1L << 40, "application/octet-stream", Map.of(),
+                "doc/000004.other-key");
+        AliasTarget canary = new AliasTarget(Version.of(3), Optional.of(Version.of(4)), 10);
+        AliasRecord both = new AliasRecord("doc", "canary", T2, canary, 1,
+                Map.of(Version.of(3), three, Version.of(4), four));
+        AliasRecord secondaryOnly = new AliasRecord("doc", "dark", T2,
+                new AliasTarget(Version.LATEST, Optional.of(Version.of(4)), 5), 1, Map.of(Version.of(4), four));
+
+        metadata.createAlias(both);
+        metadata.createAlias(secondaryOnly);
+
+        assertThat(metadata.getAlias("doc", "canary")).as("metadata.getAlias(\"doc\", \"canary\")").contains(both);
+        assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")")
+                .containsExactly(both, secondaryOnly);
+
+        AliasRecord withoutFacts = new AliasRecord("doc", "canary", T3, canary, 2);
+        metadata.updateAlias(withoutFacts, 1);
+        assertThat(metadata.getAlias("doc", "canary")).as("after an update without facts").contains(withoutFacts);
+
+        AliasRecord primaryOnly = new AliasRecord("doc", "canary", T1, AliasTarget.of(Version.of(3)), 3,
+                Map.of(Version.of(3), three));
+        metadata.writeAlias(primaryOnly, OptionalLong.of(2), new AliasChange("doc", "canary", 3, T1,
+                Optional.of(canary), Optional.of(primaryOnly.target())));
+        assertThat(metadata.getAlias("doc", "canary")).as("after writeAlias with facts").contains(primaryOnly);
     }
 
     @Test
@@ -1153,6 +1220,7 @@ public abstract class MetadataPortContract {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("getVersion", () -> metadata.getVersion("doc", Version.of(1)));
         calls.put("listVersions", () -> metadata.listVersions("doc"));
+        calls.put("newestVersions", () -> metadata.newestVersions("doc"));
         calls.put("createVersion", () -> metadata.createVersion(version("doc", Version.of(5), 1)));
         calls.put("updateVersion", () -> metadata.updateVersion(version("doc", Version.of(1), 2), 1));
         calls.put("deleteVersion", () -> metadata.deleteVersion("doc", Version.of(1), 1));

@@ -167,6 +167,36 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     }
 
     @Test
+    void resolveOfAnAliasToPublishedVersionsReadsOnlyTheAliasRecord() {
+        repository.putArtifact(APP, Content.utf8("one"),
+                PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build());
+        Artifact one = repository.publishArtifactVersion(APP);
+        repository.putArtifact(APP, Content.utf8("two"));
+        Artifact two = repository.publishArtifactVersion(APP);
+        repository.putAlias(APP, "canary", one.version(), two.version(), 50);
+        repository.putAlias(APP, "edge", Version.LATEST);
+        RecordingPorts recording = new RecordingPorts(ports);
+        Repository recorded = RepositoryFixture.repository(recording.ports(), clock);
+
+        for (int key = 0; key < 40; key++) {
+            recording.clear();
+            Artifact resolved = recorded.resolve(APP, "canary", "key-" + key);
+            assertThat(storageReads(recording)).as("storage reads of resolve to %s", resolved.version())
+                    .containsExactly("MetadataPort.getAlias");
+            assertThat(resolved).isEqualTo(resolved.version().equals(one.version()) ? one : two);
+        }
+        recording.clear();
+        assertThat(recorded.resolve(APP, "edge")).isEqualTo(repository.getArtifactVersion(APP));
+        assertThat(storageReads(recording)).as("storage reads of resolve to LATEST")
+                .containsExactly("MetadataPort.getAlias", "MetadataPort.getVersion");
+    }
+
+    /** The recorded calls that reach storage: all but {@code BlobPort.uri}, which only computes a URI. */
+    private static List<String> storageReads(RecordingPorts recording) {
+        return recording.calls().stream().filter(call -> !call.equals("BlobPort.uri")).toList();
+    }
+
+    @Test
     void putOfIdenticalBytesWithTheStoredOptionsReturnsTheStoredLatest() {
         byte[] bytes = Content.utf8("same bytes");
         PutOptions options = PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build();

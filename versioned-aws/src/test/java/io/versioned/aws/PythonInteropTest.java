@@ -269,6 +269,23 @@ class PythonInteropTest {
         assertThat(repository.getAliasHistory(NAME, "prod").get(1).isDelete()).isTrue();
     }
 
+    /**
+     * Issue 15: Java's alias rows carry the facts of their targets for a one-read resolve; Python rewrites whole rows,
+     * so after Python moved the alias its row has none and resolve reads the version row Python named.
+     */
+    @Test
+    void resolveAfterPythonRewroteTheAliasReturnsTheVersionPythonNamed() {
+        publishTwoVersions();
+        repository.putAlias(NAME, "prod", Version.of(2));
+        assertThat(repository.resolve(NAME, "prod")).isEqualTo(repository.getArtifactVersion(NAME, Version.of(2)));
+
+        python.putAlias(NAME, "prod", "000001");
+
+        assertThat(repository.resolve(NAME, "prod")).isEqualTo(repository.getArtifactVersion(NAME, Version.of(1)));
+        assertThat(repository.resolve(NAME, "prod", "user-42"))
+                .isEqualTo(repository.getArtifactVersion(NAME, Version.of(1)));
+    }
+
     /** Issue 10, item 3: a pin left on an alias Python deleted does not block deleting the version either. */
     @Test
     void aPinLeftOnAnAliasPythonDeletedDoesNotBlockDeletingTheVersion() {

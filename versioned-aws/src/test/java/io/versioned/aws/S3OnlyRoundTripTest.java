@@ -67,8 +67,9 @@ class S3OnlyRoundTripTest {
             entry("getAlias", s3("GetObject")),
             entry("getAlias (alias to LATEST)", s3("GetObject", "GetObject")),
             entry("listAliases", s3("GetObject", "GetObject")),
-            entry("resolve", s3("GetObject", "GetObject")),
-            entry("resolve with key", s3("GetObject", "GetObject")),
+            entry("resolve", s3("GetObject")),
+            entry("resolve with key", s3("GetObject")),
+            entry("resolve (alias to LATEST)", s3("GetObject", "GetObject")),
             entry("deleteArtifactVersion", s3("GetObject", "GetObject", "GetObject", "PutObject")),
             entry("deleteAlias", s3("GetObject", "GetObject", "GetObject", "PutObject", "GetObject", "PutObject")),
             entry("getAliasHistory", s3("GetObject")),
@@ -80,8 +81,8 @@ class S3OnlyRoundTripTest {
             "getArtifactVersion", s3("GetObject"),
             "getArtifactVersion (LATEST)", s3("GetObject"),
             "getAlias", s3("GetObject"),
-            "resolve", s3("GetObject", "GetObject"),
-            "resolve with key", s3("GetObject", "GetObject"),
+            "resolve", s3("GetObject"),
+            "resolve with key", s3("GetObject"),
             "listArtifactVersions", s3("GetObject"),
             "listAliases", s3("GetObject"));
 

@@ -8,6 +8,8 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,16 +52,19 @@ final class AliasOperations {
             Optional<VersionRecord> secondary = target.secondaryVersion().map(version -> live(name, version));
             long base = current.isEmpty() ? revisionOfAbsent(name, alias)
                     : AliasGuard.isForeign(current.get()) ? guard.lastRevision(name, alias) : repairHistory(current.get());
-            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, base + 1);
-            pin(primary, alias, record.revision());
-            secondary.ifPresent(version -> pin(version, alias, record.revision()));
+            long revision = base + 1;
+            Map<Version, TargetFacts> facts = new HashMap<>();
+            addFacts(facts, pin(primary, alias, revision));
+            secondary.ifPresent(version -> addFacts(facts, pin(version, alias, revision)));
+            AliasRecord record = new AliasRecord(name, alias, stores.now(), target, revision, facts);
             if (write(record, current)) {
                 return views.alias(record);
             }
             if (expectedRevision.isPresent()) {
                 throw new ConflictException("alias " + alias + " of " + name + " was changed concurrently");
             }
-            Contention.lostRace(attempt, "put of alias " + alias + " of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of alias " + alias + " of " + name,
+                    ConflictException::new);
         }
     }
 
@@ -76,7 +81,8 @@ final class AliasOperations {
                         stores.now(), Optional.of(read.target()), Optional.empty()));
                 return;
             } catch (PreconditionFailedException e) {
-                Contention.lostRace(attempt, "delete of alias " + alias + " of " + name);
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, "delete of alias " + alias + " of " + name,
+                        ConflictException::new);
             }
         }
     }
@@ -122,6 +128,16 @@ final class AliasOperations {
         }
     }
 
+    /**
+     * Adds the facts of a pinned numbered version of known size: from the pin on, it can be neither deleted nor
+     * purged while the alias points at it, so they stay true as long as the alias record that carries them.
+     */
+    private static void addFacts(Map<Version, TargetFacts> facts, VersionRecord pinned) {
+        if (!pinned.version().isLatest() && pinned.size() >= 0) {
+            facts.put(pinned.version(), TargetFacts.of(pinned));
+        }
+    }
+
     /** The record of a live version, or {@link ArtifactNotFoundException}: an alias can only point at one. */
     private VersionRecord live(String name, Version version) {
         return stores.metadata().getVersion(name, version).filter(v -> !v.deleted())
@@ -131,22 +147,23 @@ final class AliasOperations {
 
     /**
      * Records that the alias may point at the version of {@code read} from {@code revision} on; the version must
-     * still be live. Both targets are read (and checked) before either is pinned, so a put refused because a target
+     * still be live. Returns the record as pinned (read again after a lost race), whose facts the alias carries. Both targets are read (and checked) before either is pinned, so a put refused because a target
      * is missing writes nothing.
      */
-    private void pin(VersionRecord read, String alias, long revision) {
+    private VersionRecord pin(VersionRecord read, String alias, long revision) {
         VersionRecord record = read;
         for (int attempt = 0; ; attempt++) {
             if (record.aliasPins().getOrDefault(alias, 0L) >= revision) {
-                return;
+                return record;
             }
             Map<String, Long> pins = new HashMap<>(record.aliasPins());
             pins.put(alias, revision);
             try {
                 stores.metadata().updateVersion(record.withAliasPins(pins), record.revision());
-                return;
+                return record;
             } catch (PreconditionFailedException e) {
-                Contention.lostRace(attempt, "put of alias " + alias + " of " + record.name());
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of alias " + alias + " of " + record.name(),
+                        ConflictException::new);
             }
             record = live(record.name(), record.version());
         }

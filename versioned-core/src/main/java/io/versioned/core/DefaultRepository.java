@@ -231,8 +231,7 @@ public final class DefaultRepository implements Repository {
         Names.alias(alias);
         return guarded(() -> {
             AliasRecord record = aliasRecord(name, alias);
-            int bucket = ThreadLocalRandom.current().nextInt(100);
-            return views.artifact(reader.live(name, record.target().pick(bucket)));
+            return resolved(record, record.target().pick(ThreadLocalRandom.current().nextInt(100)));
         });
     }
 
@@ -243,8 +242,7 @@ public final class DefaultRepository implements Repository {
         Names.notNull("routingKey", routingKey);
         return guarded(() -> {
             AliasRecord record = aliasRecord(name, alias);
-            int bucket = Routing.bucket(name, alias, routingKey);
-            return views.artifact(reader.live(name, record.target().pick(bucket)));
+            return resolved(record, record.target().pick(Routing.bucket(name, alias, routingKey)));
         });
     }
 
@@ -293,6 +291,15 @@ public final class DefaultRepository implements Repository {
                 stores.metadata().close();
             }
         });
+    }
+
+    /**
+     * The artifact of the picked target: from the facts the alias record carries (one metadata read in all), else
+     * from the version record (LATEST, or an alias row without facts).
+     */
+    private Artifact resolved(AliasRecord record, Version picked) {
+        return record.factsOf(picked).map(facts -> views.artifact(record.name(), picked, facts))
+                .orElseGet(() -> views.artifact(reader.live(record.name(), picked)));
     }
 
     private AliasRecord aliasRecord(String name, String alias) {

@@ -6,6 +6,7 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.Version;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ final class PublishOperation {
 
     Artifact publish(String name) {
         for (int attempt = 0; ; attempt++) {
-            List<VersionRecord> records = stores.metadata().listVersions(name);
+            List<VersionRecord> records = stores.metadata().newestVersions(name);
             VersionRecord latest = records.stream()
                     .filter(record -> record.version().isLatest() && !record.deleted()).findFirst()
                     .orElseThrow(() -> new ArtifactNotFoundException(
@@ -55,7 +56,7 @@ final class PublishOperation {
             if (created.isPresent()) {
                 return created.get();
             }
-            Contention.lostRace(attempt, "publish of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "publish of " + name, ConflictException::new);
         }
     }
 

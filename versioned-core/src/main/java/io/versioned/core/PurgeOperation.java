@@ -1,10 +1,12 @@
 package io.versioned.core;
 
+import io.versioned.api.ConflictException;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +104,9 @@ final class PurgeOperation {
                 record = reread.get();
                 aliases = stores.metadata().listAliases(record.name());
             }
-            Contention.lostRace(attempt, "purge of version " + record.version() + " of " + record.name());
+            RetryPolicy.LOST_RACES.afterLostRace(attempt,
+                    "purge of version " + record.version() + " of " + record.name(),
+                    ConflictException::new);
         }
     }
 

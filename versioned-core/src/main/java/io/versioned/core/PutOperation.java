@@ -9,6 +9,7 @@ import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ final class PutOperation {
                     return views.artifact(record);
                 }
             }
-            Contention.lostRace(attempt, "put of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of " + name, ConflictException::new);
         }
     }
 

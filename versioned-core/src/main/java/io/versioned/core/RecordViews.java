@@ -6,6 +6,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,12 @@ final class RecordViews {
         return new Artifact(record.name(), record.version(), record.updateAt(), record.sha256(), record.size(),
                 stored.map(BlobAttributes::contentType).orElse(record.contentType()),
                 stored.map(BlobAttributes::metadata).orElse(record.metadata()), stores.blobs().uri(record.blobKey()));
+    }
+
+    /** The public artifact of a published version from the facts an alias record carries about it. */
+    Artifact artifact(String name, Version version, TargetFacts facts) {
+        return new Artifact(name, version, facts.updateAt(), facts.sha256(), facts.size(), facts.contentType(),
+                facts.metadata(), stores.blobs().uri(facts.blobKey()));
     }
 
     /**

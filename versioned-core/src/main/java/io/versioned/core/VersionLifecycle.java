@@ -5,6 +5,7 @@ import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.Version;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class VersionLifecycle {
             if (write(deleted, live.revision())) {
                 return;
             }
-            Contention.lostRace(attempt, "delete of version " + version + " of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "delete of version " + version + " of " + name,
+                    ConflictException::new);
         }
     }
 
@@ -56,7 +58,8 @@ final class VersionLifecycle {
             if (write(restored, current.revision())) {
                 return views.artifact(restored);
             }
-            Contention.lostRace(attempt, "restore of version " + version + " of " + name);
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "restore of version " + version + " of " + name,
+                    ConflictException::new);
         }
     }
 

@@ -6,6 +6,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,7 +81,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
 
     private static final String LAST_VERSION = "last_version";
-    private static final int MAX_ALLOCATION_ROUNDS = 10;
+    /** Rows per page of {@link #newestVersions}: LATEST and the highest number, with room for a few deleted ones. */
+    private static final int NEWEST_PAGE = 8;
 
     private final DynamoDbClient client;
     private final boolean ownsClient;
@@ -152,6 +154,44 @@ public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
         return List.copyOf(records);
     }
 
+    /**
+     * {@inheritDoc} A strongly consistent Query of the version partition from the highest sort key down
+     * ({@code LATEST} sorts above the six-digit numbers), in pages of 8 rows, that stops at the
+     * first live published version: one request unless the newest versions are deleted.
+     */
+    @Override
+    public List<VersionRecord> newestVersions(String name) {
+        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", ItemKeys.PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ItemKeys.versionPartition(name))))
+                .scanIndexForward(false)
+                .limit(NEWEST_PAGE)
+                .build();
+        return errors.call("read the newest versions of '" + name + "'", () -> {
+            List<VersionRecord> latest = new ArrayList<>();
+            List<VersionRecord> published = new ArrayList<>();
+            for (Map<String, AttributeValue> item : (Iterable<Map<String, AttributeValue>>)
+                    client.queryPaginator(request).items()::iterator) {
+                if (!VersionItems.isVersion(item)) {
+                    continue;
+                }
+                VersionRecord record = VersionItems.fromItem(name, item, table);
+                if (record.version().isLatest()) {
+                    latest.add(record);
+                    continue;
+                }
+                published.add(record);
+                if (!record.deleted()) {
+                    break;
+                }
+            }
+            published.sort(Comparator.comparing(VersionRecord::version).reversed());
+            latest.addAll(published);
+            return List.copyOf(latest);
+        });
+    }
+
     @Override
     public void createVersion(VersionRecord record) {
         put("create version " + record.version() + " of '" + record.name() + "'", "it must not exist",
@@ -204,7 +244,7 @@ public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
         Map<String, AttributeValue> key = ItemKeys.key(ItemKeys.counterPartition(name), ItemKeys.COUNTER_SORT_KEY);
         AttributeValue target = AttributeValue.fromN(Integer.toString(atLeast));
         String action = "allocate a version number for '" + name + "'";
-        for (int round = 0; round < MAX_ALLOCATION_ROUNDS; round++) {
+        for (int round = 0; ; round++) {
             long next = increment(action, key);
             if (next >= atLeast) {
                 return toVersionNumber(action, next);
@@ -219,10 +259,10 @@ public final class DynamoMetadataPort implements MetadataPort, AutoCloseable {
                 return atLeast;
             } catch (PreconditionFailedException raced) {
                 // another writer raised the counter to atLeast or beyond: the next addition is above atLeast
+                RetryPolicy.LOST_RACES.afterLostRace(round, action,
+                        message -> new BackendException(message, null, true));
             }
         }
-        throw new BackendException(action + ": the counter kept moving under " + MAX_ALLOCATION_ROUNDS
-                + " rounds of racing writers", null, true);
     }
 
     @Override

@@ -41,6 +41,24 @@ public final class InMemoryMetadataPort implements MetadataPort {
         return List.copyOf(versionsOf(name).values());
     }
 
+    /** {@inheritDoc} Reads the sorted records from the highest number down: independent of the artifact's size. */
+    @Override
+    public synchronized List<VersionRecord> newestVersions(String name) {
+        TreeMap<Version, VersionRecord> records = versionsOf(name);
+        List<VersionRecord> newest = new ArrayList<>();
+        Optional.ofNullable(records.get(Version.LATEST)).ifPresent(newest::add);
+        for (VersionRecord record : records.descendingMap().values()) {
+            if (record.version().isLatest()) {
+                break;
+            }
+            newest.add(record);
+            if (!record.deleted()) {
+                break;
+            }
+        }
+        return List.copyOf(newest);
+    }
+
     @Override
     public synchronized void createVersion(VersionRecord record) {
         if (versionsOf(record.name()).putIfAbsent(record.version(), record) != null) {

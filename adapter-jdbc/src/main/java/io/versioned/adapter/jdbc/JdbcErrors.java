@@ -53,6 +53,15 @@ final class JdbcErrors {
         return sql != null && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState());
     }
 
+    /**
+     * True when {@code failure} names a table that does not exist (42S02 on H2, 42P01 on PostgreSQL): during a
+     * schema migration, a table a concurrent migrator has not committed yet.
+     */
+    static boolean isTableMissing(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        return sql != null && ("42S02".equals(sql.getSQLState()) || "42P01".equals(sql.getSQLState()));
+    }
+
     /** True when {@code failure} was caused by a unique or primary key violation. */
     static boolean isUniqueViolation(Throwable failure) {
         SQLException sql = sqlException(failure);

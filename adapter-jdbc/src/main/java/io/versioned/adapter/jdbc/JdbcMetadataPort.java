@@ -6,6 +6,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.RetryPolicy;
 import io.versioned.core.port.VersionRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,8 +42,6 @@ import org.jdbi.v3.core.JdbiException;
  * thread-safe.
  */
 public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
-
-    private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
     private final AutoCloseable ownedPool;
@@ -107,6 +106,22 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                 .map(Rows.VERSION).list());
     }
 
+    /**
+     * {@inheritDoc} One query that walks the primary key from the highest number down to the highest live version,
+     * so its cost does not grow with the artifact's older versions.
+     */
+    @Override
+    public List<VersionRecord> newestVersions(String name) {
+        return read("reading the newest versions of " + name, handle -> handle.createQuery(
+                        "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND "
+                                + "(version = 0 OR version >= COALESCE((SELECT version FROM versioned_versions "
+                                + "WHERE name = :name AND version > 0 AND deleted = FALSE "
+                                + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY), 0)) "
+                                + "ORDER BY CASE WHEN version = 0 THEN 0 ELSE 1 END, version DESC")
+                .bind("name", name)
+                .map(Rows.VERSION).list());
+    }
+
     @Override
     public void createVersion(VersionRecord record) {
         insert("creating version " + record.version() + " of " + record.name(),
@@ -146,8 +161,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public int allocateVersionNumber(String name, int atLeast) {
         String action = "allocating a version number for " + name;
-        JdbiException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 return durably(transaction -> transaction.inTransaction(handle -> {
                     int raised = handle.createUpdate("UPDATE versioned_counters "
@@ -166,10 +180,9 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
                 if (!JdbcErrors.isUniqueViolation(e)) {
                     throw JdbcErrors.backend(action, e);
                 }
-                last = e;
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, action, JdbcMetadataPort::retryable);
             }
         }
-        throw JdbcErrors.backend(action, last);
     }
 
     @Override
@@ -194,18 +207,13 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     public void createAlias(AliasRecord record) {
         insert("creating alias " + record.alias() + " of " + record.name(),
                 "alias " + record.alias() + " of " + record.name() + " already exists",
-                handle -> Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
-                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
-                        + ":revision)"), record).execute());
+                handle -> Rows.bindAlias(handle.createUpdate(Rows.INSERT_ALIAS), record).execute());
     }
 
     @Override
     public void updateAlias(AliasRecord record, long expectedRevision) {
         updateAtRevision("alias " + record.alias() + " of " + record.name(), expectedRevision,
-                handle -> Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
-                        + "version = :version, secondary_version = :secondary_version, "
-                        + "secondary_weight = :secondary_weight, revision = :revision "
-                        + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+                handle -> Rows.bindAlias(handle.createUpdate(Rows.UPDATE_ALIAS), record)
                         .bind("expected", expectedRevision).execute());
     }
 
@@ -239,14 +247,9 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         aliasTransaction("writing " + what + " and its history", what + (expectedRevision.isPresent()
                 ? " is absent or not at revision " + expectedRevision.getAsLong() : " already exists"), handle -> {
             if (expectedRevision.isEmpty()) {
-                return Rows.bindAlias(handle.createUpdate("INSERT INTO versioned_aliases (" + Rows.ALIAS_COLUMNS
-                        + ") VALUES (:name, :alias, :update_at, :version, :secondary_version, :secondary_weight, "
-                        + ":revision)"), record).execute() == 1;
+                return Rows.bindAlias(handle.createUpdate(Rows.INSERT_ALIAS), record).execute() == 1;
             }
-            return Rows.bindAlias(handle.createUpdate("UPDATE versioned_aliases SET update_at = :update_at, "
-                    + "version = :version, secondary_version = :secondary_version, "
-                    + "secondary_weight = :secondary_weight, revision = :revision "
-                    + "WHERE name = :name AND alias = :alias AND revision = :expected"), record)
+            return Rows.bindAlias(handle.createUpdate(Rows.UPDATE_ALIAS), record)
                     .bind("expected", expectedRevision.getAsLong()).execute() == 1;
         }, change);
     }
@@ -383,7 +386,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
      */
     private void deleteAtRevision(String what, long expectedRevision, HandleCallback<Integer, RuntimeException> delete,
                                   HandleCallback<Optional<Long>, RuntimeException> revision) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             if (write("deleting " + what, delete) == 1) {
                 return;
             }
@@ -394,8 +397,12 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
             if (stored.get() != expectedRevision) {
                 throw new PreconditionFailedException(what + " is not at revision " + expectedRevision);
             }
+            RetryPolicy.LOST_RACES.afterLostRace(attempt, "deleting " + what, JdbcMetadataPort::retryable);
         }
-        throw new BackendException("deleting " + what + " kept racing with other writers", null, true);
+    }
+
+    private static BackendException retryable(String message) {
+        return new BackendException(message, null, true);
     }
 
     /** Runs an insert; a primary key violation means the record exists: {@code existsMessage}. */

@@ -4,14 +4,21 @@ import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -27,8 +34,24 @@ final class Rows {
     static final String VERSION_COLUMNS = "name, version, update_at, deleted, sha256, size_bytes, content_type, "
             + "metadata_json, blob_key, alias_pins_json, revision";
 
+    /** Columns of {@code versioned_aliases}: the alias, then the {@link TargetFacts} of each target (NULL: none). */
+    private static final List<String> ALIAS_COLUMN_LIST = Stream.concat(
+            Stream.of("name", "alias", "update_at", "version", "secondary_version", "secondary_weight", "revision"),
+            Stream.of("primary", "secondary").flatMap(target -> Stream.of("update_at", "sha256", "size_bytes",
+                    "content_type", "metadata_json", "blob_key").map(fact -> target + "_" + fact))).toList();
+
     /** Columns of {@code versioned_aliases}. */
-    static final String ALIAS_COLUMNS = "name, alias, update_at, version, secondary_version, secondary_weight, revision";
+    static final String ALIAS_COLUMNS = String.join(", ", ALIAS_COLUMN_LIST);
+
+    /** Inserts an alias row bound by {@link #bindAlias}. */
+    static final String INSERT_ALIAS = "INSERT INTO versioned_aliases (" + ALIAS_COLUMNS + ") VALUES ("
+            + ALIAS_COLUMN_LIST.stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")";
+
+    /** Replaces an alias row bound by {@link #bindAlias} if it is at revision {@code :expected}. */
+    static final String UPDATE_ALIAS = "UPDATE versioned_aliases SET "
+            + ALIAS_COLUMN_LIST.stream().filter(column -> !column.equals("name") && !column.equals("alias"))
+                    .map(column -> column + " = :" + column).collect(Collectors.joining(", "))
+            + " WHERE name = :name AND alias = :alias AND revision = :expected";
 
     /** Columns of {@code versioned_alias_history}. */
     static final String HISTORY_COLUMNS = "name, alias, revision, changed_at, prev_version, prev_secondary_version, "
@@ -47,12 +70,20 @@ final class Rows {
             FlatJson.decodeLongs(rs.getString("alias_pins_json")),
             rs.getLong("revision"));
 
-    static final RowMapper<AliasRecord> ALIAS = (rs, ctx) -> new AliasRecord(
-            rs.getString("name"),
-            rs.getString("alias"),
-            instant(rs, "update_at"),
-            target(rs, "version", "secondary_version", "secondary_weight").orElseThrow(),
-            rs.getLong("revision"));
+    static final RowMapper<AliasRecord> ALIAS = (rs, ctx) -> {
+        AliasTarget target = target(rs, "version", "secondary_version", "secondary_weight").orElseThrow();
+        Map<Version, TargetFacts> facts = new HashMap<>();
+        Optional<TargetFacts> primary = facts(rs, "primary");
+        if (primary.isPresent()) {
+            facts.put(target.version(), primary.get());
+        }
+        Optional<TargetFacts> secondary = facts(rs, "secondary");
+        if (secondary.isPresent() && target.secondaryVersion().isPresent()) {
+            facts.put(target.secondaryVersion().get(), secondary.get());
+        }
+        return new AliasRecord(rs.getString("name"), rs.getString("alias"), instant(rs, "update_at"), target,
+                rs.getLong("revision"), facts);
+    };
 
     static final RowMapper<AliasChange> HISTORY = (rs, ctx) -> new AliasChange(
             rs.getString("name"),
@@ -83,13 +114,36 @@ final class Rows {
     /** Binds every column of {@code versioned_aliases} by its name in {@link #ALIAS_COLUMNS}. */
     static <S extends SqlStatement<S>> S bindAlias(S statement, AliasRecord record) {
         AliasTarget target = record.target();
-        return statement.bind("name", record.name())
+        statement.bind("name", record.name())
                 .bind("alias", record.alias())
                 .bind("update_at", time(record.updateAt()))
                 .bind("version", target.version().number())
                 .bind("secondary_version", target.secondaryVersion().map(Version::number).orElse(null))
                 .bind("secondary_weight", target.secondaryVersionWeight())
                 .bind("revision", record.revision());
+        bindFacts(statement, "primary", record.factsOf(target.version()));
+        return bindFacts(statement, "secondary", target.secondaryVersion().flatMap(record::factsOf));
+    }
+
+    private static <S extends SqlStatement<S>> S bindFacts(S statement, String prefix, Optional<TargetFacts> facts) {
+        return statement.bind(prefix + "_update_at", facts.map(known -> time(known.updateAt())).orElse(NULL_TIME))
+                .bind(prefix + "_sha256", facts.map(TargetFacts::sha256).orElse(null))
+                .bind(prefix + "_size_bytes", facts.map(TargetFacts::size).orElse(null))
+                .bind(prefix + "_content_type", facts.map(TargetFacts::contentType).orElse(null))
+                .bind(prefix + "_metadata_json", facts.map(known -> FlatJson.encodeStrings(known.metadata()))
+                        .orElse(null))
+                .bind(prefix + "_blob_key", facts.map(TargetFacts::blobKey).orElse(null));
+    }
+
+    /** The facts in the columns {@code {prefix}_*}, or empty when they are NULL. */
+    private static Optional<TargetFacts> facts(ResultSet rs, String prefix) throws SQLException {
+        String sha256 = rs.getString(prefix + "_sha256");
+        if (sha256 == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetFacts(instant(rs, prefix + "_update_at"), sha256,
+                rs.getLong(prefix + "_size_bytes"), rs.getString(prefix + "_content_type"),
+                FlatJson.decodeStrings(rs.getString(prefix + "_metadata_json")), rs.getString(prefix + "_blob_key")));
     }
 
     /** Binds every column of {@code versioned_alias_history} by its name in {@link #HISTORY_COLUMNS}. */
@@ -101,6 +155,10 @@ final class Rows {
         bindTarget(bound, "prev", change.previous());
         return bindTarget(bound, "cur", change.current());
     }
+
+    /** A NULL parameter for a TIMESTAMP WITH TIME ZONE column. */
+    private static final Argument NULL_TIME = (position, statement, context) ->
+            statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
 
     /** A parameter for a TIMESTAMP WITH TIME ZONE column: the instant in UTC, truncated to microseconds. */
     static Argument time(Instant instant) {

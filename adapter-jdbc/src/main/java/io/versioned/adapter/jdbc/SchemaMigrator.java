@@ -1,6 +1,7 @@
 package io.versioned.adapter.jdbc;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,16 @@ import org.jdbi.v3.core.JdbiException;
 final class SchemaMigrator {
 
     /** The migrations, in the order they are applied. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__alias_target_facts.sql");
 
     private static final String RESOURCE_DIRECTORY = "/db/migration/";
+    /**
+     * Serializes the migrations of this JVM: H2 fails with internal errors (a NullPointerException inside
+     * {@code ALTER TABLE}) when two sessions alter one table at once, as ports on one database bootstrapping together
+     * do. Other processes are told apart by the database itself (see {@link #retrying}).
+     */
+    private static final Object MIGRATION_LOCK = new Object();
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
-    private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
 
@@ -42,6 +48,12 @@ final class SchemaMigrator {
      * @throws BackendException if the database fails, or holds a schema newer than this library
      */
     void migrate() {
+        synchronized (MIGRATION_LOCK) {
+            migrateNow();
+        }
+    }
+
+    private void migrateNow() {
         retrying("creating the table versioned_schema_version", this::versionTableExists, () ->
                 jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS versioned_schema_version ("
                         + "version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)")));
@@ -64,12 +76,13 @@ final class SchemaMigrator {
     }
 
     /**
-     * Runs {@code step} unless {@code done}. After a collision with a concurrent migrator, checks {@code done} again
-     * and tries again if it does not hold yet; any other failure ends the migration at once.
+     * Runs {@code step} unless {@code done}. After a collision with a concurrent migrator (including a table it has
+     * not committed yet: its {@code CREATE TABLE IF NOT EXISTS} may make ours a no-op before the table is visible),
+     * checks {@code done} again and tries again if it does not hold yet; any other failure ends the migration at
+     * once.
      */
     private void retrying(String action, Check done, Runnable step) {
-        JdbiException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 if (done.holds()) {
                     return;
@@ -77,14 +90,13 @@ final class SchemaMigrator {
                 step.run();
                 return;
             } catch (JdbiException e) {
-                if (!JdbcErrors.isRaceWithAnotherWriter(e)) {
+                if (!JdbcErrors.isRaceWithAnotherWriter(e) && !JdbcErrors.isTableMissing(e)) {
                     throw JdbcErrors.backend(action, e);
                 }
-                last = e;
-                pause(attempt);
+                RetryPolicy.LOST_RACES.afterLostRace(attempt, action,
+                        message -> new BackendException(message, e, true));
             }
         }
-        throw JdbcErrors.backend(action, last);
     }
 
     /**
@@ -136,14 +148,6 @@ final class SchemaMigrator {
         return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(20L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendException("interrupted while migrating the metadata schema", e, true);
-        }
-    }
 
     /** A condition that may query the database. */
     @FunctionalInterface

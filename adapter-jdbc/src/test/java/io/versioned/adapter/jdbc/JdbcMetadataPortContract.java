@@ -112,7 +112,7 @@ abstract class JdbcMetadataPortContract extends MetadataPortContract {
         second.bootstrap();
 
         assertThat(second.getVersion("doc", Version.of(1))).contains(record);
-        assertThat(appliedSchemaVersions(config)).containsExactly(1);
+        assertThat(appliedSchemaVersions(config)).containsExactly(1, 2);
     }
 
     @Test
@@ -141,7 +141,7 @@ abstract class JdbcMetadataPortContract extends MetadataPortContract {
             pool.shutdownNow();
         }
 
-        assertThat(appliedSchemaVersions(config)).containsExactly(1);
+        assertThat(appliedSchemaVersions(config)).containsExactly(1, 2);
         ports.get(0).registerArtifactName("doc");
         assertThat(ports.get(racers - 1).listArtifactNames()).containsExactly("doc");
     }
@@ -229,6 +229,34 @@ abstract class JdbcMetadataPortContract extends MetadataPortContract {
     void aNegativeHistoryLimitIsRefused() {
         assertThatThrownBy(() -> metadata().aliasHistory("doc", "production", -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void aDatabaseAtSchemaVersion1IsMigratedAndItsAliasRowsReadWithoutTargetFacts() throws Exception {
+        JdbcConfig config = newDatabase();
+        String v1;
+        try (var in = SchemaMigrator.class.getResourceAsStream("/db/migration/V1__init.sql")) {
+            v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String statement : v1.lines().filter(line -> !line.strip().startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n")).split(";")) {
+            if (!statement.isBlank()) {
+                execute(config, statement);
+            }
+        }
+        execute(config, "CREATE TABLE versioned_schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                + "applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
+        execute(config, "INSERT INTO versioned_schema_version (version, applied_at) VALUES (1, CURRENT_TIMESTAMP)");
+        execute(config, "INSERT INTO versioned_aliases (name, alias, update_at, version, secondary_version, "
+                + "secondary_weight, revision) VALUES ('doc', 'live', TIMESTAMP WITH TIME ZONE "
+                + "'2024-05-06 07:08:09.123456+00:00', 1, NULL, 0, 3)");
+
+        JdbcMetadataPort port = open(config);
+        port.bootstrap();
+
+        assertThat(appliedSchemaVersions(config)).containsExactly(1, 2);
+        assertThat(port.getAlias("doc", "live")).contains(new AliasRecord("doc", "live",
+                Instant.parse("2024-05-06T07:08:09.123456Z"), AliasTarget.of(Version.of(1)), 3));
     }
 
     // ---- helpers

@@ -1,43 +1,31 @@
 package io.versioned.adapter.s3only;
 
 import io.versioned.api.BackendException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
+import io.versioned.core.port.RetryPolicy;
 
 /**
- * The bound on the compare-and-set loops of the port: at most {@link #MAX_ATTEMPTS} attempts, with a short
- * jittered pause after each lost race so that racing writers spread out. Correctness never depends on the
- * pauses; they only make progress likelier. When every attempt lost, a retryable {@link BackendException}
- * reports that nothing was changed.
+ * The bounds on the compare-and-set loops of the port: a lost race is retried by the library's one
+ * {@link RetryPolicy#LOST_RACES} (when every attempt lost, a retryable {@link BackendException} reports that nothing
+ * was changed); unanswered writes are bounded here.
  */
 final class Contention {
 
-    /** Attempts of one conditional write before giving up; every lost attempt means another writer won. */
-    static final int MAX_ATTEMPTS = 64;
     /** Unanswered writes (see {@link MetadataObjects.Write#UNANSWERED}) of one change before giving up. */
     static final int MAX_UNANSWERED = 3;
-    private static final long MAX_PAUSE_NANOS = 40_000_000L;
 
     private Contention() {
     }
 
     /**
-     * Called after attempt {@code attempt} (0-based) of {@code action} lost a race: pauses briefly, or gives up
-     * after the last attempt.
+     * Called after attempt {@code attempt} (0-based) of the metadata write {@code action} lost a race: pauses as
+     * {@link RetryPolicy#LOST_RACES} says, or gives up after its last attempt.
      *
      * @throws BackendException retryable when the attempts are exhausted; not retryable when the thread is
      *                          interrupted (the interrupt status stays set)
      */
     static void lostRace(int attempt, String action) {
-        if (attempt + 1 >= MAX_ATTEMPTS) {
-            throw S3Failures.contention(action, MAX_ATTEMPTS);
-        }
-        long ceiling = Math.min(MAX_PAUSE_NANOS, 500_000L << Math.min(attempt, 7));
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling / 4, ceiling + 1));
-        if (Thread.currentThread().isInterrupted()) {
-            throw new BackendException("interrupted while retrying a metadata write to " + action
-                    + "; nothing was changed", null, false);
-        }
+        RetryPolicy.LOST_RACES.afterLostRace(attempt, "S3 metadata write to " + action,
+                message -> new BackendException(message, null, true));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.versioned.api.AliasTarget;
 import io.versioned.api.BackendException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -103,6 +104,19 @@ final class MetadataCodec {
             node.put("updateAt", TIME.format(record.updateAt()));
             node.set("target", target(record.target()));
             node.put("revision", record.revision());
+            if (!record.targetFacts().isEmpty()) {
+                ObjectNode facts = node.putObject("targetFacts");
+                new TreeMap<>(record.targetFacts()).forEach((version, known) -> {
+                    ObjectNode fact = facts.putObject(version.padded());
+                    fact.put("updateAt", TIME.format(known.updateAt()));
+                    fact.put("sha256", known.sha256());
+                    fact.put("size", known.size());
+                    fact.put("contentType", known.contentType());
+                    ObjectNode metadata = fact.putObject("metadata");
+                    new TreeMap<>(known.metadata()).forEach(metadata::put);
+                    fact.put("blobKey", known.blobKey());
+                });
+            }
         }
         return write(root);
     }
@@ -114,9 +128,12 @@ final class MetadataCodec {
         Fields fields = new Fields(location);
         JsonNode root = fields.document(bytes, KIND_ALIASES, name);
         TreeMap<String, AliasRecord> records = fields.records(root, "aliases", "alias",
-                node -> fields.text(node, "alias"), (node, alias) -> new AliasRecord(name, alias,
-                        fields.time(node, "updateAt"), fields.target(fields.object(node, "target")),
-                        fields.integer(node, "revision")));
+                node -> fields.text(node, "alias"), (node, alias) -> {
+                    AliasTarget target = fields.target(fields.object(node, "target"));
+                    return fields.build("alias " + alias, () -> new AliasRecord(name, alias,
+                            fields.time(node, "updateAt"), target, fields.integer(node, "revision"),
+                            fields.targetFacts(node)));
+                });
         return new AliasesDocument(name, records);
     }
 
@@ -327,6 +344,27 @@ final class MetadataCodec {
                 throw corrupt("\"" + field + "\" is not LATEST or a six-digit version: " + value);
             }
             return Version.parse(value);
+        }
+
+        /** The optional {@code "targetFacts"} of an alias record: version → facts; absent in older documents. */
+        Map<Version, TargetFacts> targetFacts(JsonNode node) {
+            Map<Version, TargetFacts> facts = new HashMap<>();
+            if (!node.has("targetFacts")) {
+                return facts;
+            }
+            for (Map.Entry<String, JsonNode> entry : object(node, "targetFacts").properties()) {
+                if (!VERSION.matcher(entry.getKey()).matches() || "000000".equals(entry.getKey())) {
+                    throw corrupt("\"targetFacts\" has a key that is not a six-digit version: " + entry.getKey());
+                }
+                JsonNode fact = entry.getValue();
+                if (!fact.isObject()) {
+                    throw corrupt("\"targetFacts\"." + entry.getKey() + " is not an object");
+                }
+                facts.put(Version.parse(entry.getKey()), build("targetFacts", () -> new TargetFacts(
+                        time(fact, "updateAt"), text(fact, "sha256"), integer(fact, "size"),
+                        text(fact, "contentType"), textMap(fact, "metadata"), text(fact, "blobKey"))));
+            }
+            return facts;
         }
 
         Map<String, String> textMap(JsonNode node, String field) {

@@ -96,12 +96,6 @@ final class S3Failures {
                 retryable);
     }
 
-    /** A retryable {@link BackendException} for a write that lost to concurrent writers every time. */
-    static BackendException contention(String action, int attempts) {
-        return new BackendException("S3 metadata write to " + action + " lost to concurrent writers " + attempts
-                + " times in a row; nothing was changed, try again", null, true);
-    }
-
     private static boolean isRetryable(SdkException e) {
         if (e instanceof SdkServiceException service) {
             return service.isThrottlingException() || service.statusCode() == TOO_MANY_REQUESTS

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code If-Match: <etag of the content read>}; there are no lock files and no timing assumptions. A record
  * write is a read-modify-write of its document: the record-level precondition (absent, or at the expected
  * revision) is checked on the content read, and a conditional write that loses because another record of the
- * same document changed is retried inside the port on fresh content, up to {@value Contention#MAX_ATTEMPTS}
- * attempts (then a retryable {@link BackendException}). {@link PreconditionFailedException} is thrown only
+ * same document changed is retried inside the port on fresh content, as the library's one
+ * {@link io.versioned.core.port.RetryPolicy#LOST_RACES} says (then a retryable {@link BackendException}). {@link PreconditionFailedException} is thrown only
  * when the record-level precondition itself fails. Writers of one artifact's versions (or aliases, or one
  * alias's history) are thus serialized by the document's ETag; writers of different artifacts never contend.
  *

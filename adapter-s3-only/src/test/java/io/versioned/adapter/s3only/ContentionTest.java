@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.BackendException;
+import io.versioned.core.port.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The bound of the compare-and-set loops: exhausted attempts may be retried, an interruption may not. */
@@ -11,7 +12,7 @@ class ContentionTest {
 
     @Test
     void exhaustedAttemptsAreARetryableFailure() {
-        assertThatThrownBy(() -> Contention.lostRace(Contention.MAX_ATTEMPTS - 1, "update s3://b/k"))
+        assertThatThrownBy(() -> Contention.lostRace(RetryPolicy.LOST_RACES.maxAttempts() - 1, "update s3://b/k"))
                 .isInstanceOf(BackendException.class)
                 .hasMessageContaining("s3://b/k")
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isTrue());

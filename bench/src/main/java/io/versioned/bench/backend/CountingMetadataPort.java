@@ -38,6 +38,11 @@ final class CountingMetadataPort implements MetadataPort {
     }
 
     @Override
+    public List<VersionRecord> newestVersions(String name) {
+        return counted(() -> delegate.newestVersions(name));
+    }
+
+    @Override
     public void createVersion(VersionRecord record) {
         run(() -> delegate.createVersion(record));
     }

@@ -2,6 +2,7 @@ package io.versioned.bench.concurrency;
 
 import io.versioned.bench.BenchSection;
 import io.versioned.bench.BenchSettings;
+import io.versioned.bench.Targets;
 import io.versioned.bench.MarkdownTable;
 import io.versioned.bench.Samples;
 import io.versioned.bench.backend.BackendKind;
@@ -20,6 +21,8 @@ public final class ConcurrencySection implements BenchSection {
 
     private static final RunPlan FULL = new RunPlan(List.of(1, 2, 4, 8, 16), 1, 1_000, 3, 1_500, 50, 4_000);
     private static final RunPlan QUICK = new RunPlan(List.of(1, 2), 0, 1, 2, 100, 20, 0);
+    /** The thread count whose scaling on one shared artifact is a target of issue 15. */
+    private static final int CONTENTION_THREADS = 16;
     private static final int PROBLEMS_IN_MESSAGE = 20;
 
     @Override
@@ -52,6 +55,7 @@ public final class ConcurrencySection implements BenchSection {
                     String where = kind.label() + ", " + workload.label() + ", " + threads + " threads: ";
                     result.verification().problems().forEach(problem -> losses.add(where + problem));
                     row(table, kind, result, baseline);
+                    contentionTarget(settings, kind, workload, result, baseline);
                 }
             }
             out.append("\n### ").append(capitalized(workload.label())).append(" (").append(workload.meaning())
@@ -73,6 +77,20 @@ public final class ConcurrencySection implements BenchSection {
                 + (threads == 1 ? " thread" : " threads") + what);
         try (BenchBackend backend = BenchBackend.open(kind, settings, "concurrency")) {
             return new ConcurrencyRun(backend, workload, threads, plan).run();
+        }
+    }
+
+    /** Reports the scaling of the shared artifact at 16 threads on the HTTP backends, as the issue's targets. */
+    private static void contentionTarget(BenchSettings settings, BackendKind kind, Workload workload,
+                                         RunResult result, RunResult baseline) {
+        if (workload != Workload.SHARED_ARTIFACT || result.threads() != CONTENTION_THREADS) {
+            return;
+        }
+        double scaling = result.medianCyclesPerSecond() / baseline.medianCyclesPerSecond();
+        if (kind == BackendKind.S3_ONLY) {
+            settings.targets().measured(Targets.Target.CONTENTION_S3_ONLY, scaling);
+        } else if (kind == BackendKind.S3_DYNAMODB) {
+            settings.targets().measured(Targets.Target.CONTENTION_S3_DYNAMODB, scaling);
         }
     }
 

@@ -4,6 +4,7 @@ import io.versioned.bench.BenchSection;
 import io.versioned.bench.BenchSettings;
 import io.versioned.bench.MarkdownTable;
 import io.versioned.bench.Samples;
+import io.versioned.bench.Targets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class OperationsSection implements BenchSection {
         Map<Cell, Timing> timings = new HashMap<>(InProcessMeasurement.run(settings));
         HarnessMeasurement harness = new HarnessMeasurement(settings);
         timings.putAll(harness.run());
-        return description(settings, harness.samples()) + "\n\n" + table(timings);
+        return description(settings, harness.samples()) + "\n\n" + table(timings, settings.targets());
     }
 
     private static String description(BenchSettings settings, int harnessSamples) {
@@ -63,7 +64,7 @@ public final class OperationsSection implements BenchSection {
                 + "existing alias between two versions.";
     }
 
-    private static String table(Map<Cell, Timing> timings) {
+    private static String table(Map<Cell, Timing> timings, Targets targets) {
         MarkdownTable table = new MarkdownTable("backend", "operation", "library median", "library p99",
                 "baseline median", "baseline p99", "library / baseline (median)");
         for (Backend backend : Backend.values()) {
@@ -77,6 +78,10 @@ public final class OperationsSection implements BenchSection {
                         Samples.duration(library.p99Nanos()), Samples.duration(baseline.medianNanos()),
                         Samples.duration(baseline.p99Nanos()),
                         Samples.ratio(library.medianNanos(), baseline.medianNanos()));
+                if (backend == Backend.S3_DYNAMODB && operation == Operation.RESOLVE_READ_SMALL) {
+                    targets.measured(Targets.Target.RESOLVE_READ_S3_DYNAMODB,
+                            library.medianNanos() / (double) baseline.medianNanos());
+                }
             }
         }
         return table.toString();

@@ -2,6 +2,7 @@ package io.versioned.bench.requests;
 
 import io.versioned.bench.BenchSection;
 import io.versioned.bench.BenchSettings;
+import io.versioned.bench.Targets;
 import io.versioned.bench.MarkdownTable;
 import java.util.Map;
 
@@ -32,6 +33,14 @@ public final class RequestsSection implements BenchSection {
         try (CountedBackend backend = CountedBackend.s3Only(settings.servers())) {
             s3Only = new RequestScript(backend).measureEveryOperation();
         }
+        Targets targets = settings.targets();
+        targets.measured(Targets.Target.RESOLVE_REQUESTS, aws.get(CountedOperation.RESOLVE).total());
+        targets.measured(Targets.Target.PUT_ALIAS_SWITCH_REQUESTS,
+                aws.get(CountedOperation.PUT_ALIAS_SWITCH).total());
+        targets.measured(Targets.Target.PUT_ALIAS_NEW_REQUESTS, aws.get(CountedOperation.PUT_ALIAS_NEW).total());
+        targets.measured(Targets.Target.PUT_ALIAS_CANARY_REQUESTS,
+                aws.get(CountedOperation.PUT_ALIAS_CANARY).total());
+        targets.measured(Targets.Target.PUBLISH_REQUESTS, aws.get(CountedOperation.PUBLISH).total());
         return description() + "\n\n" + table(aws, s3Only);
     }
 

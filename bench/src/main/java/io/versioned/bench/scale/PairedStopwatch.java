@@ -22,18 +22,34 @@ final class PairedStopwatch {
      * @throws Exception                whatever an action throws
      */
     static Pair time(int warmups, int iterations, Stopwatch.Action first, Stopwatch.Action second) throws Exception {
+        return time(warmups, iterations, () -> { }, first, () -> { }, second);
+    }
+
+    /**
+     * As {@link #time(int, int, Stopwatch.Action, Stopwatch.Action)}, with an untimed setup run just before each
+     * run of its action (warm-ups included).
+     *
+     * @throws IllegalArgumentException if {@code warmups} is negative or {@code iterations} is not positive
+     * @throws Exception                whatever an action or a setup throws
+     */
+    static Pair time(int warmups, int iterations, Stopwatch.Action firstSetup, Stopwatch.Action first,
+                     Stopwatch.Action secondSetup, Stopwatch.Action second) throws Exception {
         if (warmups < 0 || iterations < 1) {
             throw new IllegalArgumentException("warmups, iterations: must be >= 0 and >= 1, got " + warmups + ", "
                     + iterations);
         }
         for (int i = 0; i < warmups; i++) {
+            firstSetup.run();
             first.run();
+            secondSetup.run();
             second.run();
         }
         long[] firstNanos = new long[iterations];
         long[] secondNanos = new long[iterations];
         for (int i = 0; i < iterations; i++) {
+            firstSetup.run();
             firstNanos[i] = timed(first);
+            secondSetup.run();
             secondNanos[i] = timed(second);
         }
         return new Pair(new Samples(firstNanos), new Samples(secondNanos));

@@ -7,8 +7,10 @@ import io.versioned.bench.BenchSettings;
 import io.versioned.bench.MarkdownTable;
 import io.versioned.bench.Samples;
 import io.versioned.bench.Stopwatch;
+import io.versioned.bench.Targets;
 import io.versioned.bench.backend.BackendKind;
 import io.versioned.bench.backend.BenchBackend;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -48,7 +50,7 @@ public final class ScaleSection implements BenchSection {
                 warmUpPurge(backend.repository(), populator, plan.smallVersions());
                 Filled small = fill(backend.repository(), populator, plan, plan.smallVersions());
                 Filled large = fill(backend.repository(), populator, plan, plan.largeVersions());
-                versionRows(costs, kind, plan, backend.repository(), small, large);
+                versionRows(costs, kind, plan, backend.repository(), small, large, settings.targets());
                 fillingRow(filling, kind, count(small.versions()) + " versions", small.population());
                 fillingRow(filling, kind, count(large.versions()) + " versions", large.population());
             }
@@ -95,9 +97,9 @@ public final class ScaleSection implements BenchSection {
         repository.purgeArtifactVersions(name, versions / 2, Duration.ZERO);
     }
 
-    /** Times list, resolve and purge on both artifacts, interleaved. */
+    /** Times list, resolve, publish and purge on both artifacts, interleaved. */
     private static void versionRows(MarkdownTable table, BackendKind kind, ScalePlan plan, Repository repository,
-                                    Filled small, Filled large) throws Exception {
+                                    Filled small, Filled large, Targets targets) throws Exception {
         String sizes = count(small.versions()) + " → " + count(large.versions()) + " versions";
         double items = large.versions() / (double) small.versions();
         PairedStopwatch.Pair list = PairedStopwatch.time(plan.listWarmups(), plan.listIterations(),
@@ -107,13 +109,43 @@ public final class ScaleSection implements BenchSection {
                 resolve(repository, small), resolve(repository, large));
         table.row(kind.label(), "resolve, " + sizes, cell(resolve.first()), cell(resolve.second()),
                 resolve.second().ratioTo(resolve.first()), "—");
+        PairedStopwatch.Pair publish = PairedStopwatch.time(plan.listWarmups(), plan.listIterations(),
+                putNewContent(repository, small), publish(repository, small),
+                putNewContent(repository, large), publish(repository, large));
+        table.row(kind.label(), "publish (a new LATEST put just before, untimed), " + sizes,
+                cell(publish.first()), cell(publish.second()), publish.second().ratioTo(publish.first()), "—");
+        int published = plan.listWarmups() + plan.listIterations();
         int perCall = plan.purgedPerCall();
         PairedStopwatch.Pair purge = PairedStopwatch.time(0, plan.purgeCalls(),
-                new PurgeStep(repository, small.name(), small.versions(), perCall),
-                new PurgeStep(repository, large.name(), large.versions(), perCall));
+                new PurgeStep(repository, small.name(), small.versions() + published, perCall),
+                new PurgeStep(repository, large.name(), large.versions() + published, perCall));
         table.row(kind.label(), "purgeArtifactVersions of the oldest " + count(perCall) + " (" + plan.purgeCalls()
                         + " calls per artifact), " + sizes, purgeCell(purge.first(), perCall),
                 purgeCell(purge.second(), perCall), purge.second().ratioTo(purge.first()), "—");
+        double publishRatio = publish.second().median() / (double) publish.first().median();
+        switch (kind) {
+            case IN_MEMORY -> targets.measured(Targets.Target.PUBLISH_SCALE_IN_MEMORY, publishRatio);
+            case EMBEDDED -> targets.measured(Targets.Target.PUBLISH_SCALE_EMBEDDED, publishRatio);
+            case S3_DYNAMODB -> targets.measured(Targets.Target.PUBLISH_SCALE_S3_DYNAMODB, publishRatio);
+            case S3_ONLY -> {
+                targets.measured(Targets.Target.PUBLISH_SCALE_S3_ONLY, publishRatio);
+                targets.measured(Targets.Target.RESOLVE_SCALE_S3_ONLY,
+                        resolve.second().median() / (double) resolve.first().median());
+                targets.measured(Targets.Target.PURGE_SCALE_S3_ONLY,
+                        purge.second().median() / (double) purge.first().median());
+            }
+        }
+    }
+
+    /** An untimed put of content LATEST never had, so that the publish after it makes a new version. */
+    private static Stopwatch.Action putNewContent(Repository repository, Filled artifact) {
+        int[] puts = {0};
+        return () -> repository.putArtifact(artifact.name(),
+                ("scale publish " + artifact.name() + " " + ++puts[0]).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Stopwatch.Action publish(Repository repository, Filled artifact) {
+        return () -> repository.publishArtifactVersion(artifact.name());
     }
 
     private static Stopwatch.Action list(Repository repository, Filled artifact) {
@@ -146,7 +178,9 @@ public final class ScaleSection implements BenchSection {
                 + "alias `" + ALIAS + "` on its newest version). Then `listArtifactVersions` (" + plan.listIterations()
                 + " timed calls per artifact after " + plan.listWarmups() + " warm-up) and `resolve` of the alias ("
                 + plan.resolveIterations() + " after " + plan.resolveWarmups() + ") are timed, the calls on the two "
-                + "artifacts interleaved so that drift on the machine weighs on both alike. Finally "
+                + "artifacts interleaved so that drift on the machine weighs on both alike. Then `publish` ("
+                + plan.listIterations() + " timed after " + plan.listWarmups() + ", interleaved too), each after an "
+                + "untimed put of new content, so that every publish makes a new version. Finally "
                 + plan.purgeCalls() + " `purgeArtifactVersions(name, keepLastN, Duration.ZERO)` calls per artifact, "
                 + "interleaved too, each hard-delete (records and bytes) the oldest " + count(plan.purgedPerCall())
                 + " live versions: together half of the smaller artifact, and the same number of the larger, so "
@@ -169,9 +203,8 @@ public final class ScaleSection implements BenchSection {
     private static String fillingIntro(ScalePlan plan) {
         return "How the artifacts were filled. Each artifact is first published through the public API, one put + "
                 + "publish per version, for at most " + Samples.duration(plan.apiBudget().toNanos())
-                + " (each publish lists the artifact's versions, so it slows down as the artifact grows; at the "
-                + "API rates below, 10,000 publishes over HTTP to the test servers would take far longer than the "
-                + "run may). The remaining "
+                + " (at the API rates below, 10,000 publishes over HTTP to the test servers would take far longer "
+                + "than the run may). The remaining "
                 + "versions are written below the API exactly as a publish leaves them: the bytes under "
                 + "`{name}/{6-digit version}` through the blob port; a version record at revision 1 with the "
                 + "content's SHA-256, size and content type through the metadata port's `createVersion` ("

@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class AwsBackend implements Backend {
 
+    /** The backend's name in the report. */
+    static final String NAME = "S3 + DynamoDB";
+
     private static final double MIB = 1024.0 * 1024;
 
     private final AwsRepositoryConfig config;
@@ -79,7 +82,7 @@ final class AwsBackend implements Backend {
 
     @Override
     public String name() {
-        return "S3 + DynamoDB";
+        return NAME;
     }
 
     @Override

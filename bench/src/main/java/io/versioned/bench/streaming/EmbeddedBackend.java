@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 final class EmbeddedBackend implements Backend {
 
+    /** The backend's name in the report. */
+    static final String NAME = "embedded (H2 + files)";
+
     private final Path folder;
     private final Path blobs;
     private final Repository repository;
@@ -31,7 +34,7 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public String name() {
-        return "embedded (H2 + files)";
+        return NAME;
     }
 
     @Override

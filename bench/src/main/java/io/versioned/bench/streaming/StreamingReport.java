@@ -2,11 +2,13 @@ package io.versioned.bench.streaming;
 
 import io.versioned.bench.MarkdownTable;
 import io.versioned.bench.Samples;
+import io.versioned.bench.Targets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -27,7 +29,7 @@ final class StreamingReport {
      *
      * @throws IllegalArgumentException if a library row has no baseline, or the reverse
      */
-    static String table(long size, List<Measurement> measurements) {
+    static String table(long size, List<Measurement> measurements, Targets targets) {
         Map<List<String>, Pair> pairs = new LinkedHashMap<>();
         for (Measurement measurement : measurements) {
             Pair pair = pairs.computeIfAbsent(List.of(measurement.backend(), measurement.operation()),
@@ -43,6 +45,8 @@ final class StreamingReport {
             }
             Samples library = samples(pair.library);
             Samples baseline = samples(pair.baseline);
+            target(key.get(0), key.get(1)).ifPresent(target ->
+                    targets.measured(target, library.median() / (double) baseline.median()));
             table.row(key.get(0), key.get(1), "`" + pair.library.get(0).call() + "`",
                     throughput(size, library.median()), range(size, library), library.ratioTo(baseline),
                     mib(pair.library, HeapMeter.Usage::peak), mib(pair.library, HeapMeter.Usage::afterCollection));
@@ -51,6 +55,15 @@ final class StreamingReport {
                     mib(pair.baseline, HeapMeter.Usage::afterCollection));
         });
         return table.toString();
+    }
+
+    /** The issue-15 target a backend's operation is measured for, if any. */
+    private static Optional<Targets.Target> target(String backend, String operation) {
+        if (backend.equals(AwsBackend.NAME)) {
+            return Optional.of(operation.equals("put") ? Targets.Target.STREAM_S3_PUT : Targets.Target.STREAM_S3_GET);
+        }
+        return backend.equals(EmbeddedBackend.NAME) && operation.equals("put")
+                ? Optional.of(Targets.Target.STREAM_EMBEDDED_PUT) : Optional.empty();
     }
 
     private static Samples samples(List<Measurement> measurements) {

@@ -52,7 +52,7 @@ public final class StreamingSection implements BenchSection {
                         folder.resolve("results.tsv"));
                 measurements = ChildJvm.run(plan, timeout);
             }
-            return description(size, warmUp.size(), repetitions) + "\n\n" + StreamingReport.table(size, measurements);
+            return description(size, warmUp.size(), repetitions) + "\n\n" + StreamingReport.table(size, measurements, settings.targets());
         } finally {
             deleteRecursively(folder);
         }

@@ -3,6 +3,7 @@ package io.versioned.bench.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.versioned.bench.Targets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ class StreamingReportTest {
 
     private static final long MIB = 1L << 20;
     private static final long SECOND = 1_000_000_000L;
+    private static final HeapMeter.Usage USAGE = new HeapMeter.Usage(MIB, MIB);
 
     @Test
     void eachLibraryRowIsFollowedByItsBaselineWithMediansRangesRatiosAndTheLargestHeap() {
@@ -18,7 +20,7 @@ class StreamingReportTest {
                 measurement(false, 2 * SECOND, 70), measurement(true, 2 * SECOND, 30),
                 measurement(false, 8 * SECOND, 50), measurement(true, 4 * SECOND, 10));
 
-        String table = StreamingReport.table(1024 * MIB, measurements);
+        String table = StreamingReport.table(1024 * MIB, measurements, new Targets());
 
         assertThat(table.lines()).containsExactly(
                 "| backend | operation | call | throughput (median) | slowest – fastest | time ratio to baseline "
@@ -30,8 +32,23 @@ class StreamingReportTest {
     }
 
     @Test
+    void theRatiosOfTheTargetedBackendsAreReportedAsTargets() {
+        Targets targets = new Targets();
+        StreamingReport.table(MIB, List.of(
+                new Measurement(EmbeddedBackend.NAME, "put", false, "putArtifact", 3 * SECOND, USAGE),
+                new Measurement(EmbeddedBackend.NAME, "put", true, "copy", 2 * SECOND, USAGE),
+                new Measurement(AwsBackend.NAME, "get", false, "download", 5 * SECOND, USAGE),
+                new Measurement(AwsBackend.NAME, "get", true, "GetObject", 4 * SECOND, USAGE)), targets);
+
+        assertThat(targets.valueOf(Targets.Target.STREAM_EMBEDDED_PUT)).isEqualTo(1.5);
+        assertThat(targets.valueOf(Targets.Target.STREAM_S3_GET)).isEqualTo(1.25);
+        assertThat(targets.valueOf(Targets.Target.STREAM_S3_PUT)).isNull();
+    }
+
+    @Test
     void aLibraryRowWithoutItsBaselineIsRefused() {
-        assertThatThrownBy(() -> StreamingReport.table(MIB, List.of(measurement(false, SECOND, 1))))
+        assertThatThrownBy(() -> StreamingReport.table(MIB, List.of(measurement(false, SECOND, 1)),
+                new Targets()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline");
     }
 
