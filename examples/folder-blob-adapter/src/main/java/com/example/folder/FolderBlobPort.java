@@ -11,13 +11,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A third-party {@link BlobPort} on a folder, written against the installed {@code versioned-core} only: key
@@ -118,16 +121,32 @@ public final class FolderBlobPort implements BlobPort {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(path -> !path.getFileName().toString().startsWith(TEMPORARY))
-                    .map(this::entry)
-                    .filter(entry -> entry.key().startsWith(prefix))
-                    .sorted(Comparator.comparing(BlobEntry::key))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
+        List<BlobEntry> entries = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                    String key = root.relativize(path).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !path.getFileName().toString().startsWith(TEMPORARY)
+                            && key.startsWith(prefix)) {
+                        entries.add(new BlobEntry(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // removed while listing: it is not there
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
             throw failure("listing " + root, e);
         }
+        entries.sort(Comparator.comparing(BlobEntry::key));
+        return entries;
     }
 
     @Override
@@ -138,15 +157,6 @@ public final class FolderBlobPort implements BlobPort {
     @Override
     public Set<BlobCapability> capabilities() {
         return Set.of();
-    }
-
-    private BlobEntry entry(Path path) {
-        String key = root.relativize(path).toString().replace('\\', '/');
-        try {
-            return new BlobEntry(key, Files.size(path), Files.getLastModifiedTime(path).toInstant());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Path file(String key) {
