@@ -259,10 +259,17 @@ record ArtifactState(boolean registered, SortedMap<Version, VersionState> versio
 
     /**
      * This state after the core repaired the alias's history before changing it: the entry of the alias's revision
-     * when it is missing (rebuilt from the alias, the newest older entry's target as the previous one).
+     * when it is missing (rebuilt from the alias, the newest older entry's target as the previous one); for an absent
+     * alias whose newest entry is no delete, the lost delete's entry at the next revision.
      */
     ArtifactState withRepairedHistory(String alias) {
         Optional<HistoryEntry> newest = history(alias).stream().findFirst();
+        if (alias(alias).isEmpty()) {
+            return newest.filter(last -> last.current().isPresent())
+                    .map(last -> withHistoryEntry(alias, new HistoryEntry(last.revision() + 1, last.current(),
+                            Optional.empty())))
+                    .orElse(this);
+        }
         return alias(alias).filter(current -> newest.map(HistoryEntry::revision).orElse(0L) < current.revision())
                 .map(current -> withHistoryEntry(alias, new HistoryEntry(current.revision(),
                         newest.flatMap(HistoryEntry::current), Optional.of(current.target()))))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.versioned.api.Alias;
 import io.versioned.api.AliasChange;
+import io.versioned.api.AliasNotFoundException;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
@@ -161,6 +162,44 @@ public abstract class FaultContract extends RepositoryContractSupport {
             assertThat(history).extracting(AliasChange::revision).containsExactly(3L, 2L, 1L);
             assertThat(history.get(1)).isEqualTo(new AliasChange(NAME, "production", 2, lost.updateAt(),
                     Optional.of(AliasTarget.of(Version.of(1))), Optional.of(AliasTarget.of(Version.of(2)))));
+
+            Invariants.assertHold(stores);
+        }
+    }
+
+    /**
+     * A crash between the removal of an alias and its delete entry (separate writes on a store without transactions)
+     * loses no change for good: creating the alias again stores the missing delete entry first, and the new alias
+     * takes the revision after it.
+     */
+    @Test
+    void anAliasDeleteWhoseHistoryEntryWasLostIsRepairedWhenTheAliasIsCreatedAgain() {
+        StorePorts stores = createPorts();
+        TestClock testClock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (Repository clean = RepositoryFixture.repository(stores, testClock)) {
+            clean.putArtifact(NAME, bytes("one"));
+            clean.publishArtifactVersion(NAME);
+            clean.putAlias(NAME, "production", Version.of(1));
+            Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
+                    testClock);
+            assertThatThrownBy(() -> crashing.deleteAlias(NAME, "production"))
+                    .isInstanceOf(VersionedException.class);
+            assertThatThrownBy(() -> clean.getAlias(NAME, "production")).as("the crash removed the alias")
+                    .isInstanceOf(AliasNotFoundException.class);
+            assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
+                    .as("the crash left the delete without its entry").containsExactly(1L);
+
+            testClock.advance(Duration.ofMinutes(1));
+            Instant repairedAfter = testClock.instant();
+            assertThat(clean.putAlias(NAME, "production", Version.of(1)).revision()).isEqualTo(3);
+            List<AliasChange> history = clean.getAliasHistory(NAME, "production");
+            assertThat(history).extracting(AliasChange::revision).as("every revision has its entry")
+                    .containsExactly(3L, 2L, 1L);
+            assertThat(history.get(1)).as("the repaired delete entry").usingRecursiveComparison().ignoringFields("time")
+                    .isEqualTo(new AliasChange(NAME, "production", 2, repairedAfter,
+                            Optional.of(AliasTarget.of(Version.of(1))), Optional.empty()));
+            assertThat(history.get(1).time()).as("time of the repaired delete entry: when it was repaired")
+                    .isAfter(repairedAfter);
 
             Invariants.assertHold(stores);
         }

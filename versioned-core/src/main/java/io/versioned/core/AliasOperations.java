@@ -88,14 +88,30 @@ final class AliasOperations {
     }
 
     /**
-     * The revision an absent alias is re-created from: that of its newest history entry, plus one when that entry is
-     * not a delete (the delete's entry is still being written, or was lost), so the re-creation never takes the
-     * delete's revision; 0 for an alias without history. A lost delete entry is not repaired: the alias record is
-     * gone, and a concurrent creator of the alias would make an absent alias look the same.
+     * The revision an absent alias is re-created from: that of its newest history entry when it is a delete; 0 for
+     * an alias without history. When the newest entry is not a delete, the alias was deleted and the delete's entry
+     * is missing (the process died, or the store failed, between removing the record and writing the entry, on a
+     * store without transactions; or another tool deleted the row): that entry is stored now, at the revision after
+     * the newest one, rebuilt from it, and its revision is returned. Every writer stores an entry only after (or
+     * together with) its record change, so a record still absent when read again <em>after</em> that entry was
+     * read can only mean a delete; a deleter still in flight writes the same entry, and whichever comes second finds
+     * it present. A record present on that second read was created meanwhile: nothing is repaired, and the caller's
+     * create fails and starts again.
      */
     private long revisionOfAbsent(String name, String alias) {
-        return stores.metadata().aliasHistory(name, alias, 1).stream().findFirst()
-                .map(last -> last.isDelete() ? last.revision() : last.revision() + 1).orElse(0L);
+        Optional<AliasChange> newest = stores.metadata().aliasHistory(name, alias, 1).stream().findFirst();
+        if (newest.isEmpty()) {
+            return 0L;
+        }
+        AliasChange last = newest.get();
+        if (last.isDelete()) {
+            return last.revision();
+        }
+        if (stores.metadata().getAlias(name, alias).isEmpty()) {
+            guard.appendHistory(new AliasChange(name, alias, last.revision() + 1, stores.now(), last.current(),
+                    Optional.empty()));
+        }
+        return last.revision() + 1;
     }
 
     /**

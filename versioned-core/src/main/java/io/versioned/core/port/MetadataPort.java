@@ -196,8 +196,8 @@ public interface MetadataPort extends AutoCloseable {
     /**
      * Removes the alias at {@code expectedRevision} together with its history entry {@code change} (stored unless an
      * entry with its key exists); both or neither where the store has transactions, otherwise the removal first
-     * (see {@link #writeAlias}). For an absent alias the removal is a no-op, and the entry may or may not be
-     * stored (the remover that removed it stores it).
+     * (see {@link #writeAlias}; the core stores a lost delete entry when the alias is created again). For an absent
+     * alias the removal is a no-op, and the entry may or may not be stored (the remover that removed it stores it).
      *
      * @param name             the artifact name
      * @param alias            the alias name
