@@ -70,8 +70,9 @@ final class JdbcErrors {
 
     /**
      * The {@link BackendException} for a failed {@code action}. Three conditions an operator must act on get one
-     * plain sentence without the action: an H2 file another program opened without sharing it ("busy", retryable), a corrupted H2
-     * file (not retryable: restore a backup) and a full disk (not retryable: free space). Otherwise the message names
+     * plain sentence without the action: an H2 file another program opened without sharing it ("busy",
+     * retryable), a corrupted H2 file (not retryable: restore a backup) and a full disk (not retryable: free
+     * space). Otherwise the message names
      * the action and says when no connection could be had (Jdbi's {@link ConnectionException}: the database is
      * down or refuses the login); retryable for lost or refused connections, pool time-outs, serialization
      * failures, deadlocks, lock time-outs and lack of server resources.
