@@ -41,23 +41,8 @@ class StoppedStoreTest {
                     .build();
             try (Repository repository = Versioned.open("s3://stopped/repo?endpoint=" + server.endpoint()
                     + "&cache=" + cacheDir + "&cacheTtl=30s&cacheMaxStale=1h", options)) {
-                repository.putArtifact("model", "weights".getBytes(StandardCharsets.UTF_8));
-                repository.publishArtifactVersion("model");
-                repository.putAlias("model", "production", Version.of(1));
-                assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
-                        .asString(StandardCharsets.UTF_8).isEqualTo("weights");
-
-                server.close();
-                clock.advance(Duration.ofMinutes(5));
-
-                assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
-                        .asString(StandardCharsets.UTF_8).isEqualTo("weights");
-                assertThat(stale).containsExactly("getAlias model/production");
                 assertThat(repository).isInstanceOf(CachingRepository.class);
-
-                clock.advance(Duration.ofHours(1));
-                assertThatThrownBy(() -> repository.resolve("model", "production"))
-                        .isInstanceOf(BackendException.class);
+                assertServedFromTheCacheOnceStopped(repository, server::close, clock, stale);
             }
         } finally {
             server.close();
@@ -78,26 +63,34 @@ class StoppedStoreTest {
             try (Repository repository = Versioned.open("s3+dynamodb://stopped/repo?table=versioned&endpoint="
                     + s3Server.endpoint() + "&dynamodb-endpoint=" + dynamoDbServer.endpoint() + "&cache=" + cacheDir
                     + "&cacheTtl=30s&cacheMaxStale=1h", options)) {
-                repository.putArtifact("model", "weights".getBytes(StandardCharsets.UTF_8));
-                repository.publishArtifactVersion("model");
-                repository.putAlias("model", "production", Version.of(1));
-                assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
-                        .asString(StandardCharsets.UTF_8).isEqualTo("weights");
-
-                dynamoDbServer.close();
-                clock.advance(Duration.ofMinutes(5));
-
-                assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
-                        .asString(StandardCharsets.UTF_8).isEqualTo("weights");
-                assertThat(stale).containsExactly("getAlias model/production");
-
-                clock.advance(Duration.ofHours(1));
-                assertThatThrownBy(() -> repository.resolve("model", "production"))
-                        .isInstanceOf(BackendException.class);
+                assertServedFromTheCacheOnceStopped(repository, dynamoDbServer::close, clock, stale);
             }
         } finally {
             dynamoDbServer.close();
             s3Server.close();
         }
+    }
+
+    /**
+     * Releases a version behind an alias and reads it, stops the store, and checks that reads go on from the cache
+     * (the listener told) until the maximum staleness has passed.
+     */
+    private static void assertServedFromTheCacheOnceStopped(Repository repository, Runnable stopStore,
+                                                            MutableClock clock, List<String> stale) {
+        repository.putArtifact("model", "weights".getBytes(StandardCharsets.UTF_8));
+        repository.publishArtifactVersion("model");
+        repository.putAlias("model", "production", Version.of(1));
+        assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
+                .asString(StandardCharsets.UTF_8).isEqualTo("weights");
+
+        stopStore.run();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(repository.getContent("model", repository.resolve("model", "production").version()))
+                .asString(StandardCharsets.UTF_8).isEqualTo("weights");
+        assertThat(stale).containsExactly("getAlias model/production");
+
+        clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> repository.resolve("model", "production")).isInstanceOf(BackendException.class);
     }
 }
