@@ -10,6 +10,7 @@ import io.versioned.bench.MarkdownTable;
 import io.versioned.bench.Samples;
 import io.versioned.bench.requests.CountedBackend;
 import io.versioned.bench.requests.RequestCount;
+import io.versioned.bench.streaming.InputFile;
 import io.versioned.cache.AliasListener;
 import io.versioned.cache.AliasWatch;
 import io.versioned.cache.CacheListener;
@@ -23,7 +24,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +54,7 @@ public final class CacheSection implements BenchSection {
                              CacheSettings.DEFAULT_MAX_STALE), Clock.systemUTC(), CacheListener.NONE)) {
             Repository store = backend.repository();
             long size = settings.size(100L << 20, 1L << 20);
-            Path file = folder.resolve("content.bin");
-            writeRandom(file, size);
+            Path file = InputFile.generate(folder.resolve("content.bin"), size, 0).path();
             store.putArtifact(NAME, file, PutOptions.none());
             store.publishArtifactVersion(NAME);
             store.putAlias(NAME, ALIAS, Version.of(1));
@@ -137,8 +136,9 @@ public final class CacheSection implements BenchSection {
         try (AliasWatch watch = cache.watch(NAME, ALIAS, INTERVAL, listener)) {
             changes.poll(60, TimeUnit.SECONDS);
             for (int round = 0; round < rounds; round++) {
-                writeRandom(file, Files.size(file));
-                store.putArtifact(NAME, file, PutOptions.none());
+                Path changed = InputFile.generate(file.resolveSibling("content-" + (round + 1) + ".bin"),
+                        Files.size(file), round + 1).path();
+                store.putArtifact(NAME, changed, PutOptions.none());
                 Artifact published = store.publishArtifactVersion(NAME);
                 long start = System.nanoTime();
                 store.putAlias(NAME, ALIAS, published.version());
@@ -163,16 +163,5 @@ public final class CacheSection implements BenchSection {
                 Samples.duration(latency.median()), Samples.duration(latency.p99()), "interval + download",
                 Samples.duration(bound.median()), latency.ratioTo(bound), "≤ 1.2×",
                 latency.median() <= 1.2 * bound.median() ? "yes" : "no");
-    }
-
-    private static void writeRandom(Path file, long size) throws Exception {
-        Random random = new Random();
-        byte[] chunk = new byte[1 << 20];
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                random.nextBytes(chunk);
-                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * @param size   its length in bytes
  * @param sha256 the SHA-256 of its bytes, lower-case hex
  */
-record InputFile(Path path, long size, String sha256) {
+public record InputFile(Path path, long size, String sha256) {
 
     private static final int BUFFER = 1 << 20;
 
