@@ -13,6 +13,7 @@ import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.cache.VerifiedFiles.FileState;
 import io.versioned.core.Sha256;
 import io.versioned.core.spi.CacheSettings;
 import java.io.IOException;
@@ -41,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * A repository read through a local cache; see {@code docs/serving.md}.
  *
  * <ul>
- *   <li>Content lives on disk under the cache folder, one file per SHA-256, verified on the way in and on every
- *       read from the cache (a corrupted file is deleted and read again from the store), bounded in bytes with
- *       least-recently-used eviction, shared safely by several processes.</li>
+ *   <li>Content lives on disk under the cache folder, one file per SHA-256, verified on the way in and on the
+ *       first read by this object, and again whenever the file changed since ({@link VerifiedFiles}); a corrupted
+ *       file is deleted and read again from the store. Bounded in bytes with least-recently-used eviction, shared
+ *       safely by several processes.</li>
  *   <li>Published versions are immutable: their records are kept for the life of this object. Alias records,
  *       LATEST, listings and alias histories are kept for the time-to-live; within it a {@code resolve} sends no
  *       request.</li>
@@ -63,6 +65,7 @@ public final class CachingRepository implements Repository {
     private final CacheSettings settings;
     private final Clock clock;
     private final CacheListener listener;
+    private final VerifiedFiles verified = new VerifiedFiles();
     private final ContentStore content;
     private final Map<Key, Artifact> published = new ConcurrentHashMap<>();
     private final Map<Key, Fetched> expiring = new ConcurrentHashMap<>();
@@ -82,7 +85,7 @@ public final class CachingRepository implements Repository {
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
-        this.content = new ContentStore(settings.directory(), settings.maxBytes(), clock);
+        this.content = new ContentStore(settings.directory(), settings.maxBytes(), clock, verified);
     }
 
     /** The folder, time-to-live, bound and maximum staleness. */
@@ -197,8 +200,17 @@ public final class CachingRepository implements Repository {
     public byte[] getContent(String name, Version version) {
         Artifact artifact = getArtifactVersion(name, version);
         return fromCache(artifact, file -> {
+            FileState before = verified.state(file);
+            Instant started = Instant.now();
             byte[] bytes = Files.readAllBytes(file);
-            return Sha256.of(bytes).equals(artifact.sha256()) ? bytes : null;
+            if (verified.isTrusted(file, before) && before.equals(verified.state(file))) {
+                return bytes;
+            }
+            if (!Sha256.of(bytes).equals(artifact.sha256())) {
+                return null;
+            }
+            verified.verified(file, before, started);
+            return bytes;
         });
     }
 
@@ -206,11 +218,17 @@ public final class CachingRepository implements Repository {
     public InputStream openContent(String name, Version version) {
         Artifact artifact = getArtifactVersion(name, version);
         return fromCache(artifact, file -> {
-            // Verified through the channel that is returned: another process may evict (delete) the file meanwhile,
+            // Read through the channel that is returned: another process may evict (delete) the file meanwhile,
             // which never takes the bytes from under an open file.
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
+                FileState before = verified.state(file);
+                if (verified.isTrusted(file, before)) {
+                    return Channels.newInputStream(channel);
+                }
+                Instant started = Instant.now();
                 if (Sha256.of(Channels.newInputStream(channel)).equals(artifact.sha256())) {
+                    verified.verified(file, before, started);
                     channel.position(0);
                     return Channels.newInputStream(channel);
                 }
@@ -231,8 +249,7 @@ public final class CachingRepository implements Repository {
                     + target);
         }
         Artifact artifact = getArtifactVersion(name, version);
-        return fromCache(artifact, file -> copyVerified(file, artifact.sha256(), target.toAbsolutePath())
-                ? artifact : null);
+        return fromCache(artifact, file -> copy(file, artifact.sha256(), target.toAbsolutePath()) ? artifact : null);
     }
 
     @Override
@@ -418,20 +435,22 @@ public final class CachingRepository implements Repository {
         T apply(Path file) throws IOException;
     }
 
-    private static boolean copyVerified(Path file, String sha256, Path target) throws IOException {
-        Path part = null;
+    /**
+     * Copies {@code file} to {@code target} through a temporary file beside it and a rename: a plain copy when this
+     * process verified the file and it did not change before the copy ended, otherwise hashed while copied.
+     *
+     * @return false, with nothing written, when the bytes do not match {@code sha256}
+     */
+    private boolean copy(Path file, String sha256, Path target) throws IOException {
+        Path part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
-            part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            MessageDigest digest = Sha256.newDigest();
-            try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(part)) {
-                byte[] buffer = new byte[256 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+            FileState before = verified.state(file);
+            if (!(verified.isTrusted(file, before) && copyUnchanged(file, before, part))) {
+                Instant started = Instant.now();
+                if (!copyHashed(file, sha256, part)) {
+                    return false;
                 }
-            }
-            if (!Sha256.hex(digest).equals(sha256)) {
-                return false;
+                verified.verified(file, before, started);
             }
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -449,6 +468,24 @@ public final class CachingRepository implements Repository {
                 }
             }
         }
+    }
+
+    /** Copies a trusted file; false when it changed while it was copied (then it must be hashed). */
+    private boolean copyUnchanged(Path file, FileState before, Path part) throws IOException {
+        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        return before.equals(verified.state(file));
+    }
+
+    private static boolean copyHashed(Path file, String sha256, Path part) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(part)) {
+            byte[] buffer = new byte[256 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        return Sha256.hex(digest).equals(sha256);
     }
 
     /** What was read: the operation and its arguments. */

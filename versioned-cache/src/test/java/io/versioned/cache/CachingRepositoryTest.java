@@ -198,6 +198,33 @@ class CachingRepositoryTest {
     }
 
     @Test
+    void aCacheFileChangedAfterItWasTrustedIsDetectedAndReadAgain() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("a", "b", "c")) {
+            files.add(cache.file(release(name, name + ": the right bytes")));
+        }
+        Thread.sleep(VerifiedFiles.SETTLE.plusMillis(200).toMillis());
+        for (String name : List.of("a", "b", "c")) {
+            assertThat(cache.getContent(name, Version.of(1))).asString(StandardCharsets.UTF_8)
+                    .as("the read of %s that checks the settled file and trusts it", name)
+                    .isEqualTo(name + ": the right bytes");
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Files.writeString(files.get(i), "abc".charAt(i) + ": the wrong bytes");
+        }
+
+        assertThat(cache.getContent("a", Version.of(1))).asString(StandardCharsets.UTF_8)
+                .as("getContent after the trusted file was written into").isEqualTo("a: the right bytes");
+        cache.download("b", Version.of(1), work.resolve("b.bin"));
+        assertThat(Files.readString(work.resolve("b.bin"))).as("download after the trusted file was written into")
+                .isEqualTo("b: the right bytes");
+        try (InputStream in = cache.openContent("c", Version.of(1))) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8)
+                    .as("openContent after the trusted file was written into").isEqualTo("c: the right bytes");
+        }
+    }
+
+    @Test
     void aTruncatedCacheFileIsReadAgain() throws IOException {
         Artifact artifact = release("model", "the right bytes");
         Files.writeString(cache.file(artifact), "short");
