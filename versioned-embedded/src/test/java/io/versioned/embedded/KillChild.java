@@ -9,23 +9,34 @@ import io.versioned.api.ConflictException;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The process {@link KillTest} kills: opens the repository and changes one artifact for ever, at random (put,
  * publish, alias set, delete, purge). Before each write it prints {@code TRY …} and after it was acknowledged (the
  * call returned) {@code ACK …}, each line flushed at once, so the parent knows which changes were acknowledged
  * when the process died.
+ *
+ * <p>It starts as a standby, so that the parent's kill loop does not wait for a JVM to start: it first loads the
+ * library's classes by writing to a throw-away repository in the folder named by the system property
+ * {@code versioned.kill.warmup}, prints {@code STANDBY}, and waits for a line on its standard input before it opens
+ * the repository under test.
  *
  * <p>Arguments: {@code h2 DIRECTORY SEED} or {@code postgres JDBC_URL USER BLOB_DIRECTORY SEED}.
  */
@@ -37,8 +48,13 @@ public final class KillChild {
     private KillChild() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        warmUp(Path.of(System.getProperty("versioned.kill.warmup")));
+        out.println("STANDBY");
+        if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
+            return;
+        }
         boolean h2 = args[0].equals("h2");
         Random random = new Random(Long.parseLong(args[args.length - 1]));
         try (Repository repository = h2 ? VersionedEmbedded.repository(Path.of(args[1]))
@@ -47,6 +63,23 @@ public final class KillChild {
             out.println("READY");
             while (true) {
                 step(repository, random, out);
+            }
+        }
+    }
+
+    /** Loads the classes a step uses, on a repository of its own that is deleted afterwards. */
+    private static void warmUp(Path parent) throws IOException {
+        Files.createDirectories(parent);
+        Path folder = Files.createTempDirectory(parent, "warmup");
+        try (Repository repository = VersionedEmbedded.repository(folder)) {
+            repository.putArtifact(NAME, new byte[] {1});
+            repository.publishArtifactVersion(NAME);
+            repository.putAlias(NAME, ALIAS, Version.of(1));
+            repository.purgeArtifactVersions(NAME, 1, Duration.ZERO);
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         }
     }

@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * after each kill this JVM opens the repository and checks every change the child acknowledged (its {@code ACK}
  * lines) against it: LATEST, every published version and its bytes, the alias and its complete history. A change
  * that was tried but not acknowledged may or may not have happened. On the embedded default (H2 file + blob folder)
- * the whole process holding the database dies; on PostgreSQL + folder only the client does.
+ * the whole process holding the database dies; on PostgreSQL + folder only the client does. The next child is
+ * started while the current one runs and waits as a warmed-up standby, so a kill cycle does not include a JVM's
+ * start.
  *
  * <p>Each backend runs for {@code versioned.kill.duration} (ISO-8601, default {@code PT2M}; at least 10 kills
  * however long they take) from the seed {@code versioned.kill.seed} (default fixed); the summary goes to
@@ -60,7 +62,7 @@ class KillTest {
 
     private static final Duration DURATION = Duration.parse(System.getProperty("versioned.kill.duration", "PT2M"));
     private static final long SEED = Long.getLong("versioned.kill.seed", 20261201L);
-    private static final int MAX_DELAY_MILLIS = 1500;
+    private static final int MAX_DELAY_MILLIS = 1000;
     private static final int MIN_KILLS = 10;
 
     @Test
@@ -119,21 +121,27 @@ class KillTest {
         Files.deleteIfExists(stderr);
         long deadline = System.nanoTime() + DURATION.toNanos();
         int kills = 0;
-        while (System.nanoTime() < deadline || kills < MIN_KILLS) {
-            Child child = Child.start(childCommand(childArguments, random), stderr);
-            if (random.nextInt(10) == 0) {
+        Child standby = Child.start(childCommand(childArguments, random), stderr);
+        try {
+            while (System.nanoTime() < deadline || kills < MIN_KILLS) {
+                Child child = standby;
+                child.go();
+                standby = Child.start(childCommand(childArguments, random), stderr);
+                if (random.nextInt(10) != 0) {
+                    assertThat(child.lines.ready.await(60, TimeUnit.SECONDS)).as("the child opened the repository")
+                            .isTrue();
+                }
                 Thread.sleep(random.nextInt(MAX_DELAY_MILLIS));
-            } else {
-                assertThat(child.lines.ready.await(60, TimeUnit.SECONDS)).as("the child started").isTrue();
-                Thread.sleep(random.nextInt(MAX_DELAY_MILLIS));
+                boolean alive = child.process.isAlive();
+                List<String> output = child.kill();
+                afterKill.run();
+                assertThat(alive || output.contains("READY")).as("the child of kill %d died by itself; "
+                        + "see %s", kills + 1, stderr).isTrue();
+                kills++;
+                check(backend, model, output, open, "kill " + kills);
             }
-            boolean alive = child.process.isAlive();
-            List<String> output = child.kill();
-            afterKill.run();
-            assertThat(alive || output.contains("READY")).as("the child of kill %d died by itself; "
-                    + "see %s", kills + 1, stderr).isTrue();
-            kills++;
-            check(backend, model, output, open, "kill " + kills);
+        } finally {
+            standby.kill();
         }
         String summary = backend + ": seed " + SEED + ", " + DURATION + ", " + kills + " kills, "
                 + model.acknowledged + " acknowledged operations " + new TreeMap<>(model.acknowledgedByKind)
@@ -147,6 +155,7 @@ class KillTest {
     private static List<String> childCommand(List<String> childArguments, Random random) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                "-Dversioned.kill.warmup=" + Path.of("target", "kill", "warmup").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), KillChild.class.getName()));
         command.addAll(childArguments);
         command.add(String.valueOf(random.nextLong()));
@@ -169,6 +178,7 @@ class KillTest {
     /** A running child and the reader of its output. */
     private record Child(Process process, Lines lines, Thread reader) {
 
+        /** Starts a child, which warms up and then waits as a standby until {@link #go()}. */
         static Child start(List<String> command, Path stderr) throws IOException {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start();
@@ -176,6 +186,13 @@ class KillTest {
             Thread reader = new Thread(lines, "kill-child-stdout");
             reader.start();
             return new Child(process, lines, reader);
+        }
+
+        /** Waits until the child is a standby, then lets it open the repository and start changing it. */
+        void go() throws IOException, InterruptedException {
+            assertThat(lines.standby.await(120, TimeUnit.SECONDS)).as("the child warmed up and waits").isTrue();
+            process.getOutputStream().write("GO\n".getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
         }
 
         /**
@@ -199,6 +216,7 @@ class KillTest {
     private static final class Lines implements Runnable {
         private final InputStream in;
         private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch standby = new CountDownLatch(1);
         private final CountDownLatch ready = new CountDownLatch(1);
 
         Lines(InputStream in) {
@@ -213,7 +231,9 @@ class KillTest {
                     if (b == '\n') {
                         String text = line.toString(StandardCharsets.UTF_8);
                         lines.add(text);
-                        if (text.equals("READY")) {
+                        if (text.equals("STANDBY")) {
+                            standby.countDown();
+                        } else if (text.equals("READY")) {
                             ready.countDown();
                         }
                         line.reset();
