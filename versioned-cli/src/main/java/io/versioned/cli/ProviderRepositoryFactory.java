@@ -24,7 +24,7 @@ public final class ProviderRepositoryFactory implements RepositoryFactory {
      * another process has open, a PostgreSQL server that does not answer) before it fails with a retryable error
      * (exit code 4), instead of the library's 30 s.
      */
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(20);
 
     private final RepositoryOptions options;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Several processes on one {@code embedded:} folder, as users run them: a {@code versioned sync} keeps running (the
  * first process to open the H2 database serves it to the others) while other {@code java -jar versioned-cli.jar}
  * processes put, publish and move the alias; the sync follows each change. When the serving process is killed, the
- * next command opens the database itself.
+ * next command opens the database itself. Short commands started at the same moment all succeed.
  */
 class EmbeddedSharingIT {
 
@@ -57,6 +57,31 @@ class EmbeddedSharingIT {
         ok(cli, repo, "alias set model production 1");
         ok(cli, repo, "sync model production current --once");
         assertThat(Files.readString(target.resolve("model"))).isEqualTo("one");
+    }
+
+    /**
+     * Short commands started together, on a new folder and then on an existing one: each process either opens the
+     * database or reaches the one serving it, while the other processes come and go (H2 hands the file over through
+     * its lock file, which takes seconds on a loaded machine). Every command succeeds and every put is kept.
+     */
+    @Test
+    void commandsStartedTogetherAllSucceed() throws Exception {
+        JarCli cli = new JarCli(dir, bin);
+        Files.writeString(dir.resolve("bytes.txt"), "bytes");
+        for (int round = 1; round <= 2; round++) {
+            String repo = "embedded:" + dir.resolve("repository-" + round);
+            StringBuilder together = new StringBuilder();
+            for (String name : List.of("a", "b", "c")) {
+                together.append("(versioned --repo '").append(repo).append("' put ").append(name)
+                        .append(" bytes.txt >/dev/null; echo \"").append(name).append(" exit $?\") & ");
+            }
+            for (int started = 0; started < 2; started++) {
+                JarCli.Run run = cli.shell(together + "wait");
+                assertThat(run.out().lines().sorted().toList()).as("round %d, start %d: %s", round, started, run)
+                        .containsExactly("a exit 0", "b exit 0", "c exit 0");
+            }
+            assertThat(ok(cli, repo, "names")).isEqualTo("a\nb\nc\n");
+        }
     }
 
     private void awaitContent(Path target, String expected, Process sync) throws Exception {
