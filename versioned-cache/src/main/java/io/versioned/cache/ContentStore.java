@@ -138,10 +138,13 @@ final class ContentStore {
         return files().stream().mapToLong(Used::size).sum();
     }
 
-    private static void move(Path part, Path target) throws IOException {
+    /**
+     * Renames {@code part} over {@code target}, atomically where the file system can. Replacing an existing file (in
+     * the cache: another process cached the same bytes meanwhile) is a rename: whoever opened the old file keeps
+     * reading it.
+     */
+    static void move(Path part, Path target) throws IOException {
         try {
-            // Replacing an existing file (another process cached the same bytes meanwhile) is a rename: whoever
-            // opened the old file keeps reading it, and its bytes are the same.
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
