@@ -7,9 +7,14 @@ import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.BackendException;
 import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +53,27 @@ class JdbcErrorMessagesTest {
         assertThatThrownBy(() -> port.createVersion(tooLong)).isInstanceOf(BackendException.class)
                 .hasMessageStartingWith("creating version 1 of doc failed: SQLSTATE 22001: ")
                 .hasMessageNotContaining("cannot connect").hasMessageNotContaining("no space left");
+    }
+
+    @Test
+    void aRowLockHeldTooLongByAnotherWriterIsARetryableFailure() throws SQLException {
+        String url = "jdbc:h2:file:" + directory.resolve("locked").toAbsolutePath() + ";LOCK_TIMEOUT=100";
+        AliasRecord production = new AliasRecord("doc", "production", Instant.EPOCH, AliasTarget.of(Version.of(1)), 1);
+        try (JdbcMetadataPort locked = JdbcMetadataPort.open(JdbcConfig.builder().jdbcUrl(url).user("sa").build());
+             Connection other = DriverManager.getConnection(url, "sa", "")) {
+            locked.bootstrap();
+            locked.createAlias(production);
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("UPDATE versioned_aliases SET revision = revision WHERE name = 'doc'");
+            }
+
+            assertThatThrownBy(() -> locked.updateAlias(production, 1)).as("updateAlias while the row is locked")
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageStartingWith("updating alias production of doc failed: SQLSTATE HYT00: ")
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).as("retryable").isTrue());
+            other.rollback();
+        }
     }
 
     @Test

