@@ -15,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pool settings of a {@link JdbcConfig}, each one seen at work on a real H2 database. */
 class ConnectionPoolsTest {
 
-    private static final Duration QUICK = Duration.ofMillis(250);
+    /** How long a call waits for a connection that cannot be had: time enough for H2 to open one on a busy machine. */
+    private static final Duration REFUSED_AFTER = Duration.ofSeconds(2);
 
     @TempDir
     Path directory;
 
     @Test
     void theDatabaseIsOpenedAsTheConfiguredUserWithTheConfiguredPassword() {
-        JdbcConfig owner = config("app", "s3cret");
+        JdbcConfig owner = JdbcConfig.builder().jdbcUrl(url()).user("app").password("s3cret").build();
         try (JdbcMetadataPort port = JdbcMetadataPort.open(owner)) {
             // the first connection creates the H2 database with these credentials
             port.bootstrap();
@@ -45,12 +46,15 @@ class ConnectionPoolsTest {
     @Test
     void thePoolOpensAtMostTheConfiguredNumberOfConnections() throws Exception {
         JdbcConfig one = JdbcConfig.builder().jdbcUrl(url()).user("sa").maximumPoolSize(1)
-                .connectionTimeout(QUICK).build();
-        try (HikariDataSource pool = ConnectionPools.create(one); Connection held = pool.getConnection()) {
-            assertThat(held.isValid(1)).isTrue();
+                .connectionTimeout(REFUSED_AFTER).build();
+        try (HikariDataSource pool = ConnectionPools.create(one)) {
+            awaitOpenConnections(pool, 1);
+            try (Connection held = pool.getConnection()) {
+                assertThat(held.isValid(1)).isTrue();
 
-            assertThatThrownBy(pool::getConnection).as("a second connection while the only one is held")
-                    .isInstanceOf(SQLTransientConnectionException.class);
+                assertThatThrownBy(pool::getConnection).as("a second connection while the only one is held")
+                        .isInstanceOf(SQLTransientConnectionException.class);
+            }
         }
     }
 
@@ -62,8 +66,18 @@ class ConnectionPoolsTest {
         }
     }
 
+    /** Waits until the pool has opened {@code count} connections in the background, whatever the machine's load. */
+    private static void awaitOpenConnections(HikariDataSource pool, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("connections the pool opened").isEqualTo(count);
+    }
+
     private JdbcConfig config(String user, String password) {
-        return JdbcConfig.builder().jdbcUrl(url()).user(user).password(password).connectionTimeout(QUICK).build();
+        return JdbcConfig.builder().jdbcUrl(url()).user(user).password(password).connectionTimeout(REFUSED_AFTER)
+                .build();
     }
 
     private String url() {
