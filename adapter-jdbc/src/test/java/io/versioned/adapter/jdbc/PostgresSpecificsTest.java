@@ -29,6 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PostgresSpecificsTest {
 
+    private static final String FULLWIDTH_A = "\uFF21";
+    private static final String GRINNING_FACE = "\uD83D\uDE00";
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -46,14 +48,17 @@ class PostgresSpecificsTest {
                 .jdbcUrl("jdbc:postgresql://localhost:" + server().getPort() + "/postgres?currentSchema=" + schema)
                 .user("postgres").build())) {
             port.bootstrap();
-            for (String name : new String[] {"b", "a", "_z", "B"}) {
+            // String order: "B" < "a" (a natural-language collation puts "a" first) and U+1F600 < U+FF21 (as UTF-16;
+            // in UTF-8 bytes, the "C" collation's order, U+FF21 comes first); inserted in neither order
+            for (String name : new String[] {FULLWIDTH_A, "a", GRINNING_FACE, "B"}) {
                 port.registerArtifactName(name);
                 port.createAlias(new AliasRecord("doc", name, Instant.EPOCH, AliasTarget.of(Version.of(1)), 1));
             }
 
-            assertThat(port.listArtifactNames()).as("listArtifactNames()").containsExactly("B", "_z", "a", "b");
+            assertThat(port.listArtifactNames()).as("listArtifactNames()")
+                    .containsExactly("B", "a", GRINNING_FACE, FULLWIDTH_A);
             assertThat(port.listAliases("doc")).as("listAliases(\"doc\")").extracting(AliasRecord::alias)
-                    .containsExactly("B", "_z", "a", "b");
+                    .containsExactly("B", "a", GRINNING_FACE, FULLWIDTH_A);
         }
     }
 
