@@ -42,6 +42,25 @@ class JdbcConfigTest {
     }
 
     @Test
+    void toStringShowsWhetherThereIsAPassword() {
+        JdbcConfig none = JdbcConfig.builder().jdbcUrl("jdbc:h2:mem:x").user("sa").build();
+        JdbcConfig some = JdbcConfig.builder().jdbcUrl("jdbc:h2:mem:x").user("sa").password("s3cret").build();
+
+        assertThat(none).hasToString("JdbcConfig[jdbcUrl=jdbc:h2:mem:x, user=sa, password=, maximumPoolSize=10, "
+                + "connectionTimeout=PT30S]");
+        assertThat(some).hasToString("JdbcConfig[jdbcUrl=jdbc:h2:mem:x, user=sa, password=***, maximumPoolSize=10, "
+                + "connectionTimeout=PT30S]");
+    }
+
+    @Test
+    void theSmallestConnectionTimeoutIsAccepted() {
+        JdbcConfig config = JdbcConfig.builder().jdbcUrl("jdbc:h2:mem:x").connectionTimeout(Duration.ofMillis(250))
+                .build();
+
+        assertThat(config.connectionTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheArgument() {
         assertThatThrownBy(() -> JdbcConfig.builder().build()).hasMessageContaining("jdbcUrl");
         assertThatThrownBy(() -> JdbcConfig.builder().jdbcUrl("postgresql://db").build())
