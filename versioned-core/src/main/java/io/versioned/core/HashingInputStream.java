@@ -6,17 +6,21 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
- * Passes the content through to a blob store while computing its SHA-256 and size, and remembers a failure
- * of the underlying stream so that a failed put can tell a content error from a store error.
+ * Passes the content through to a blob store while counting its bytes and, when asked, computing their SHA-256, and
+ * remembers a failure of the underlying stream so that a failed put can tell a content error from a store error.
+ * Content whose SHA-256 is known before the upload is not hashed here: the blob store verifies it (the contract of
+ * {@link io.versioned.core.port.BlobPort#put}), so hashing here too would hash every byte twice.
  */
 final class HashingInputStream extends FilterInputStream {
 
-    private final MessageDigest digest = Sha256.newDigest();
+    private final MessageDigest digest;
     private long count;
     private volatile Exception readFailure;
 
-    HashingInputStream(InputStream in) {
+    /** @param hash whether to compute the SHA-256 ({@link #sha256()}) */
+    HashingInputStream(InputStream in, boolean hash) {
         super(in);
+        this.digest = hash ? Sha256.newDigest() : null;
     }
 
     @Override
@@ -36,7 +40,9 @@ final class HashingInputStream extends FilterInputStream {
             throw e;
         }
         if (n > 0) {
-            digest.update(buffer, offset, n);
+            if (digest != null) {
+                digest.update(buffer, offset, n);
+            }
             count += n;
         }
         return n;
@@ -66,7 +72,11 @@ final class HashingInputStream extends FilterInputStream {
         return count;
     }
 
+    /** The SHA-256 of the bytes read; only when made to hash. */
     String sha256() {
+        if (digest == null) {
+            throw new IllegalStateException("this stream was made not to hash");
+        }
         return Sha256.hex(digest);
     }
 }
