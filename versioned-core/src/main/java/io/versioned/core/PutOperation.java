@@ -158,8 +158,7 @@ final class PutOperation {
         BlobUpload description = new BlobUpload(content.length(), content.knownSha256(),
                 options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.tags());
         InputStream source = open(name, content);
-        try {
-            HashingInputStream hashing = new HashingInputStream(source, content.knownSha256().isEmpty());
+        try (HashingInputStream hashing = new HashingInputStream(source, content.knownSha256().isEmpty())) {
             try {
                 stores.blobs().put(key, hashing, description);
             } catch (RuntimeException e) {

@@ -74,7 +74,11 @@ final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        source.close();
+        try {
+            source.close();
+        } finally {
+            hashing.close();
+        }
     }
 
     private void verifyOnce() {
