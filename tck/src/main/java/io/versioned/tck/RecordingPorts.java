@@ -1,6 +1,7 @@
 package io.versioned.tck;
 
 import io.versioned.core.port.BlobPort;
+import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.MetadataPort;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -9,11 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Ports that pass every call through to other ports and record it as {@code Port.method}, so a suite can prove
- * that a call was refused before it reached storage. Thread-safe.
+ * that a call was refused before it reached storage, and the {@link BlobUpload} of every {@code BlobPort.put}.
+ * Thread-safe.
  */
 final class RecordingPorts {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<BlobUpload> uploads = new CopyOnWriteArrayList<>();
     private final StorePorts ports;
 
     /** Wraps {@code delegate}; the recording starts empty. */
@@ -32,9 +35,15 @@ final class RecordingPorts {
         return List.copyOf(calls);
     }
 
-    /** Forgets the calls recorded so far. */
+    /** What the core told the blob store about the bytes of each {@code BlobPort.put} recorded, in order. */
+    List<BlobUpload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** Forgets the calls (and uploads) recorded so far. */
     void clear() {
         calls.clear();
+        uploads.clear();
     }
 
     private <T> T recording(Class<T> port, T delegate) {
@@ -43,6 +52,9 @@ final class RecordingPorts {
                 return method.invoke(delegate, args);
             }
             calls.add(port.getSimpleName() + "." + method.getName());
+            if (port == BlobPort.class && method.getName().equals("put") && args[2] instanceof BlobUpload upload) {
+                uploads.add(upload);
+            }
             try {
                 return method.invoke(delegate, args);
             } catch (InvocationTargetException e) {

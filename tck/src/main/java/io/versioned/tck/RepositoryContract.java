@@ -20,6 +20,7 @@ import io.versioned.api.VersionedException;
 import io.versioned.core.Maintenance;
 import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobKeys;
+import io.versioned.core.port.BlobUpload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,6 +165,33 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(fromStream).isEqualTo(first);
         assertThat(repository.getArtifactVersion(APP)).isEqualTo(first);
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileIsHashedBeforeItsUploadOnlyWhereThatCanSpareTheUploadOrTheStoreKeepsTheSha256() throws IOException {
+        boolean keeps = ports.blobs().capabilities().contains(BlobCapability.KEEPS_GIVEN_SHA256);
+        byte[] first = Content.random(5000, 21);
+        byte[] sameSize = Content.random(5000, 22);
+        byte[] otherSize = Content.random(7000, 23);
+        RecordingPorts recording = new RecordingPorts(ports);
+        Repository recorded = RepositoryFixture.repository(recording.ports(), clock);
+
+        Artifact a = recorded.putArtifact(APP, Files.write(directory.resolve("first.bin"), first), PutOptions.none());
+        Artifact b = recorded.putArtifact(APP, Files.write(directory.resolve("same-size.bin"), sameSize),
+                PutOptions.none());
+        Artifact c = recorded.putArtifact(APP, Files.write(directory.resolve("other-size.bin"), otherSize),
+                PutOptions.none());
+
+        assertThat(recording.uploads()).as("the SHA-256 given to each BlobPort.put (KEEPS_GIVEN_SHA256: %s)", keeps)
+                .map(BlobUpload::sha256).containsExactly(
+                        keeps ? Optional.of(Content.sha256(first)) : Optional.empty(),
+                        Optional.of(Content.sha256(sameSize)),
+                        keeps ? Optional.of(Content.sha256(otherSize)) : Optional.empty());
+        assertThat(List.of(a.sha256(), b.sha256(), c.sha256())).containsExactly(Content.sha256(first),
+                Content.sha256(sameSize), Content.sha256(otherSize));
+        assertStored(c, APP, otherSize, BINARY, Map.of());
+        assertThat(repository.publishArtifactVersion(APP).sha256()).isEqualTo(Content.sha256(otherSize));
+        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(otherSize);
     }
 
     @Test

@@ -28,7 +28,8 @@ sealed interface Content {
     }
 
     /**
-     * A file, hashed first so that unchanged content is not uploaded.
+     * A file of known size, not read yet: {@link File#hashed()} reads it for its SHA-256 where that is worth a read
+     * of its own (see {@code PutOperation}).
      *
      * @throws IllegalArgumentException if the file is not a readable regular file
      */
@@ -36,10 +37,9 @@ sealed interface Content {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("file: must be a readable regular file, got " + file);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            return new File(file, size, Sha256.of(in));
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            return new File(file, Files.size(file), Optional.empty());
+        } catch (IOException e) {
             throw new IllegalArgumentException("file: cannot be read: " + file + " (" + e.getMessage() + ")", e);
         }
     }
@@ -67,10 +67,10 @@ sealed interface Content {
         }
     }
 
-    /** A local file of known size and SHA-256. */
-    record File(Path path, long size, String sha256) implements Content {
+    /** A local file of known size, and of known SHA-256 once {@link #hashed()}. */
+    record File(Path path, long size, Optional<String> sha256) implements Content {
         public Optional<String> knownSha256() {
-            return Optional.of(sha256);
+            return sha256;
         }
 
         public long length() {
@@ -83,6 +83,22 @@ sealed interface Content {
 
         public boolean callerOwned() {
             return false;
+        }
+
+        /**
+         * This file with its SHA-256, read now (this one when already known).
+         *
+         * @throws IllegalArgumentException if the file cannot be read
+         */
+        File hashed() {
+            if (sha256.isPresent()) {
+                return this;
+            }
+            try (InputStream in = open()) {
+                return new File(path, size, Optional.of(Sha256.of(in)));
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("file: cannot be read: " + path + " (" + e.getMessage() + ")", e);
+            }
         }
     }
 

@@ -1,22 +1,29 @@
 package io.versioned.core;
 
+import io.versioned.api.BackendException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import java.io.InterruptedIOException;
 
 /**
- * Passes the content through to a blob store while computing its SHA-256 and size, and remembers a failure
- * of the underlying stream so that a failed put can tell a content error from a store error.
+ * Passes bytes through (content to a blob store, a stored version to a reader) while counting them and, when asked,
+ * computing their SHA-256 ({@link OverlappedSha256}: for large content on a thread of its own, overlapping the
+ * transfer), and remembers a failure of the underlying stream so that a failed put can tell a content error from a
+ * store error. Content whose SHA-256 is known before the upload is not hashed here: the blob store verifies it (the
+ * contract of {@link io.versioned.core.port.BlobPort#put}), so hashing here too would hash every byte twice.
+ * {@link #close()} stops the hashing, not the underlying stream, which belongs to the caller.
  */
 final class HashingInputStream extends FilterInputStream {
 
-    private final MessageDigest digest = Sha256.newDigest();
+    private final OverlappedSha256 digest;
     private long count;
     private volatile Exception readFailure;
 
-    HashingInputStream(InputStream in) {
+    /** @param hash whether to compute the SHA-256 ({@link #sha256()}) */
+    HashingInputStream(InputStream in, boolean hash) {
         super(in);
+        this.digest = hash ? new OverlappedSha256() : null;
     }
 
     @Override
@@ -36,7 +43,9 @@ final class HashingInputStream extends FilterInputStream {
             throw e;
         }
         if (n > 0) {
-            digest.update(buffer, offset, n);
+            if (digest != null) {
+                digest.update(buffer, offset, n);
+            }
             count += n;
         }
         return n;
@@ -52,9 +61,12 @@ final class HashingInputStream extends FilterInputStream {
         return false;
     }
 
+    /** Stops the hashing of content abandoned before its end; the underlying stream belongs to the caller. */
     @Override
     public void close() {
-        // the caller owns the underlying stream
+        if (digest != null) {
+            digest.close();
+        }
     }
 
     /** What the underlying stream threw, checked or not; null when it has not failed. */
@@ -66,7 +78,19 @@ final class HashingInputStream extends FilterInputStream {
         return count;
     }
 
+    /**
+     * The SHA-256 of the bytes read; only when made to hash.
+     *
+     * @throws BackendException if the thread is interrupted while the hashing finishes (its interrupt status is kept)
+     */
     String sha256() {
-        return Sha256.hex(digest);
+        if (digest == null) {
+            throw new IllegalStateException("this stream was made not to hash");
+        }
+        try {
+            return digest.hex();
+        } catch (InterruptedIOException e) {
+            throw new BackendException("interrupted while hashing the bytes", e, false);
+        }
     }
 }

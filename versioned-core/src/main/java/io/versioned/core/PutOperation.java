@@ -49,6 +49,9 @@ final class PutOperation {
         for (int attempt = 0; ; attempt++) {
             Optional<VersionRecord> current = stores.metadata().getVersion(name, Version.LATEST);
             Optional<VersionRecord> live = current.filter(record -> !record.deleted());
+            if (upload == null) {
+                content = hashedIfWorthIt(content, live);
+            }
             if (upload == null && !sameBytes(live, content.knownSha256())) {
                 if (current.isEmpty()) {
                     stores.metadata().registerArtifactName(name);
@@ -74,6 +77,21 @@ final class PutOperation {
             }
             RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of " + name, ConflictException::new);
         }
+    }
+
+    /**
+     * The content, with its SHA-256 read first if it is a file whose SHA-256 is worth a read of its own: when the
+     * file has the size of the live LATEST (its bytes may be unchanged, and then nothing is uploaded), or when the
+     * blob store keeps a SHA-256 given before the upload ({@link BlobCapability#KEEPS_GIVEN_SHA256}). Otherwise the
+     * file is read once, hashed on its way to the store.
+     */
+    private Content hashedIfWorthIt(Content content, Optional<VersionRecord> live) {
+        if (content instanceof Content.File file && file.sha256().isEmpty()
+                && (stores.blobs().capabilities().contains(BlobCapability.KEEPS_GIVEN_SHA256)
+                || live.filter(record -> record.size() == file.size()).isPresent())) {
+            return file.hashed();
+        }
+        return content;
     }
 
     /** Whether there is a live LATEST and {@code sha256} is known and equal to its SHA-256. */
@@ -140,8 +158,7 @@ final class PutOperation {
         BlobUpload description = new BlobUpload(content.length(), content.knownSha256(),
                 options.contentType().orElse(DEFAULT_CONTENT_TYPE), options.tags());
         InputStream source = open(name, content);
-        try {
-            HashingInputStream hashing = new HashingInputStream(source);
+        try (HashingInputStream hashing = new HashingInputStream(source, content.knownSha256().isEmpty())) {
             try {
                 stores.blobs().put(key, hashing, description);
             } catch (RuntimeException e) {
@@ -154,12 +171,7 @@ final class PutOperation {
                 }
                 throw e;
             }
-            String sha256 = hashing.sha256();
-            if (content.knownSha256().filter(known -> !known.equals(sha256)).isPresent()) {
-                discardKey(key);
-                throw new ConflictException("the content of " + name + " changed while it was read");
-            }
-            return new Upload(key, sha256, hashing.count());
+            return new Upload(key, content.knownSha256().orElseGet(hashing::sha256), hashing.count());
         } finally {
             if (!content.callerOwned()) {
                 closeQuietly(source);

@@ -22,7 +22,7 @@ final class VerifyingInputStream extends FilterInputStream {
     private boolean verified;
 
     VerifyingInputStream(InputStream source, String expectedSha256, long expectedSize, String description) {
-        this(source, new HashingInputStream(source), expectedSha256, expectedSize, description);
+        this(source, new HashingInputStream(source, true), expectedSha256, expectedSize, description);
     }
 
     private VerifyingInputStream(InputStream source, HashingInputStream hashing, String expectedSha256,
@@ -74,7 +74,11 @@ final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        source.close();
+        try {
+            source.close();
+        } finally {
+            hashing.close();
+        }
     }
 
     private void verifyOnce() {

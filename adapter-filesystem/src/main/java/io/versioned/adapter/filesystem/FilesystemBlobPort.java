@@ -35,8 +35,9 @@ import java.util.UUID;
  * {@link KeyPaths}).
  *
  * <p>A put streams the bytes into a temporary file ({@code .tmp-<uuid>}) in the target's directory through a
- * fixed-size buffer, computing their SHA-256 on the way, forces it to disk, and then publishes it with a hard
- * link to the target name. Creating a hard link fails when the name exists, so publishing is atomic and
+ * fixed-size buffer, computing their SHA-256 on the way only when one was given to check them against (so the bytes
+ * are hashed once: here to check a given SHA-256, or else by the caller), forces it to disk, and then publishes it
+ * with a hard link to the target name. Creating a hard link fails when the name exists, so publishing is atomic and
  * put-if-absent even between processes sharing the directory: a blob is visible whole or not at all, and an
  * existing blob is never replaced. The file system must therefore support hard links; where it does not, puts
  * fail with a non-retryable {@link BackendException} rather than fall back to a replace that is not atomic.
@@ -239,14 +240,14 @@ public final class FilesystemBlobPort implements BlobPort {
         Path temp = directory.resolve(KeyPaths.TEMP_PREFIX + UUID.randomUUID());
         try {
             ensureDirectory(directory);
-            String sha256;
+            Optional<String> sha256;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                sha256 = HashingWriter.transfer(content, out, what);
+                sha256 = HashingWriter.transfer(content, out, expectedSha256.isPresent(), what);
                 out.force(false);
             }
-            if (expectedSha256.isPresent() && !expectedSha256.get().equals(sha256)) {
+            if (!sha256.equals(expectedSha256)) {
                 throw new PreconditionFailedException(what + " does not match the expected sha256 "
-                        + expectedSha256.get() + " (got " + sha256 + ")");
+                        + expectedSha256.get() + " (got " + sha256.get() + ")");
             }
             link(key, target, temp);
             Files.delete(temp);

@@ -9,8 +9,12 @@ import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
-/** Copies a stream into a file channel through a fixed-size buffer, computing the SHA-256 of the bytes. */
+/**
+ * Copies a stream into a file channel through a fixed-size buffer, computing the SHA-256 of the bytes when it is to
+ * be checked (and only then: a put whose SHA-256 nobody gave has the bytes hashed by its caller, once).
+ */
 final class HashingWriter {
 
     private static final int BUFFER_SIZE = 64 * 1024;
@@ -21,24 +25,27 @@ final class HashingWriter {
     /**
      * Reads {@code in} to its end (without closing it) into {@code out}.
      *
+     * @param hash whether to compute the SHA-256 of the bytes
      * @param what names the stream in error messages
-     * @return the SHA-256 of the bytes, 64 lower-case hex
+     * @return the SHA-256 of the bytes, 64 lower-case hex, when {@code hash}; else empty
      * @throws BackendException if reading {@code in} fails
      * @throws IOException      if writing {@code out} fails
      */
-    static String transfer(InputStream in, FileChannel out, String what) throws IOException {
-        MessageDigest digest = sha256();
+    static Optional<String> transfer(InputStream in, FileChannel out, boolean hash, String what) throws IOException {
+        MessageDigest digest = hash ? sha256() : null;
         byte[] buffer = new byte[BUFFER_SIZE];
         ByteBuffer view = ByteBuffer.wrap(buffer);
         int n;
         while ((n = read(in, buffer, what)) >= 0) {
-            digest.update(buffer, 0, n);
+            if (digest != null) {
+                digest.update(buffer, 0, n);
+            }
             view.clear().limit(n);
             while (view.hasRemaining()) {
                 out.write(view);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(digest.digest()));
     }
 
     private static int read(InputStream in, byte[] buffer, String what) {

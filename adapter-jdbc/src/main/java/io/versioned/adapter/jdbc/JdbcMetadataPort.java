@@ -43,6 +43,23 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
 
+    /**
+     * The query of {@link #newestVersions}: LATEST's row, and the published rows from the highest live number up.
+     * The highest live number is found walking the primary key backwards ({@code ORDER BY name DESC, version DESC}
+     * matches the key's column order, which H2 2.3 needs to scan an index in reverse; with {@code ORDER BY version
+     * DESC} alone it reads every row of the artifact and sorts them). LATEST and the published rows are two range
+     * reads joined by {@code UNION ALL}: with {@code version = 0 OR version >= ...} in one condition H2 reads every
+     * row of the artifact too.
+     */
+    static final String NEWEST_VERSIONS = "SELECT " + Rows.VERSION_COLUMNS + " FROM ("
+            + "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND version = 0 "
+            + "UNION ALL SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name "
+            + "AND version > 0 AND version >= COALESCE((SELECT version FROM versioned_versions "
+            + "WHERE name = :name AND version > 0 AND deleted = FALSE "
+            + "ORDER BY name DESC, version DESC FETCH FIRST 1 ROWS ONLY), 0)) AS newest "
+            + "ORDER BY CASE WHEN version = 0 THEN 0 ELSE 1 END, version DESC";
+
+
     private final Jdbi jdbi;
     private final AutoCloseable ownedPool;
     private volatile Boolean h2;
@@ -107,17 +124,12 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc} One query that walks the primary key from the highest number down to the highest live version,
-     * so its cost does not grow with the artifact's older versions.
+     * {@inheritDoc} One query ({@link #NEWEST_VERSIONS}) that reads LATEST's row and walks the primary key from the
+     * highest number down to the highest live version, so its cost does not grow with the artifact's older versions.
      */
     @Override
     public List<VersionRecord> newestVersions(String name) {
-        return read("reading the newest versions of " + name, handle -> handle.createQuery(
-                        "SELECT " + Rows.VERSION_COLUMNS + " FROM versioned_versions WHERE name = :name AND "
-                                + "(version = 0 OR version >= COALESCE((SELECT version FROM versioned_versions "
-                                + "WHERE name = :name AND version > 0 AND deleted = FALSE "
-                                + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY), 0)) "
-                                + "ORDER BY CASE WHEN version = 0 THEN 0 ELSE 1 END, version DESC")
+        return read("reading the newest versions of " + name, handle -> handle.createQuery(NEWEST_VERSIONS)
                 .bind("name", name)
                 .map(Rows.VERSION).list());
     }

@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  *   <li>{@link #put}: put-if-absent with {@code If-None-Match: *}. Content up to the multipart threshold: one
  *       PutObject, buffered first to compute its SHA-256, sent as {@code x-amz-checksum-sha256} so S3 verifies the
  *       bytes and stored as the {@code artifact_sha256} user metadata. Larger content: a streaming multipart
- *       upload (see {@link MultipartUploader}) with a conditional completion; {@code artifact_sha256} is stored
+ *       upload (see {@link MultipartUploader}) whose parts carry their CRC32C for S3 to verify, with a conditional
+ *       completion; {@code artifact_sha256} is stored
  *       only when {@link BlobUpload#sha256()} was given, since S3 metadata is fixed when the upload starts.
  *       A given SHA-256 that does not match the bytes aborts the put with
  *       {@link io.versioned.core.port.PreconditionFailedException}.</li>
@@ -251,12 +252,14 @@ public final class S3BlobPort implements BlobPort, AutoCloseable {
     }
 
     /**
-     * {@link BlobCapability#TAGGING} when the store stores tags (configured, or found by the probe);
-     * {@link BlobCapability#SHARED_WITH_PYTHON} when configured ({@link S3BlobConfig#sharedWithPython()}).
+     * {@link BlobCapability#KEEPS_GIVEN_SHA256} (a given SHA-256 becomes the {@code artifact_sha256} metadata, which
+     * spares a copy the read of the object); {@link BlobCapability#TAGGING} when the store stores tags (configured,
+     * or found by the probe); {@link BlobCapability#SHARED_WITH_PYTHON} when configured
+     * ({@link S3BlobConfig#sharedWithPython()}).
      */
     @Override
     public Set<BlobCapability> capabilities() {
-        EnumSet<BlobCapability> capabilities = EnumSet.noneOf(BlobCapability.class);
+        EnumSet<BlobCapability> capabilities = EnumSet.of(BlobCapability.KEEPS_GIVEN_SHA256);
         if (features.tagging()) {
             capabilities.add(BlobCapability.TAGGING);
         }

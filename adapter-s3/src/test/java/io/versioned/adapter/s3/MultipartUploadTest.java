@@ -7,14 +7,31 @@ import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
-/** Content above the threshold goes through a streaming multipart upload, verified part by part. */
+/**
+ * Content above the threshold goes through a streaming multipart upload, each part verified by the server against
+ * its CRC32C; objects of older releases (SHA-256 parts) are still read and copied.
+ */
 class MultipartUploadTest {
 
     private static final int PART = 5 * Bytes.MIB;
@@ -48,18 +65,97 @@ class MultipartUploadTest {
     }
 
     @Test
-    void everyPartCarriesItsSha256AndTheCompletionIsConditional() {
+    void everyPartCarriesItsCrc32cAndNoSha256AndTheCompletionIsConditional() {
         byte[] bytes = Bytes.random(PART + 10, 3);
 
         s3.blobs().put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty()));
 
-        assertThat(s3.log().of("CreateMultipartUpload").get(0).header("x-amz-checksum-algorithm")).isEqualTo("SHA256");
-        byte[] firstPart = Arrays.copyOfRange(bytes, 0, PART);
-        byte[] lastPart = Arrays.copyOfRange(bytes, PART, bytes.length);
-        assertThat(s3.log().of("UploadPart")).map(part -> part.header("x-amz-checksum-sha256"))
-                .containsExactlyInAnyOrder(Sha256.base64(Sha256.digest(firstPart, PART)),
-                        Sha256.base64(Sha256.digest(lastPart, 10)));
-        assertThat(s3.log().of("CompleteMultipartUpload").get(0).header("If-None-Match")).isEqualTo("*");
+        assertThat(s3.log().of("CreateMultipartUpload").get(0).header("x-amz-checksum-algorithm")).isEqualTo("CRC32C");
+        assertThat(s3.log().of("UploadPart")).map(part -> part.header("x-amz-checksum-crc32c"))
+                .containsExactlyInAnyOrder(crc32c(Arrays.copyOfRange(bytes, 0, PART)),
+                        crc32c(Arrays.copyOfRange(bytes, PART, bytes.length)));
+        assertThat(s3.log().of("UploadPart")).map(part -> part.header("x-amz-checksum-sha256")).containsOnlyNulls();
+        assertThat(s3.log().of("UploadPart")).as("no checksum of the SDK's own, sent after the body")
+                .map(part -> part.header("x-amz-trailer")).containsOnlyNulls();
+        RequestLog.Sent completion = s3.log().of("CompleteMultipartUpload").get(0);
+        assertThat(completion.header("If-None-Match")).isEqualTo("*");
+    }
+
+    @Test
+    void aPartWhoseBytesDoNotMatchItsCrc32cIsRefusedByTheServerAndNothingIsStored() {
+        byte[] bytes = Bytes.random(PART + 10, 12);
+        ExecutionInterceptor corruptFirstPartChecksum = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                                                    ExecutionAttributes attributes) {
+                if (context.request() instanceof UploadPartRequest part && part.partNumber() == 1) {
+                    return context.httpRequest().toBuilder()
+                            .putHeader("x-amz-checksum-crc32c", crc32c(new byte[] {1, 2, 3})).build();
+                }
+                return context.httpRequest();
+            }
+        };
+        try (S3Client corrupting = S3Fixture.client(corruptFirstPartChecksum)) {
+            S3BlobPort port = new S3BlobPort(corrupting, s3.config());
+
+            assertThatThrownBy(() -> port.put("doc/000001", Bytes.unknownLength(bytes), upload(-1, Optional.empty())))
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageContaining("UploadPart 1");
+        }
+
+        assertThat(s3.blobs().open("doc/000001")).isEmpty();
+        assertNoUploadInProgress();
+    }
+
+    @Test
+    void anObjectUploadedWithCrc32cPartsIsCopiedWithoutReadingItAndReadBackWithItsSha256() {
+        byte[] bytes = Bytes.random(2 * PART + 7, 13);
+        String sha256 = Bytes.sha256(bytes);
+        s3.blobs().put("doc/LATEST.a", Bytes.unknownLength(bytes), upload(-1, Optional.of(sha256)));
+        s3.log().clear();
+
+        assertThatThrownBy(() -> s3.blobs().copy("doc/LATEST.a", Bytes.sha256(new byte[1]), "doc/000001"))
+                .isInstanceOf(PreconditionFailedException.class);
+        s3.blobs().copy("doc/LATEST.a", sha256, "doc/000001");
+
+        assertThat(s3.log().operations()).doesNotContain("GetObject");
+        assertThat(Bytes.sha256(Bytes.readAll(s3.blobs().open("doc/000001").orElseThrow()))).isEqualTo(sha256);
+        assertThat(head("doc/000001").metadata()).containsEntry("artifact_sha256", sha256);
+    }
+
+    @Test
+    void anObjectOfTheOlderKindWithSha256PartsIsStillCopiedAndRead() {
+        byte[] bytes = Bytes.random(PART + 9, 14);
+        String sha256 = Bytes.sha256(bytes);
+        String key = s3.config().prefix() + "/doc/LATEST.old";
+        String bucket = s3.config().bucket();
+        String uploadId = s3.client().createMultipartUpload(b -> b.bucket(bucket).key(key)
+                .checksumAlgorithm(ChecksumAlgorithm.SHA256).metadata(Map.of("artifact_sha256", sha256))).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        for (int start = 0, number = 1; start < bytes.length; start += PART, number++) {
+            byte[] part = Arrays.copyOfRange(bytes, start, Math.min(bytes.length, start + PART));
+            String checksum = Sha256.base64(Sha256.digest(part, part.length));
+            int partNumber = number;
+            String etag = s3.client().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .partNumber(partNumber).checksumSHA256(checksum), RequestBody.fromBytes(part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).checksumSHA256(checksum).build());
+        }
+        s3.client().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
+        s3.log().clear();
+
+        s3.blobs().copy("doc/LATEST.old", sha256, "doc/000001");
+
+        assertThat(s3.log().operations()).doesNotContain("GetObject");
+        assertThat(Bytes.readAll(s3.blobs().open("doc/LATEST.old").orElseThrow())).isEqualTo(bytes);
+        assertThat(Bytes.readAll(s3.blobs().open("doc/000001").orElseThrow())).isEqualTo(bytes);
+    }
+
+    /** S3's spelling of a CRC32C: base64 of its 4 big-endian bytes (computed here independently of the adapter). */
+    private static String crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test

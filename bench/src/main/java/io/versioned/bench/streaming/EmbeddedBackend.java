@@ -4,16 +4,20 @@ import io.versioned.api.Repository;
 import io.versioned.embedded.EmbeddedModule;
 import io.versioned.embedded.VersionedEmbedded;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * The embedded backend ({@link VersionedEmbedded#repository(Path)}: H2 and a blob folder); its baseline is a plain
- * {@link Files#copy(Path, Path, java.nio.file.CopyOption...)} of the file, into the folder for a put and out of the
- * blob folder for a get.
+ * The embedded backend ({@link VersionedEmbedded#repository(Path)}: H2 and a blob folder). Its baselines are
+ * {@link Files#copy(Path, Path, java.nio.file.CopyOption...)} of the file: for a put, into the folder, then forced to
+ * the disk with its directory entry (fsync of the copy and of the folder), as durable as the library's put, which
+ * returns only once the bytes and the record are on the disk; for a get, out of the blob folder (a download is not
+ * forced to the disk).
  */
 final class EmbeddedBackend implements Backend {
 
@@ -44,7 +48,7 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public String baselinePutCall() {
-        return "baseline: Files.copy of the file";
+        return "baseline: Files.copy of the file, then fsync of the copy and its folder";
     }
 
     @Override
@@ -54,7 +58,10 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public void baselinePut(String name, Path file) throws IOException {
-        Files.copy(file, copyOf(name));
+        Path copy = copyOf(name);
+        Files.copy(file, copy);
+        force(copy);
+        force(folder);
     }
 
     @Override
@@ -84,6 +91,12 @@ final class EmbeddedBackend implements Backend {
 
     private Path copyOf(String name) {
         return folder.resolve(name + ".copy");
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private static long sizeOf(Path file) {

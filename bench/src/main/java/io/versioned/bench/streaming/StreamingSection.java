@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Streaming: put and get of a large file (1 GiB; 24 MiB in a quick run) on the embedded and the S3 + DynamoDB
  * backends, measured in a child JVM whose heap is limited to 256 MiB ({@link ChildJvm}, {@link StreamingRun}),
- * each against a raw baseline measured in the same child: a plain file copy for the embedded backend, a raw SDK
- * multipart upload and GetObject for S3.
+ * each against a raw baseline measured in the same child: a file copy (forced to the disk with its folder, for the
+ * put) for the embedded backend, a raw SDK multipart upload and GetObject for S3.
  *
  * <p>This JVM generates the seeded input files in the scratch folder, starts an s3proxy that keeps its objects in
  * files there ({@link FileStoreS3Server}; the shared in-memory one would hold the objects in this JVM's heap) and
@@ -65,19 +65,25 @@ public final class StreamingSection implements BenchSection {
                 + "an untimed warm-up round on a %s file, then %d timed round(s); a row gives the median throughput "
                 + "with the slowest and the fastest round, and the ratio of its median time to its baseline's, "
                 + "measured in the same child in the same rounds (above 1.00× the library is slower). Baselines: on "
-                + "the embedded backend, `Files.copy` of the file (put) and of the blob the library stored (get); "
+                + "the embedded backend, `Files.copy` of the file then fsync of the copy and of its folder, as "
+                + "durable as the library's put (put), and `Files.copy` of the blob the library stored (get); "
                 + "on S3 + DynamoDB, a raw SDK v2 multipart upload with the library's part size and parallelism "
                 + "(CreateMultipartUpload, UploadPart of slices read in place, CompleteMultipartUpload) into a "
                 + "bucket of its own (put), and one GetObject of the object the library stored, written to a file "
-                + "(get). The library's put reads the file twice (its SHA-256 first, so that unchanged content is "
-                + "not uploaded, then the upload; on S3 each part also carries its SHA-256 for the server to "
-                + "verify) and records the version; its download verifies the SHA-256 while streaming and moves "
-                + "the finished file into place. Heap, from the child's garbage-collector notifications, the "
-                + "largest of the rounds: the peak in use during the transfer (garbage included) and the most still "
-                + "in use just after a collection (what the transfer kept alive, plus old garbage a young "
+                + "(get). The library's put stores the bytes and records the version. On the embedded backend "
+                + "it reads the file once: hashed on its way into a temporary file, which is "
+                + "forced to the disk and linked into place. On S3 it reads the file twice: its SHA-256 first "
+                + "(stored as the object's metadata, so that a publish copies the object without reading it back), "
+                + "then the upload, which checks that SHA-256 while streaming before it completes; each part "
+                + "carries a CRC32C for the server to verify, not a second SHA-256 (docs/architecture.md, \"A put "
+                + "reads its file once and hashes each byte once\"). The download verifies the SHA-256 while "
+                + "streaming and moves the finished file into place. Heap, from the child's garbage-collector "
+                + "notifications, the largest of the rounds: the peak in use during the transfer (garbage "
+                + "included) and the most still in use just after a collection (what the transfer kept alive, plus old garbage a young "
                 + "collection leaves). S3 is s3proxy keeping its objects in files (in the benchmark JVM, on the "
                 + "same 2 cores and disk), DynamoDB is dynalite; the files fit in the OS page cache, so the "
-                + "embedded baselines run at about memory speed.",
+                + "embedded get baseline runs at about memory speed, and the put baseline at the speed the disk "
+                + "takes the forced bytes.",
                 mib(size), ChildJvm.MAX_HEAP, mib(warmUpSize), repetitions);
     }
 
