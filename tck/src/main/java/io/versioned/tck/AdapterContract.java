@@ -86,6 +86,7 @@ public abstract class AdapterContract {
             requirePart(KitPart.REPOSITORY);
         }
         BlobPort blobs = ownBlobPort ? factory().createBlobPort() : factory().createPorts(new StoreGate()).blobs();
+        blobs.bootstrap();
         assertThat(blobs.capabilities().contains(BlobCapability.TAGGING))
                 .as("BlobPort.capabilities() contains TAGGING, as AdapterFactory.capabilities() %s",
                         claims(Capability.TAGGING) ? "claims" : "does not claim")
