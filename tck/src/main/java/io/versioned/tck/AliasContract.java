@@ -138,11 +138,18 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void aMissingAliasIsAliasNotFoundAndReadingItWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD, "user-1"))
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
                 .isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.getAlias(OTHER, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.resolve(APP, PROD),
+                "%s must throw %s", "repository.resolve(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.resolve(APP, PROD, "user-1"),
+                "%s must throw %s", "repository.resolve(APP, PROD, \"user-1\")", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias(OTHER, PROD),
+                "%s must throw %s", "repository.getAlias(OTHER, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
         assertThat(repository.getAliasHistory(APP, PROD)).isEmpty();
 
         assertThat(snapshot()).isEqualTo(before);
@@ -155,8 +162,12 @@ public abstract class AliasContract extends RepositoryContractSupport {
 
         repository.deleteAlias(APP, PROD);
 
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.resolve(APP, PROD),
+                "%s must throw %s", "repository.resolve(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
         assertThat(repository.listAliases(APP)).extracting(Alias::alias).containsExactly(CANARY);
         assertThat(ports.metadata().listAliases(APP)).extracting(record -> record.alias()).containsExactly(CANARY);
     }
@@ -182,10 +193,14 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void theAliasNameIsCheckedFirst() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, "1a", Version.of(1), Version.of(2), 150))
+        assertThatThrownBy(() -> repository.putAlias(APP, "1a", Version.of(1), Version.of(2), 150),
+                "%s must throw %s",
+                "repository.putAlias(APP, \"1a\", Version.of(1), Version.of(2), 150)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\balias\\b.*").hasMessageNotContaining("eight");
-        assertThatThrownBy(() -> repository.putAlias(APP, "LATEST", Version.of(9), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, "LATEST", Version.of(9), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, \"LATEST\", Version.of(9), Version.of(9), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\balias\\b.*").hasMessageNotContaining("eight");
 
@@ -197,15 +212,23 @@ public abstract class AliasContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         for (int weight : new int[] {150, 100, -1, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight))
+            assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight),
+                    "%s must throw %s",
+                    "repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight)", "IllegalArgumentException")
                     .as("weight %d", weight).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("secondaryWeight");
         }
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), null, 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), null, 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), null, 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), null, 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), null, 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(99), null, 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
 
         assertThat(snapshot()).isEqualTo(before);
@@ -215,11 +238,17 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void aSecondaryEqualToThePrimaryIsCheckedThird() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
 
         assertThat(snapshot()).isEqualTo(before);
@@ -229,20 +258,30 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void aMissingPrimaryIsArtifactNotFoundAndWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8)))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8)),
+                "%s must throw %s", "repository.putAlias(APP, PROD, Version.of(8))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class)
                 .hasMessageContaining("8").hasMessageNotContaining("9");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(OTHER, PROD, Version.LATEST))
+        assertThatThrownBy(() -> repository.putAlias(OTHER, PROD, Version.LATEST),
+                "%s must throw %s", "repository.putAlias(OTHER, PROD, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
         assertThat(repository.getAliasHistory(APP, PROD)).isEmpty();
     }
 
@@ -253,9 +292,12 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias before = repository.getAlias(APP, PROD);
         StoreSnapshot stored = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1)))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1)),
+                "%s must throw %s", "repository.putAlias(APP, PROD, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(repository.getAlias(APP, PROD)).isEqualTo(before);
@@ -272,11 +314,17 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias before = repository.getAlias(APP, PROD);
         StoreSnapshot stored = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class).hasMessageContaining("9");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(repository.getAlias(APP, PROD)).isEqualTo(before);
@@ -285,9 +333,13 @@ public abstract class AliasContract extends RepositoryContractSupport {
 
     @Test
     void aRefusedPutAliasDoesNotKeepItsPrimaryFromBeingDeleted() {
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThatCode(() -> repository.deleteArtifactVersion(APP, Version.of(2))).doesNotThrowAnyException();
@@ -370,13 +422,21 @@ public abstract class AliasContract extends RepositoryContractSupport {
         assertThat(moved.revision()).isGreaterThan(created.revision());
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision()))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision()),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision())", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1))
+        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1),
+                "%s must throw %s",
+                "repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -478,7 +538,9 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void routeRefusesANullKey() {
         Alias alias = repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 50);
 
-        assertThatThrownBy(() -> alias.route(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> alias.route(null),
+                "%s must throw %s", "alias.route(null)", "IllegalArgumentException")
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("routingKey");
     }
 

@@ -245,14 +245,20 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
     @Test
     void versionsOutsideTheirRangeAreRefused() {
         for (int number : new int[] {0, -1, 1_000_000, Integer.MAX_VALUE}) {
-            assertThatThrownBy(() -> Version.of(number)).as("Version.of(%d)", number)
+            assertThatThrownBy(() -> Version.of(number),
+                    "%s must throw %s", "Version.of(number)", "IllegalArgumentException")
+                    .as("Version.of(%d)", number)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
         }
         for (String text : new String[] {"x", "-1", "1.5", "0", "", " ", "1000000", "0000000", "LATEST1", "5a"}) {
-            assertThatThrownBy(() -> Version.parse(text)).as("Version.parse(\"%s\")", text)
+            assertThatThrownBy(() -> Version.parse(text),
+                    "%s must throw %s", "Version.parse(text)", "IllegalArgumentException")
+                    .as("Version.parse(\"%s\")", text)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
         }
-        assertThatThrownBy(() -> Version.parse(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Version.parse(null),
+                "%s must throw %s", "Version.parse(null)", "IllegalArgumentException")
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version");
     }
 
@@ -274,19 +280,28 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
 
     @Test
     void putOptionsRefuseBadValuesNamingTheArgument() {
-        assertThatThrownBy(() -> PutOptions.builder().contentType("nonsense").build())
+        assertThatThrownBy(() -> PutOptions.builder().contentType("nonsense").build(),
+                "%s must throw %s",
+                "PutOptions.builder().contentType(\"nonsense\").build()", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> PutOptions.builder().contentType(null))
+        assertThatThrownBy(() -> PutOptions.builder().contentType(null),
+                "%s must throw %s", "PutOptions.builder().contentType(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> PutOptions.builder().metadata(null))
+        assertThatThrownBy(() -> PutOptions.builder().metadata(null),
+                "%s must throw %s", "PutOptions.builder().metadata(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> PutOptions.builder().metadata(Map.of("", "v")).build())
+        assertThatThrownBy(() -> PutOptions.builder().metadata(Map.of("", "v")).build(),
+                "%s must throw %s",
+                "PutOptions.builder().metadata(Map.of(\"\", \"v\")).build()", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> PutOptions.builder().tags(null))
+        assertThatThrownBy(() -> PutOptions.builder().tags(null),
+                "%s must throw %s", "PutOptions.builder().tags(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
         for (String type : List.of("", " ", "text", "text/", "/plain", " text/plain", "text /plain", "text/plain/x",
                 "text/pl ain", "text/plain\n", "t\u00e9xt/plain", "text/" + "a".repeat(251))) {
-            assertThatThrownBy(() -> PutOptions.builder().contentType(type).build()).as("contentType '%s'", type)
+            assertThatThrownBy(() -> PutOptions.builder().contentType(type).build(),
+                    "%s must throw %s", "PutOptions.builder().contentType(type).build()", "IllegalArgumentException")
+                    .as("contentType '%s'", type)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
         }
         for (String type : List.of("text/plain", "application/vnd.api+json", "text/plain; charset=utf-8",
@@ -298,16 +313,21 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Map<String, String> nullValue = new HashMap<>();
         nullValue.put("k", null);
         for (Map<String, String> bad : List.of(nullKey, nullValue)) {
-            assertThatThrownBy(() -> PutOptions.builder().metadata(bad).build())
+            assertThatThrownBy(() -> PutOptions.builder().metadata(bad).build(),
+                    "%s must throw %s", "PutOptions.builder().metadata(bad).build()", "IllegalArgumentException")
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-            assertThatThrownBy(() -> PutOptions.builder().tags(bad).build())
+            assertThatThrownBy(() -> PutOptions.builder().tags(bad).build(),
+                    "%s must throw %s", "PutOptions.builder().tags(bad).build()", "IllegalArgumentException")
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
         }
-        assertThatThrownBy(() -> new PutOptions(null, Map.of(), Map.of()))
+        assertThatThrownBy(() -> new PutOptions(null, Map.of(), Map.of()),
+                "%s must throw %s", "new PutOptions(null, Map.of(), Map.of())", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> new PutOptions(Optional.empty(), null, Map.of()))
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), null, Map.of()),
+                "%s must throw %s", "new PutOptions(Optional.empty(), null, Map.of())", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> new PutOptions(Optional.empty(), Map.of(), null))
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), Map.of(), null),
+                "%s must throw %s", "new PutOptions(Optional.empty(), Map.of(), null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
     }
 
@@ -476,16 +496,21 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
 
     @Test
     void aliasTargetsRefuseBadValuesNamingTheArgument() {
-        assertThatThrownBy(() -> AliasTarget.of(null))
+        assertThatThrownBy(() -> AliasTarget.of(null),
+                "%s must throw %s", "AliasTarget.of(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bversion\\b.*");
-        assertThatThrownBy(() -> new AliasTarget(Version.of(1), null, 0))
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), null, 0),
+                "%s must throw %s", "new AliasTarget(Version.of(1), null, 0)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersion");
         for (int weight : new int[] {-1, 100}) {
-            assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight))
+            assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight),
+                    "%s must throw %s",
+                    "new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight)", "IllegalArgumentException")
                     .as("weight %d", weight).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("secondaryVersionWeight");
         }
-        assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.empty(), 10))
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.empty(), 10),
+                "%s must throw %s", "new AliasTarget(Version.of(1), Optional.empty(), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersionWeight");
     }
 
@@ -522,7 +547,8 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
         recording.clear();
 
-        assertThatThrownBy(call.call()).as(call.label()).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(call.call(), "%s must throw IllegalArgumentException", call.label())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\b" + argument + "\\b.*")
                 .hasMessageStartingWith(rule.isEmpty() ? "" : argument + ": ").hasMessageContaining(rule);
 

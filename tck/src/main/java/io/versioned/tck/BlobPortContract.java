@@ -165,7 +165,8 @@ public abstract class BlobPortContract {
         byte[] original = Content.utf8("original");
         put("doc/000001", original);
 
-        assertThatThrownBy(() -> put("doc/000001", Content.utf8("replacement")))
+        assertThatThrownBy(() -> put("doc/000001", Content.utf8("replacement")),
+                "%s must throw %s", "put(\"doc/000001\", Content.utf8(\"replacement\"))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", original);
@@ -176,7 +177,9 @@ public abstract class BlobPortContract {
         byte[] original = Content.utf8("same bytes");
         put("doc/000001", original);
 
-        assertThatThrownBy(() -> put("doc/000001", original)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> put("doc/000001", original),
+                "%s must throw %s", "put(\"doc/000001\", original)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", original);
     }
@@ -187,7 +190,10 @@ public abstract class BlobPortContract {
         String otherSha256 = Content.sha256(Content.utf8("other bytes"));
 
         assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(bytes),
-                new BlobUpload(bytes.length, Optional.of(otherSha256), BINARY, Map.of())))
+                new BlobUpload(bytes.length, Optional.of(otherSha256), BINARY, Map.of())),
+                "%s must throw %s",
+                "blobs.put(\"doc/000001\", new ByteArrayInputStream(bytes), new BlobUpload(bytes.length, " +
+                "Optional.of(otherSha256), BINARY, Map.of()))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -199,7 +205,9 @@ public abstract class BlobPortContract {
         byte[] delivered = Content.random(64 * 1024, 5);
         InputStream failing = Content.failingAfter(delivered);
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", failing, upload(lengthKnown ? 2L * delivered.length : -1)))
+        assertThatThrownBy(() -> blobs.put("doc/000001", failing, upload(lengthKnown ? 2L * delivered.length : -1)),
+                "%s must throw %s",
+                "blobs.put(\"doc/000001\", failing, upload(lengthKnown ? 2L * delivered.length : -1))", "BackendException")
                 .isInstanceOf(BackendException.class);
 
         assertAbsent("doc/000001");
@@ -237,7 +245,9 @@ public abstract class BlobPortContract {
     void copyOfAMissingSourceFailsAndWritesNothing() {
         String sha256 = Content.sha256(Content.utf8("never stored"));
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", sha256, "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", sha256, "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", sha256, \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -250,7 +260,9 @@ public abstract class BlobPortContract {
         put("doc/LATEST.abc", bytes);
         String otherSha256 = Content.sha256(Content.utf8("other bytes"));
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", otherSha256, "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", otherSha256, "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", otherSha256, \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -264,7 +276,9 @@ public abstract class BlobPortContract {
         put("doc/LATEST.abc", source);
         put("doc/000001", target);
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", Content.sha256(source), "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", Content.sha256(source), "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", Content.sha256(source), \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", target);
@@ -450,7 +464,9 @@ public abstract class BlobPortContract {
         if (blobs.capabilities().contains(BlobCapability.TAGGING)) {
             assertThat(blobs.tags("doc/000001")).isEmpty();
         } else {
-            assertThatThrownBy(() -> blobs.tags("doc/000001")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> blobs.tags("doc/000001"),
+                    "%s must throw %s", "blobs.tags(\"doc/000001\")", "UnsupportedOperationException")
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
     }
 
@@ -471,7 +487,9 @@ public abstract class BlobPortContract {
         BlobUpload description = new BlobUpload(fresh.length, Optional.of(Content.sha256(fresh)), BINARY, Map.of());
 
         if (!blobs.capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
-            assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description))
+            assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description),
+                    "%s must throw %s",
+                    "blobs.replaceWithCopy(\"doc/LATEST.u1\", \"doc/LATEST\", description)", "UnsupportedOperationException")
                     .isInstanceOf(UnsupportedOperationException.class);
             return;
         }
@@ -479,7 +497,9 @@ public abstract class BlobPortContract {
 
         assertContent("doc/LATEST", fresh);
         assertContent("doc/LATEST.u1", fresh);
-        assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.missing", "doc/LATEST", description))
+        assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.missing", "doc/LATEST", description),
+                "%s must throw %s",
+                "blobs.replaceWithCopy(\"doc/LATEST.missing\", \"doc/LATEST\", description)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
         assertContent("doc/LATEST", fresh);
     }

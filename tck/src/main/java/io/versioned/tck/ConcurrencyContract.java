@@ -205,7 +205,8 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         Repository interleaved = interleaved("BlobPort.open",
                 () -> repository.purgeArtifactVersions(NAME, 1, Duration.ZERO));
 
-        assertThatThrownBy(() -> interleaved.getContent(NAME, Version.of(1)))
+        assertThatThrownBy(() -> interleaved.getContent(NAME, Version.of(1)),
+                "%s must throw %s", "interleaved.getContent(NAME, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(2));
@@ -249,7 +250,8 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         Repository interleaved = interleaved("MetadataPort.updateVersion",
                 () -> repository.putAlias(NAME, "production", Version.of(1)));
 
-        assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)))
+        assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)),
+                "%s must throw %s", "interleaved.deleteArtifactVersion(NAME, Version.of(1))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("production");
         assertThat(repository.getAlias(NAME, "production").version()).isEqualTo(Version.of(1));
         Invariants.assertHold(ports, NAME);

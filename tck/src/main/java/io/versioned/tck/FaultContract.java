@@ -149,7 +149,8 @@ public abstract class FaultContract extends RepositoryContractSupport {
             testClock.advance(Duration.ofMinutes(1));
             Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
                     testClock);
-            assertThatThrownBy(() -> crashing.putAlias(NAME, "production", Version.of(2)))
+            assertThatThrownBy(() -> crashing.putAlias(NAME, "production", Version.of(2)),
+                    "%s must throw %s", "crashing.putAlias(NAME, \"production\", Version.of(2))", "VersionedException")
                     .isInstanceOf(VersionedException.class);
             Alias lost = clean.getAlias(NAME, "production");
             assertThat(lost.revision()).isEqualTo(2);
@@ -182,9 +183,12 @@ public abstract class FaultContract extends RepositoryContractSupport {
             clean.putAlias(NAME, "production", Version.of(1));
             Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
                     testClock);
-            assertThatThrownBy(() -> crashing.deleteAlias(NAME, "production"))
+            assertThatThrownBy(() -> crashing.deleteAlias(NAME, "production"),
+                    "%s must throw %s", "crashing.deleteAlias(NAME, \"production\")", "VersionedException")
                     .isInstanceOf(VersionedException.class);
-            assertThatThrownBy(() -> clean.getAlias(NAME, "production")).as("the crash removed the alias")
+            assertThatThrownBy(() -> clean.getAlias(NAME, "production"),
+                    "%s must throw %s", "clean.getAlias(NAME, \"production\")", "AliasNotFoundException")
+                    .as("the crash removed the alias")
                     .isInstanceOf(AliasNotFoundException.class);
             assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
                     .as("the crash left the delete without its entry").containsExactly(1L);

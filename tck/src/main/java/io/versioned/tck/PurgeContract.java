@@ -73,9 +73,11 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         assertThat(ports.blobs().list(APP + "/")).doesNotContain(APP + "/000001", APP + "/000003")
                 .contains(APP + "/000002", APP + "/000004", APP + "/000005");
         for (Version purged : result.purged()) {
-            assertThatThrownBy(() -> repository.getArtifactVersion(APP, purged))
+            assertThatThrownBy(() -> repository.getArtifactVersion(APP, purged),
+                    "%s must throw %s", "repository.getArtifactVersion(APP, purged)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, purged))
+            assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, purged),
+                    "%s must throw %s", "repository.restoreArtifactVersion(APP, purged)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
         }
         assertThat(repository.getContent(APP, Version.of(2))).isEqualTo(Content.utf8("app 2"));
@@ -142,7 +144,9 @@ public abstract class PurgeContract extends RepositoryContractSupport {
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(3));
         assertThat(ports.blobs().list("")).doesNotContain(deletedBlob, APP + "/000004");
         assertThat(repository.restoreArtifactVersion(APP, Version.of(2)).version()).isEqualTo(Version.of(2));
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
     }
 
@@ -280,9 +284,12 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         assertThat(ports.metadata().aliasHistory("db", PROD, Integer.MAX_VALUE)).isEmpty();
         assertThat(ports.metadata().aliasHistory("db", CANARY, Integer.MAX_VALUE)).isEmpty();
         assertThat(ports.blobs().list("db/")).isEmpty();
-        assertThatThrownBy(() -> repository.getArtifactVersion("db"))
+        assertThatThrownBy(() -> repository.getArtifactVersion("db"),
+                "%s must throw %s", "repository.getArtifactVersion(\"db\")", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getAlias("db", PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias("db", PROD),
+                "%s must throw %s", "repository.getAlias(\"db\", PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
         assertThat(repository.getAliasHistory("db", PROD)).isEmpty();
         assertThat(StoreSnapshot.ofArtifacts(ports, others, List.of(PROD, CANARY))).isEqualTo(othersBefore);
         assertThat(repository.getContent("db2", Version.of(1))).isEqualTo(Content.utf8("db2 1"));
@@ -472,9 +479,13 @@ public abstract class PurgeContract extends RepositoryContractSupport {
                         ZoneOffset.UTC));
         List<String> before = ports.blobs().list("");
 
-        assertThatThrownBy(maintenance::fsck).isInstanceOf(BackendException.class)
+        assertThatThrownBy(maintenance::fsck,
+                "%s must throw %s", "maintenance::fsck", "BackendException")
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("holds no records").hasMessageContaining(APP + "/00000");
-        assertThatThrownBy(() -> maintenance.gc(false, Duration.ZERO)).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> maintenance.gc(false, Duration.ZERO),
+                "%s must throw %s", "maintenance.gc(false, Duration.ZERO)", "BackendException")
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("restore it from a backup");
         assertThat(ports.blobs().list("")).isEqualTo(before);
         assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("app 1"));

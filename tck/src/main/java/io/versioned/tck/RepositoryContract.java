@@ -281,7 +281,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         byte[] bytes = Content.utf8("revived");
         repository.putArtifact(APP, bytes);
         repository.deleteArtifactVersion(APP, Version.LATEST);
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         Artifact revived = repository.putArtifact(APP, bytes);
@@ -301,7 +302,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         assertThatThrownBy(() -> repository.putArtifact(APP, Content.failingAfter(Content.random(100_000, 5)),
-                PutOptions.none()))
+                PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingAfter(Content.random(100_000, 5)), PutOptions.none())", "VersionedException")
                 .as("a failure of the caller's content, not of the store")
                 .isInstanceOf(VersionedException.class)
                 .isNotInstanceOf(BackendException.class)
@@ -318,7 +321,10 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         assertThatThrownBy(() -> repository.putArtifact(APP,
-                Content.failingUncheckedAfter(Content.random(100_000, 5)), PutOptions.none()))
+                Content.failingUncheckedAfter(Content.random(100_000, 5)), PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingUncheckedAfter(Content.random(100_000, 5)), " +
+                "PutOptions.none())", "VersionedException")
                 .isInstanceOf(VersionedException.class)
                 .isNotInstanceOf(BackendException.class)
                 .hasRootCauseInstanceOf(IOException.class);
@@ -330,10 +336,13 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     @Test
     void putFromAFailingStreamOfANewArtifactLeavesNoVersion() {
         assertThatThrownBy(() -> repository.putArtifact(APP, Content.failingAfter(Content.utf8("partial")),
-                PutOptions.none()))
+                PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingAfter(Content.utf8(\"partial\")), PutOptions.none())", "VersionedException")
                 .isInstanceOf(VersionedException.class);
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(APP)).isEmpty();
         assertThat(ports.metadata().listVersions(APP)).isEmpty();
@@ -488,7 +497,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
     void publishWithoutLatestIsArtifactNotFoundAndWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(GHOST))
+        assertThatThrownBy(() -> repository.publishArtifactVersion(GHOST),
+                "%s must throw %s", "repository.publishArtifactVersion(GHOST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -503,7 +513,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.deleteArtifactVersion(APP, Version.LATEST);
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.publishArtifactVersion(APP),
+                "%s must throw %s", "repository.publishArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -551,7 +562,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("one too many"));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(APP)).isExactlyInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository.publishArtifactVersion(APP),
+                "%s must throw %s", "repository.publishArtifactVersion(APP)", "ConflictException")
+                .isExactlyInstanceOf(ConflictException.class);
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(repository.getContent(APP, Version.of(Version.MAX_NUMBER))).isEqualTo(Content.utf8("last"));
@@ -569,9 +582,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.deleteArtifactVersion(APP, Version.of(1));
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s", "repository.getArtifactVersion(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)),
+                "%s must throw %s", "repository.getContent(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version).containsExactly(Version.LATEST);
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isZero();
@@ -615,9 +630,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.deleteArtifactVersion(APP, Version.LATEST);
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getContent(APP, Version.LATEST))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.LATEST),
+                "%s must throw %s", "repository.getContent(APP, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(APP)).containsExactly(published);
         assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("one"));
@@ -633,11 +650,14 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putAlias(APP, "stable", Version.of(3));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(1))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(PROD);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(2)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(2)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(2))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(CANARY);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(3))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class)
                 .hasMessageContaining(CANARY).hasMessageContaining("stable");
 
@@ -652,7 +672,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("two"));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.LATEST))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.LATEST),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.LATEST)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("dev");
 
         assertThat(snapshot()).isEqualTo(before);
@@ -672,7 +693,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThatCode(() -> repository.deleteArtifactVersion(APP, Version.of(2))).doesNotThrowAnyException();
 
         repository.deleteAlias(APP, PROD);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(3))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(CANARY)
                 .hasMessageNotContaining(PROD);
         repository.deleteAlias(APP, CANARY);
@@ -687,11 +709,17 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.publishArtifactVersion(APP);
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(2)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(2)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(APP, Version.of(2))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.of(1)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.of(1)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(GHOST, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.LATEST))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.LATEST),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(GHOST, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -744,9 +772,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
                 .containsExactly(Version.LATEST, Version.of(3), Version.of(1));
         assertThat(repository.listArtifactVersions(GHOST)).isEmpty();
         assertThat(repository.listAliases(GHOST)).isEmpty();
-        assertThatThrownBy(() -> repository.getArtifactVersion(GHOST))
+        assertThatThrownBy(() -> repository.getArtifactVersion(GHOST),
+                "%s must throw %s", "repository.getArtifactVersion(GHOST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(4)))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(4)),
+                "%s must throw %s", "repository.getArtifactVersion(APP, Version.of(4))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
     }
 
@@ -804,14 +834,18 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Path target = directory.resolve("out.bin");
 
         for (Version version : List.of(Version.of(1), Version.of(2))) {
-            assertThatThrownBy(() -> repository.getContent(APP, version))
+            assertThatThrownBy(() -> repository.getContent(APP, version),
+                    "%s must throw %s", "repository.getContent(APP, version)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.openContent(APP, version))
+            assertThatThrownBy(() -> repository.openContent(APP, version),
+                    "%s must throw %s", "repository.openContent(APP, version)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.download(APP, version, target))
+            assertThatThrownBy(() -> repository.download(APP, version, target),
+                    "%s must throw %s", "repository.download(APP, version, target)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
         }
-        assertThatThrownBy(() -> repository.getContent(GHOST, Version.LATEST))
+        assertThatThrownBy(() -> repository.getContent(GHOST, Version.LATEST),
+                "%s must throw %s", "repository.getContent(GHOST, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(target).doesNotExist();
     }
@@ -826,16 +860,21 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         corruptBlob(ports, blobKey(APP, Version.LATEST), Content.utf8("the real byte"));
 
         for (Version version : List.of(Version.of(1), Version.LATEST)) {
-            assertThatThrownBy(() -> repository.getContent(APP, version))
+            assertThatThrownBy(() -> repository.getContent(APP, version),
+                    "%s must throw %s", "repository.getContent(APP, version)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
-            assertThatThrownBy(() -> Content.readAndClose(repository.openContent(APP, version)))
+            assertThatThrownBy(() -> Content.readAndClose(repository.openContent(APP, version)),
+                    "%s must throw %s",
+                    "Content.readAndClose(repository.openContent(APP, version))", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
             Path fresh = directory.resolve("fresh-" + version);
-            assertThatThrownBy(() -> repository.download(APP, version, fresh))
+            assertThatThrownBy(() -> repository.download(APP, version, fresh),
+                    "%s must throw %s", "repository.download(APP, version, fresh)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
             assertThat(fresh).doesNotExist();
             Path existing = Files.write(directory.resolve("existing-" + version), Content.utf8("previous"));
-            assertThatThrownBy(() -> repository.download(APP, version, existing))
+            assertThatThrownBy(() -> repository.download(APP, version, existing),
+                    "%s must throw %s", "repository.download(APP, version, existing)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
             assertThat(Files.readAllBytes(existing)).isEqualTo(Content.utf8("previous"));
         }
@@ -852,7 +891,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         try (InputStream in = repository.openContent(APP, Version.LATEST)) {
             assertThat(in.readNBytes(4_999)).isEqualTo(Arrays.copyOf(bytes, 4_999));
-            assertThatThrownBy(in::readAllBytes).isExactlyInstanceOf(IntegrityException.class);
+            assertThatThrownBy(in::readAllBytes,
+                    "%s must throw %s", "in::readAllBytes", "IntegrityException")
+                    .isExactlyInstanceOf(IntegrityException.class);
         }
     }
 
@@ -863,9 +904,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         ports.blobs().delete(blobKey(APP, Version.of(1)));
         Path target = directory.resolve("out.bin");
 
-        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)),
+                "%s must throw %s", "repository.getContent(APP, Version.of(1))", "IntegrityException")
                 .isExactlyInstanceOf(IntegrityException.class);
-        assertThatThrownBy(() -> repository.download(APP, Version.of(1), target))
+        assertThatThrownBy(() -> repository.download(APP, Version.of(1), target),
+                "%s must throw %s", "repository.download(APP, Version.of(1), target)", "IntegrityException")
                 .isExactlyInstanceOf(IntegrityException.class);
         assertThat(target).doesNotExist();
     }
@@ -952,7 +995,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(purge.dryRun()).isFalse();
         assertThat(repository.listArtifactVersions(db)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(3), Version.of(2));
-        assertThatThrownBy(() -> repository.getContent(db, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(db, Version.of(1)),
+                "%s must throw %s", "repository.getContent(db, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(ports.blobs().list(db + "/")).doesNotContain(db + "/000001");
         assertThat(repository.getContent(db, Version.of(2))).isEqualTo(second);
