@@ -1,6 +1,7 @@
 package io.versioned.tck;
 
 import io.versioned.api.Repository;
+import io.versioned.tck.fault.FaultInjector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

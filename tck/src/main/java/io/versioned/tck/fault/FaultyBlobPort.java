@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.fault;
 
 import io.versioned.core.port.BlobAttributes;
 import io.versioned.core.port.BlobCapability;
@@ -14,12 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A {@link BlobPort} whose calls go through a {@link FaultInjector}. */
-final class FaultyBlobPort implements BlobPort {
+public final class FaultyBlobPort implements BlobPort {
 
     private final BlobPort delegate;
     private final FaultInjector faults;
 
-    FaultyBlobPort(BlobPort delegate, FaultInjector faults) {
+    /**
+     * Decorates {@code delegate}.
+     *
+     * @param delegate the port whose calls go through the injector
+     * @param faults   fails the calls its policy picks
+     */
+    public FaultyBlobPort(BlobPort delegate, FaultInjector faults) {
         this.delegate = delegate;
         this.faults = faults;
     }

@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.fault;
 
 import io.versioned.api.AliasChange;
 import io.versioned.api.Version;
@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** A {@link MetadataPort} whose calls go through a {@link FaultInjector}. */
-final class FaultyMetadataPort implements MetadataPort {
+public final class FaultyMetadataPort implements MetadataPort {
 
     private final MetadataPort delegate;
     private final FaultInjector faults;
 
-    FaultyMetadataPort(MetadataPort delegate, FaultInjector faults) {
+    /**
+     * Decorates {@code delegate}.
+     *
+     * @param delegate the port whose calls go through the injector
+     * @param faults   fails the calls its policy picks
+     */
+    public FaultyMetadataPort(MetadataPort delegate, FaultInjector faults) {
         this.delegate = delegate;
         this.faults = faults;
     }
