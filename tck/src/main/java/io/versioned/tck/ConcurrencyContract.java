@@ -15,6 +15,7 @@ import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.tck.soak.Invariants;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

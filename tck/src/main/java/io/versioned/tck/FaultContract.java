@@ -17,6 +17,7 @@ import io.versioned.tck.fault.FaultInjector;
 import io.versioned.tck.fault.FaultPolicy;
 import io.versioned.tck.fault.FaultyBlobPort;
 import io.versioned.tck.fault.FaultyMetadataPort;
+import io.versioned.tck.soak.Invariants;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

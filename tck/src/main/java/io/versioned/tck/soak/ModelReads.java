@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -12,9 +12,10 @@ import io.versioned.api.Repository;
 import io.versioned.api.Routing;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
-import io.versioned.tck.ArtifactState.AliasState;
-import io.versioned.tck.ArtifactState.HistoryEntry;
-import io.versioned.tck.ArtifactState.VersionState;
+import io.versioned.tck.Content;
+import io.versioned.tck.soak.ArtifactState.AliasState;
+import io.versioned.tck.soak.ArtifactState.HistoryEntry;
+import io.versioned.tck.soak.ArtifactState.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

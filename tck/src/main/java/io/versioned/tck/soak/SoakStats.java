@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,8 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import io.versioned.api.Repository;
+import io.versioned.tck.StorePorts;
+import io.versioned.tck.TestClock;
 import io.versioned.tck.fault.FaultInjector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +22,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One soak run: starts the workers, waits for them, runs the final checks, and describes what happened in one line.
+ * One soak run of {@link io.versioned.tck.SoakContract}: starts the workers, waits for them, runs the final checks,
+ * and describes what happened in one line.
  */
-final class SoakRun {
+public final class SoakRun {
 
     /** How long past its duration a run may take before it counts as hung (a deadlock, not slowness). */
     private static final Duration HANG = Duration.ofMinutes(15);
@@ -47,7 +50,7 @@ final class SoakRun {
      * @param clock      its clock
      * @param scratch    a directory for the workers' files
      */
-    SoakRun(SoakSettings settings, StorePorts ports, Repository repository, TestClock clock, Path scratch) {
+    public SoakRun(SoakSettings settings, StorePorts ports, Repository repository, TestClock clock, Path scratch) {
         this.settings = settings;
         this.ports = ports;
         this.repository = repository;
@@ -60,7 +63,7 @@ final class SoakRun {
      *
      * @throws AssertionError if a worker or a check fails; the first worker failure, the others suppressed
      */
-    void execute() {
+    public void execute() {
         startNanos = System.nanoTime();
         try {
             runWorkers();
@@ -72,8 +75,14 @@ final class SoakRun {
         orphansCollected = new SoakFinalCheck(ports, repository, log, shared, models).run();
     }
 
-    /** One line: the settings, the operations by kind and outcome, the faults, the orphans, {@code outcome}. */
-    String summary(String suite, String outcome) {
+    /**
+     * One line: the settings, the operations by kind and outcome, the faults, the orphans, {@code outcome}.
+     *
+     * @param suite   the name of the suite that ran
+     * @param outcome how the run ended
+     * @return the line
+     */
+    public String summary(String suite, String outcome) {
         int before = workers.stream().mapToInt(w -> w.faultsInjected(FaultInjector.Mode.BEFORE_EFFECT)).sum();
         int after = workers.stream().mapToInt(w -> w.faultsInjected(FaultInjector.Mode.AFTER_EFFECT)).sum();
         Duration ran = Duration.ofNanos(endNanos - startNanos).withNanos(0);

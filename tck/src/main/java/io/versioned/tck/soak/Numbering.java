@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 /**
  * What the soak knows of an artifact's version-number counter, which the API does not show: the counter is between

@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,10 @@ import io.versioned.api.Artifact;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.core.port.VersionRecord;
-import io.versioned.tck.ArtifactState.AliasState;
-import io.versioned.tck.ArtifactState.HistoryEntry;
-import io.versioned.tck.ArtifactState.VersionState;
+import io.versioned.tck.StorePorts;
+import io.versioned.tck.soak.ArtifactState.AliasState;
+import io.versioned.tck.soak.ArtifactState.HistoryEntry;
+import io.versioned.tck.soak.ArtifactState.VersionState;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;

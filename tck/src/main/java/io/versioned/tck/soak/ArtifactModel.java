@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 /**
  * The soak's model of one artifact: its observable state and what is known of its version counter.

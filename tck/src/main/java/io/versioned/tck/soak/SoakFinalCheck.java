@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import io.versioned.core.GcReport;
 import io.versioned.core.Maintenance;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.tck.StorePorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

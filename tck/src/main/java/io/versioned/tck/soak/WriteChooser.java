@@ -1,9 +1,9 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import io.versioned.api.AliasTarget;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Version;
-import io.versioned.tck.ArtifactState.VersionState;
+import io.versioned.tck.soak.ArtifactState.VersionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

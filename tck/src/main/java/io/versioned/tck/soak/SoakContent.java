@@ -1,5 +1,6 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
+import io.versioned.tck.Content;
 import java.util.Random;
 
 /**

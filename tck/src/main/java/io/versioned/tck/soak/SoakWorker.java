@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.Repository;
 import io.versioned.api.VersionedException;
+import io.versioned.tck.RepositoryFixture;
+import io.versioned.tck.StorePorts;
+import io.versioned.tck.TestClock;
 import io.versioned.tck.fault.FaultInjector;
 import io.versioned.tck.fault.FaultyBlobPort;
 import io.versioned.tck.fault.FaultyMetadataPort;

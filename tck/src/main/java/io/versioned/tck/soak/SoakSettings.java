@@ -1,11 +1,11 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 
 /**
- * How long and how hard {@link SoakContract} runs, from system properties (Maven passes {@code -D} options on to the
+ * How long and how hard {@link io.versioned.tck.SoakContract} runs, from system properties (Maven passes {@code -D} options on to the
  * forked test JVM), with short defaults for CI:
  * <ul>
  *   <li>{@value #DURATION}: ISO-8601 duration of the random phase, default {@code PT5S};</li>
@@ -20,15 +20,19 @@ import java.util.SplittableRandom;
  * @param faultRate the fraction of port calls that fail, 0 to 0.5
  * @param seed      the seed of the run
  */
-record SoakSettings(Duration duration, int threads, double faultRate, long seed) {
+public record SoakSettings(Duration duration, int threads, double faultRate, long seed) {
 
     static final String DURATION = "versioned.soak.duration";
     static final String THREADS = "versioned.soak.threads";
     static final String FAULT_RATE = "versioned.soak.faultRate";
     static final String SEED = "versioned.soak.seed";
 
-    /** @throws IllegalArgumentException if a value is outside its range, naming the property */
-    SoakSettings {
+    /**
+     * Checks the ranges.
+     *
+     * @throws IllegalArgumentException if a value is outside its range, naming the property
+     */
+    public SoakSettings {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(DURATION + ": must be a positive duration, got " + duration);
         }
@@ -43,9 +47,10 @@ record SoakSettings(Duration duration, int threads, double faultRate, long seed)
     /**
      * The settings named by the system properties, defaults for those not set.
      *
+     * @return the settings
      * @throws IllegalArgumentException if a property is set to something unparsable or out of range, naming it
      */
-    static SoakSettings fromSystemProperties() {
+    public static SoakSettings fromSystemProperties() {
         return new SoakSettings(duration(System.getProperty(DURATION, "PT5S")),
                 integer(THREADS, System.getProperty(THREADS, "4")),
                 decimal(FAULT_RATE, System.getProperty(FAULT_RATE, "0.05")),

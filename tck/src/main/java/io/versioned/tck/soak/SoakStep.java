@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import java.util.Arrays;
 import java.util.Random;

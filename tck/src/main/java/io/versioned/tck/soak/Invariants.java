@@ -1,10 +1,11 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.tck.StorePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,20 +23,29 @@ import java.util.stream.Collectors;
  * (deleted ones included, since their bytes stay) points at bytes that exist and have its SHA-256, and every
  * alias points at live versions.
  */
-final class Invariants {
+public final class Invariants {
 
     private Invariants() {
     }
 
-    /** Asserts the invariants for every artifact in the index of {@code ports}. */
-    static void assertHold(StorePorts ports) {
+    /**
+     * Asserts the invariants for every artifact in the index of {@code ports}.
+     *
+     * @param ports the stores
+     */
+    public static void assertHold(StorePorts ports) {
         for (String name : ports.metadata().listArtifactNames()) {
             assertHold(ports, name);
         }
     }
 
-    /** Asserts the invariants for artifact {@code name}. */
-    static void assertHold(StorePorts ports, String name) {
+    /**
+     * Asserts the invariants for artifact {@code name}.
+     *
+     * @param ports the stores
+     * @param name  the artifact
+     */
+    public static void assertHold(StorePorts ports, String name) {
         List<VersionRecord> versions = ports.metadata().listVersions(name);
         for (VersionRecord record : versions) {
             Optional<InputStream> bytes = ports.blobs().open(record.blobKey());
@@ -75,7 +85,13 @@ final class Invariants {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /**
+     * SHA-256 of {@code bytes}, 64 lower-case hex.
+     *
+     * @param bytes the bytes
+     * @return their SHA-256
+     */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

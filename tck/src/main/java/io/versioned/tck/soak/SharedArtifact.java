@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.tck.Content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.versioned.tck;
+package io.versioned.tck.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
