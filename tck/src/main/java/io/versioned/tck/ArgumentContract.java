@@ -155,11 +155,13 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
             assertThat(repository.getContent(name, Version.of(1))).as(name).isEqualTo(content);
             for (String alias : List.of(longestAlias, "a", "A", "a_1", "Z9_")) {
                 assertThat(repository.putAlias(name, alias, Version.of(1)).alias()).isEqualTo(alias);
-                assertThat(repository.resolve(name, alias).version()).isEqualTo(Version.of(1));
+                assertThat(repository.resolve(name, alias).version()).as("repository.resolve(name, alias).version()")
+                        .isEqualTo(Version.of(1));
             }
-            assertThat(repository.listAliases(name)).hasSize(5);
+            assertThat(repository.listAliases(name)).as("repository.listAliases(name)").hasSize(5);
         }
-        assertThat(repository.listArtifactNames()).contains(longest, "a", "A.b_c-9", "9", "0.0");
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()")
+                .contains(longest, "a", "A.b_c-9", "9", "0.0");
     }
 
     // ---- other arguments
@@ -264,16 +266,16 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
 
     @Test
     void versionsParseAndPrintAsDocumented() {
-        assertThat(Version.parse("latest")).isEqualTo(Version.LATEST);
-        assertThat(Version.parse("LATEST")).isEqualTo(Version.LATEST);
-        assertThat(Version.parse("Latest").isLatest()).isTrue();
-        assertThat(Version.parse("000005")).isEqualTo(Version.of(5));
-        assertThat(Version.parse("5")).isEqualTo(Version.of(5));
-        assertThat(Version.parse("999999")).isEqualTo(Version.of(Version.MAX_NUMBER));
-        assertThat(Version.of(1).number()).isEqualTo(1);
+        assertThat(Version.parse("latest")).as("Version.parse(\"latest\")").isEqualTo(Version.LATEST);
+        assertThat(Version.parse("LATEST")).as("Version.parse(\"LATEST\")").isEqualTo(Version.LATEST);
+        assertThat(Version.parse("Latest").isLatest()).as("Version.parse(\"Latest\").isLatest()").isTrue();
+        assertThat(Version.parse("000005")).as("Version.parse(\"000005\")").isEqualTo(Version.of(5));
+        assertThat(Version.parse("5")).as("Version.parse(\"5\")").isEqualTo(Version.of(5));
+        assertThat(Version.parse("999999")).as("Version.parse(\"999999\")").isEqualTo(Version.of(Version.MAX_NUMBER));
+        assertThat(Version.of(1).number()).as("Version.of(1).number()").isEqualTo(1);
         assertThat(Version.of(5)).hasToString("5");
         assertThat(Version.LATEST).hasToString("LATEST");
-        assertThat(Version.of(5).isLatest()).isFalse();
+        assertThat(Version.of(5).isLatest()).as("Version.of(5).isLatest()").isFalse();
         assertThat(List.of(Version.of(2), Version.LATEST, Version.of(10)).stream().sorted().toList())
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(10));
     }
@@ -344,11 +346,13 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact updated = repository.putArtifact(APP, new ByteArrayInputStream(content),
                 PutOptions.builder().metadata(other).build());
 
-        assertThat(put.metadata()).isEqualTo(metadata);
+        assertThat(put.metadata()).as("put.metadata()").isEqualTo(metadata);
         assertThat(repository.getArtifactVersion(APP, published.version()).metadata()).isEqualTo(metadata);
-        assertThat(updated.metadata()).isEqualTo(other);
-        assertThat(repository.getArtifactVersion(APP).metadata()).isEqualTo(other);
-        assertThat(repository.getArtifactVersion(APP).sha256()).isEqualTo(Content.sha256(content));
+        assertThat(updated.metadata()).as("updated.metadata()").isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).metadata()).as("repository.getArtifactVersion(APP).metadata()")
+                .isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).sha256()).as("repository.getArtifactVersion(APP).sha256()")
+                .isEqualTo(Content.sha256(content));
     }
 
     @Test
@@ -360,7 +364,7 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact put = repository.putArtifact(APP, Content.utf8("typed"),
                 PutOptions.builder().contentType(longest).build());
 
-        assertThat(put.contentType()).isEqualTo(longest);
+        assertThat(put.contentType()).as("put.contentType()").isEqualTo(longest);
         assertThat(repository.getArtifactVersion(APP).contentType()).isEqualTo(longest);
         assertRefused(new Call("contentType", "putArtifact(bytes) with a content type of 256 characters",
                 () -> guarded.putArtifact(APP, Content.utf8("x"), PutOptions.builder().contentType(tooLong).build())),
@@ -420,8 +424,9 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact put = repository.putArtifact(APP, content, PutOptions.builder().tags(tags).build());
 
         assertThat(tags).hasSize(PutOptions.MAX_TAGS);
-        assertThat(put.sha256()).isEqualTo(Content.sha256(content));
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(content);
+        assertThat(put.sha256()).as("put.sha256()").isEqualTo(Content.sha256(content));
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(content);
     }
 
     @Test

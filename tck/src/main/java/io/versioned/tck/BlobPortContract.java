@@ -145,8 +145,8 @@ public abstract class BlobPortContract {
     void openOfAMissingKeyIsEmpty() {
         put("doc/000001", Content.utf8("present"));
 
-        assertThat(isPresent("doc/000002")).isFalse();
-        assertThat(isPresent("other/000001")).isFalse();
+        assertThat(isPresent("doc/000002")).as("isPresent(\"doc/000002\")").isFalse();
+        assertThat(isPresent("other/000001")).as("isPresent(\"other/000001\")").isFalse();
     }
 
     @Test
@@ -155,7 +155,7 @@ public abstract class BlobPortContract {
         put("doc/000001", bytes);
 
         try (InputStream first = blobs.open("doc/000001").orElseThrow()) {
-            assertThat(first.readNBytes(10)).isEqualTo(Arrays.copyOf(bytes, 10));
+            assertThat(first.readNBytes(10)).as("first.readNBytes(10)").isEqualTo(Arrays.copyOf(bytes, 10));
             assertContent("doc/000001", bytes);
         }
     }
@@ -297,7 +297,7 @@ public abstract class BlobPortContract {
 
         assertAbsent("doc/000001");
         assertContent("doc/000002", kept);
-        assertThat(blobs.list("")).containsExactly("doc/000002");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000002");
     }
 
     @Test
@@ -308,7 +308,7 @@ public abstract class BlobPortContract {
         assertThatCode(() -> blobs.delete("doc/000002")).doesNotThrowAnyException();
 
         assertAbsent("doc/000002");
-        assertThat(blobs.list("")).containsExactly("doc/000001");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000001");
     }
 
     @Test
@@ -319,15 +319,15 @@ public abstract class BlobPortContract {
         blobs.delete("doc/000001");
 
         assertAbsent("doc/000001");
-        assertThat(blobs.list("")).isEmpty();
+        assertThat(blobs.list("")).as("blobs.list(\"\")").isEmpty();
     }
 
     // ---- list
 
     @Test
     void listOfAnEmptyStoreIsEmpty() {
-        assertThat(blobs.list("")).isEmpty();
-        assertThat(blobs.list("doc/")).isEmpty();
+        assertThat(blobs.list("")).as("blobs.list(\"\")").isEmpty();
+        assertThat(blobs.list("doc/")).as("blobs.list(\"doc/\")").isEmpty();
     }
 
     @Test
@@ -341,13 +341,14 @@ public abstract class BlobPortContract {
     void listWithAPrefixReturnsOnlyTheKeysThatStartWithItSorted() {
         putListingFixture();
 
-        assertThat(blobs.list("a/")).containsExactly("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc");
-        assertThat(blobs.list("ab/")).containsExactly("ab/000001");
-        assertThat(blobs.list("a/LATEST")).containsExactly("a/LATEST", "a/LATEST.abc");
-        assertThat(blobs.list("a/LATEST.")).containsExactly("a/LATEST.abc");
-        assertThat(blobs.list("a.b/")).containsExactly("a.b/000001");
-        assertThat(blobs.list("a-b/")).containsExactly("a-b/000001");
-        assertThat(blobs.list("a_b/")).containsExactly("a_b/LATEST.x-y_z");
+        assertThat(blobs.list("a/")).as("blobs.list(\"a/\")")
+                .containsExactly("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("ab/")).as("blobs.list(\"ab/\")").containsExactly("ab/000001");
+        assertThat(blobs.list("a/LATEST")).as("blobs.list(\"a/LATEST\")").containsExactly("a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("a/LATEST.")).as("blobs.list(\"a/LATEST.\")").containsExactly("a/LATEST.abc");
+        assertThat(blobs.list("a.b/")).as("blobs.list(\"a.b/\")").containsExactly("a.b/000001");
+        assertThat(blobs.list("a-b/")).as("blobs.list(\"a-b/\")").containsExactly("a-b/000001");
+        assertThat(blobs.list("a_b/")).as("blobs.list(\"a_b/\")").containsExactly("a_b/LATEST.x-y_z");
     }
 
     @Test
@@ -357,16 +358,16 @@ public abstract class BlobPortContract {
         assertThat(blobs.list("a")).containsExactly(
                 "a-b/000001", "a.b/000001", "a/000001", "a/000002", "a/LATEST", "a/LATEST.abc", "a_b/LATEST.x-y_z",
                 "ab/000001");
-        assertThat(blobs.list("a/00000")).containsExactly("a/000001", "a/000002");
+        assertThat(blobs.list("a/00000")).as("blobs.list(\"a/00000\")").containsExactly("a/000001", "a/000002");
     }
 
     @Test
     void listWithAPrefixThatMatchesNothingIsEmpty() {
         putListingFixture();
 
-        assertThat(blobs.list("zz/")).isEmpty();
-        assertThat(blobs.list("a/0000019")).isEmpty();
-        assertThat(blobs.list("A/")).isEmpty();
+        assertThat(blobs.list("zz/")).as("blobs.list(\"zz/\")").isEmpty();
+        assertThat(blobs.list("a/0000019")).as("blobs.list(\"a/0000019\")").isEmpty();
+        assertThat(blobs.list("A/")).as("blobs.list(\"A/\")").isEmpty();
     }
 
     @Test
@@ -378,7 +379,7 @@ public abstract class BlobPortContract {
         put("manyother/000001", new byte[0]);
 
         assertThat(blobs.list("many/")).containsExactlyElementsOf(keys);
-        assertThat(blobs.list("")).hasSize(keys.size() + 1);
+        assertThat(blobs.list("")).as("blobs.list(\"\")").hasSize(keys.size() + 1);
     }
 
     @Test
@@ -397,7 +398,7 @@ public abstract class BlobPortContract {
             assertThat(entry.size()).as(entry.key()).isEqualTo(Content.utf8(content).length);
             assertThat(entry.lastModified()).as(entry.key()).isNotNull();
         }
-        assertThat(blobs.listEntries("zz/")).isEmpty();
+        assertThat(blobs.listEntries("zz/")).as("blobs.listEntries(\"zz/\")").isEmpty();
     }
 
     // ---- uri
@@ -414,7 +415,7 @@ public abstract class BlobPortContract {
             assertThat(URI.create(uri).isAbsolute()).as("%s is absolute", uri).isTrue();
         });
         assertThat(uris).doesNotHaveDuplicates();
-        assertThat(keys.stream().map(blobs::uri).toList()).isEqualTo(uris);
+        assertThat(keys.stream().map(blobs::uri).toList()).as("keys.stream().map(blobs::uri).toList()").isEqualTo(uris);
     }
 
     // ---- bootstrap
@@ -428,7 +429,7 @@ public abstract class BlobPortContract {
         blobs.bootstrap();
 
         assertContent("doc/000001", bytes);
-        assertThat(blobs.list("")).containsExactly("doc/000001");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000001");
     }
 
     // ---- capabilities
@@ -453,8 +454,8 @@ public abstract class BlobPortContract {
                 new BlobUpload(-1, Optional.empty(), BINARY, tags));
         put("doc/000002", Content.utf8("untagged"));
 
-        assertThat(blobs.tags("doc/000001")).isEqualTo(tags);
-        assertThat(blobs.tags("doc/000002")).isEmpty();
+        assertThat(blobs.tags("doc/000001")).as("blobs.tags(\"doc/000001\")").isEqualTo(tags);
+        assertThat(blobs.tags("doc/000002")).as("blobs.tags(\"doc/000002\")").isEmpty();
     }
 
     @Test
@@ -462,7 +463,7 @@ public abstract class BlobPortContract {
         put("doc/000001", Content.utf8("untagged"));
 
         if (blobs.capabilities().contains(BlobCapability.TAGGING)) {
-            assertThat(blobs.tags("doc/000001")).isEmpty();
+            assertThat(blobs.tags("doc/000001")).as("blobs.tags(\"doc/000001\")").isEmpty();
         } else {
             assertThatThrownBy(() -> blobs.tags("doc/000001"),
                     "%s must throw %s", "blobs.tags(\"doc/000001\")", "UnsupportedOperationException")
@@ -476,7 +477,7 @@ public abstract class BlobPortContract {
         put("doc/LATEST.u1", Content.utf8("2"));
         put("a.b-c/000001", Content.utf8("3"));
 
-        assertThat(blobs.artifactNames()).containsExactly("a.b-c", "doc");
+        assertThat(blobs.artifactNames()).as("blobs.artifactNames()").containsExactly("a.b-c", "doc");
     }
 
     @Test

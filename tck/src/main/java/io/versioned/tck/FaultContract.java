@@ -158,7 +158,7 @@ public abstract class FaultContract extends RepositoryContractSupport {
                     "%s must throw %s", "crashing.putAlias(NAME, \"production\", Version.of(2))", "VersionedException")
                     .isInstanceOf(VersionedException.class);
             Alias lost = clean.getAlias(NAME, "production");
-            assertThat(lost.revision()).isEqualTo(2);
+            assertThat(lost.revision()).as("lost.revision()").isEqualTo(2);
             assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
                     .as("the crash left the change without its entry").containsExactly(1L);
 
@@ -240,7 +240,8 @@ public abstract class FaultContract extends RepositoryContractSupport {
         repository.putAlias(NAME, "staging", Version.LATEST);
         repository.deleteAlias(NAME, "staging");
         repository.putArtifact(OTHER, bytes("other after"));
-        assertThat(repository.getContent(OTHER, Version.LATEST)).isEqualTo(bytes("other after"));
+        assertThat(repository.getContent(OTHER, Version.LATEST)).as("repository.getContent(OTHER, Version.LATEST)")
+                .isEqualTo(bytes("other after"));
     }
 
     private static byte[] bytes(String text) {

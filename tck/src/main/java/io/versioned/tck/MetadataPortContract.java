@@ -421,12 +421,12 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberIncreasesStrictly() {
-        assertThat(allocate("doc", 5, 0)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(allocate("doc", 5, 0)).as("allocate(\"doc\", 5, 0)").containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
     void allocateVersionNumberHonoursAtLeast() {
-        assertThat(allocate("doc", 2, 0)).containsExactly(1, 2);
+        assertThat(allocate("doc", 2, 0)).as("allocate(\"doc\", 2, 0)").containsExactly(1, 2);
 
         assertThat(metadata.allocateVersionNumber("doc", 7))
                 .as("metadata.allocateVersionNumber(\"doc\", 7)").isEqualTo(7);
@@ -440,7 +440,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberIsIndependentPerName() {
-        assertThat(allocate("a", 2, 0)).containsExactly(1, 2);
+        assertThat(allocate("a", 2, 0)).as("allocate(\"a\", 2, 0)").containsExactly(1, 2);
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("first number of %s", neighbour).isEqualTo(1);
         }
@@ -459,7 +459,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberRestartsAfterPurgeArtifact() {
-        assertThat(allocate("doc", 3, 0)).containsExactly(1, 2, 3);
+        assertThat(allocate("doc", 3, 0)).as("allocate(\"doc\", 3, 0)").containsExactly(1, 2, 3);
 
         metadata.purgeArtifact("doc");
 
@@ -779,7 +779,8 @@ public abstract class MetadataPortContract {
         metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
         metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 2), OptionalLong.of(1), change);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T2, two, 2));
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")")
+                .contains(new AliasRecord("doc", "production", T2, two, 2));
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(change, create);
     }
 
@@ -805,7 +806,8 @@ public abstract class MetadataPortContract {
                 "new AliasChange(\"doc\", \"production\", 3, T2, Optional.of(one), Optional.of(two)))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T1, one, 1));
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")")
+                .contains(new AliasRecord("doc", "production", T1, one, 1));
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
     }
 
@@ -818,7 +820,7 @@ public abstract class MetadataPortContract {
         metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(),
                 new AliasChange("doc", "production", 1, T2, Optional.empty(), Optional.of(one)));
 
-        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isPresent();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(repaired);
     }
 
@@ -833,12 +835,12 @@ public abstract class MetadataPortContract {
                 "%s must throw %s",
                 "metadata.removeAlias(\"doc\", \"production\", 5, delete)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isPresent();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
 
         metadata.removeAlias("doc", "production", 1, delete);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(delete, create);
     }
 
@@ -929,7 +931,7 @@ public abstract class MetadataPortContract {
         assertThatCode(() -> metadata.purgeArtifact("unknown"))
                 .as("calling metadata.purgeArtifact(\"unknown\")").doesNotThrowAnyException();
 
-        assertThat(state("a")).isEqualTo(before);
+        assertThat(state("a")).as("state(\"a\")").isEqualTo(before);
         assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
@@ -957,7 +959,7 @@ public abstract class MetadataPortContract {
         metadata.bootstrap();
         metadata.bootstrap();
 
-        assertThat(state("a")).isEqualTo(before);
+        assertThat(state("a")).as("state(\"a\")").isEqualTo(before);
         assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
         assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }
