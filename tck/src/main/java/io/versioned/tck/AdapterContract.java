@@ -72,7 +72,7 @@ public abstract class AdapterContract {
                 () -> requireClaimed(capability, "what needs it")));
     }
 
-    /** One entry per part of the kit: passed where taken part in, skipped with {@code not taken part in: NAME} where not. */
+    /** One entry per part of the kit: passed where taken part in, skipped with {@code not taken part in: NAME}. */
     @TestFactory
     Stream<DynamicTest> parts() {
         return Arrays.stream(KitPart.values()).map(part -> DynamicTest.dynamicTest(part.name(),
