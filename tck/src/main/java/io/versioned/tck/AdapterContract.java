@@ -8,6 +8,7 @@ import io.versioned.core.port.MetadataPort;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import net.jqwik.api.Group;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@link AliasContract}, {@link PurgeContract}, {@link ArgumentContract}, {@link ConcurrencyContract},
  * {@link FaultContract}, {@link SoakContract}) and, under the jqwik engine, {@link InputPropertyContract}. Each
  * {@link Capability} appears once in the report: passed where claimed, skipped with {@code not claimed: NAME} where
- * not, as does every test that needs it.
+ * not, as does every test that needs it. So does each {@link KitPart}: the suites of a part the factory does not take
+ * part in ({@link AdapterFactory#parts()}) are skipped with {@code not taken part in: NAME}.
  */
 public abstract class AdapterContract {
 
@@ -51,6 +53,11 @@ public abstract class AdapterContract {
                 + " does not declare it in AdapterFactory.capabilities(), so " + what + " is not checked)");
     }
 
+    final void requirePart(KitPart part) {
+        Assumptions.assumeTrue(factory().parts().contains(part), () -> "not taken part in: " + part + " ("
+                + getClass().getName() + " leaves it out of AdapterFactory.parts(), so its suites do not run here)");
+    }
+
     @AfterEach
     final void releaseStores() {
         if (factory != null) {
@@ -65,13 +72,30 @@ public abstract class AdapterContract {
                 () -> requireClaimed(capability, "what needs it")));
     }
 
+    /** One entry per part of the kit: passed where taken part in, skipped with {@code not taken part in: NAME}. */
+    @TestFactory
+    Stream<DynamicTest> parts() {
+        return Arrays.stream(KitPart.values()).map(part -> DynamicTest.dynamicTest(part.name(),
+                () -> requirePart(part)));
+    }
+
     @Test
     void theClaimOfTaggingMatchesTheBlobStore() {
-        BlobPort blobs = factory().createPorts(new StoreGate()).blobs();
+        boolean ownBlobPort = factory().parts().contains(KitPart.BLOB_PORT);
+        if (!ownBlobPort) {
+            requirePart(KitPart.REPOSITORY);
+        }
+        BlobPort blobs = ownBlobPort ? factory().createBlobPort() : factory().createPorts(new StoreGate()).blobs();
+        blobs.bootstrap();
         assertThat(blobs.capabilities().contains(BlobCapability.TAGGING))
                 .as("BlobPort.capabilities() contains TAGGING, as AdapterFactory.capabilities() %s",
                         claims(Capability.TAGGING) ? "claims" : "does not claim")
                 .isEqualTo(claims(Capability.TAGGING));
+    }
+
+    private StorePorts repositoryPorts() {
+        requirePart(KitPart.REPOSITORY);
+        return factory().createPorts(new StoreGate());
     }
 
     /** {@link MetadataPortContract} on the factory's metadata port. */
@@ -79,12 +103,13 @@ public abstract class AdapterContract {
     class MetadataPortSuite extends MetadataPortContract {
         @Override
         protected MetadataPort createMetadataPort() {
-            return factory().createPorts(storeGate()).metadata();
+            requirePart(KitPart.METADATA_PORT);
+            return factory().createMetadataPort(storeGate());
         }
 
         @Override
         protected MetadataPort openAnotherClient() {
-            return factory().openAnotherClient().metadata();
+            return factory().openAnotherMetadataPort();
         }
 
         @Override
@@ -108,12 +133,13 @@ public abstract class AdapterContract {
     class BlobPortSuite extends BlobPortContract {
         @Override
         protected BlobPort createBlobPort() {
-            return factory().createPorts(new StoreGate()).blobs();
+            requirePart(KitPart.BLOB_PORT);
+            return factory().createBlobPort();
         }
 
         @Override
         protected BlobPort openAnotherClient() {
-            return factory().openAnotherClient().blobs();
+            return factory().openAnotherBlobPort();
         }
 
         @Override
@@ -132,7 +158,7 @@ public abstract class AdapterContract {
     class RepositorySuite extends RepositoryContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
 
         @Override
@@ -147,7 +173,7 @@ public abstract class AdapterContract {
     class AliasSuite extends AliasContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
     }
 
@@ -156,7 +182,7 @@ public abstract class AdapterContract {
     class PurgeSuite extends PurgeContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
     }
 
@@ -165,7 +191,7 @@ public abstract class AdapterContract {
     class ArgumentSuite extends ArgumentContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
     }
 
@@ -174,7 +200,7 @@ public abstract class AdapterContract {
     class ConcurrencySuite extends ConcurrencyContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
 
         @Override
@@ -192,7 +218,7 @@ public abstract class AdapterContract {
         @Override
         protected StorePorts createPorts() {
             factory().release();
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
 
         @Override
@@ -206,16 +232,17 @@ public abstract class AdapterContract {
     class SoakSuite extends SoakContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
     }
 
     /** {@link InputPropertyContract}, run by the jqwik engine, with the factory's {@link AdapterFactory#propertyTries()}. */
     @Group
+    @AddLifecycleHook(AbortedPropertySetUp.class)
     class InputPropertySuite extends InputPropertyContract {
         @Override
         protected StorePorts createPorts() {
-            return factory().createPorts(new StoreGate());
+            return repositoryPorts();
         }
 
         @Override

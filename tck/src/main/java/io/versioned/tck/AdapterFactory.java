@@ -1,13 +1,20 @@
 package io.versioned.tck;
 
+import io.versioned.core.port.BlobPort;
+import io.versioned.core.port.MetadataPort;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Everything an adapter supplies to run the whole kit through {@link AdapterContract}: fresh stores, another client
  * on the same store, a way to break the store and to corrupt a blob, the {@link Capability capabilities} it claims,
- * and the settings of the longer suites. Only {@link #createPorts(StoreGate)} and {@link #capabilities()} must be
- * implemented; a hook the suites need and the factory does not override fails the test with a message naming it.
- * One factory serves one test (the kit makes a new one for each), so it may keep the stores it created in fields.
+ * and the settings of the longer suites. Only {@link #capabilities()} must be implemented; which store hooks are needed
+ * follows from the {@link KitPart parts} the factory takes part in ({@link #parts()}, all by default): the port
+ * contracts take their ports from {@link #createBlobPort()} and {@link #createMetadataPort(StoreGate)}, which default
+ * to the ports of {@link #createPorts(StoreGate)}, so a complete store implements that one method, and an adapter of
+ * one port implements that port's method and declares that part only. A hook the suites need and the factory does
+ * not override fails the test with a message naming it. One factory serves one test (the kit makes a new one for
+ * each), so it may keep the stores it created in fields.
  */
 public interface AdapterFactory {
 
@@ -20,7 +27,42 @@ public interface AdapterFactory {
      * @param gate the gate of the compare-and-set tests, idle unless one of them arms it
      * @return the blob and metadata ports on the new stores
      */
-    StorePorts createPorts(StoreGate gate);
+    default StorePorts createPorts(StoreGate gate) {
+        throw new AssertionError("override createPorts(StoreGate) in " + getClass().getName()
+                + ": return fresh, empty blob and metadata ports (or leave REPOSITORY out of parts())");
+    }
+
+    /**
+     * A fresh, empty blob store, as {@link #createPorts(StoreGate)} (whose blob port it is by default), for
+     * {@link KitPart#BLOB_PORT}.
+     *
+     * @return the blob port on the new store
+     */
+    default BlobPort createBlobPort() {
+        return createPorts(new StoreGate()).blobs();
+    }
+
+    /**
+     * A fresh, empty metadata store, as {@link #createPorts(StoreGate)} (whose metadata port it is by default), for
+     * {@link KitPart#METADATA_PORT}; with {@link Capability#STORE_GATE} the port passes {@code gate} before every
+     * request to its store.
+     *
+     * @param gate the gate of the compare-and-set tests, idle unless one of them arms it
+     * @return the metadata port on the new store
+     */
+    default MetadataPort createMetadataPort(StoreGate gate) {
+        return createPorts(gate).metadata();
+    }
+
+    /**
+     * The parts of the kit these stores take part in; every nested suite of another part is reported as
+     * {@code not taken part in: NAME}. All parts by default.
+     *
+     * @return the parts
+     */
+    default Set<KitPart> parts() {
+        return EnumSet.allOf(KitPart.class);
+    }
 
     /**
      * The capabilities the stores have; every other test that needs one is reported as {@code not claimed: NAME}.
@@ -37,12 +79,33 @@ public interface AdapterFactory {
      * @return the other client's ports
      */
     default StorePorts openAnotherClient() {
-        throw new AssertionError("override openAnotherClient() in " + getClass().getName()
-                + ": return second, independent ports on the stores the last createPorts(StoreGate) returned");
+        throw new AssertionError("override openAnotherClient() (or openAnotherBlobPort(), openAnotherMetadataPort())"
+                + " in " + getClass().getName() + ": return second, independent ports on the last stores created");
     }
 
     /**
-     * Makes the stores under the last {@link #createPorts(StoreGate)} fail from now on, as stores that went away would
+     * A second, independent blob port on the store the last {@link #createBlobPort()} returned, as
+     * {@link #openAnotherClient()} (whose blob port it is by default).
+     *
+     * @return the other client's blob port
+     */
+    default BlobPort openAnotherBlobPort() {
+        return openAnotherClient().blobs();
+    }
+
+    /**
+     * A second, independent metadata port on the store the last {@link #createMetadataPort(StoreGate)} returned, as
+     * {@link #openAnotherClient()} (whose metadata port it is by default); it does not pass the gate.
+     *
+     * @return the other client's metadata port
+     */
+    default MetadataPort openAnotherMetadataPort() {
+        return openAnotherClient().metadata();
+    }
+
+    /**
+     * Makes the stores under the last {@link #createPorts(StoreGate)} (or port of {@link #createBlobPort()},
+     * {@link #createMetadataPort(StoreGate)}) fail from now on, as stores that went away would
      * (drop the tables, point the client at a closed port, replace the directory by a file). Needed with
      * {@link Capability#STORE_FAILURE}; the default fails the test, naming this hook.
      */

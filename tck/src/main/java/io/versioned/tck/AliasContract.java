@@ -58,17 +58,19 @@ public abstract class AliasContract extends RepositoryContractSupport {
 
         Alias alias = repository.putAlias(APP, PROD, Version.of(2));
 
-        assertThat(alias.name()).isEqualTo(APP);
-        assertThat(alias.alias()).isEqualTo(PROD);
-        assertThat(alias.version()).isEqualTo(Version.of(2));
-        assertThat(alias.secondaryVersion()).isEmpty();
-        assertThat(alias.secondaryVersionWeight()).isZero();
-        assertThat(alias.secondaryVersionUri()).isEmpty();
-        assertThat(alias.versionUri()).isEqualTo(repository.getArtifactVersion(APP, Version.of(2)).uri());
-        assertThat(alias.updateAt()).isBetween(before, clock.instant());
+        assertThat(alias.name()).as("alias.name()").isEqualTo(APP);
+        assertThat(alias.alias()).as("alias.alias()").isEqualTo(PROD);
+        assertThat(alias.version()).as("alias.version()").isEqualTo(Version.of(2));
+        assertThat(alias.secondaryVersion()).as("alias.secondaryVersion()").isEmpty();
+        assertThat(alias.secondaryVersionWeight()).as("alias.secondaryVersionWeight()").isZero();
+        assertThat(alias.secondaryVersionUri()).as("alias.secondaryVersionUri()").isEmpty();
+        assertThat(alias.versionUri()).as("alias.versionUri()")
+                .isEqualTo(repository.getArtifactVersion(APP, Version.of(2)).uri());
+        assertThat(alias.updateAt()).as("alias.updateAt()").isBetween(before, clock.instant());
         assertThat(alias.revision()).isPositive();
-        assertThat(repository.getAlias(APP, PROD)).isEqualTo(alias);
-        assertThat(repository.resolve(APP, PROD)).isEqualTo(repository.getArtifactVersion(APP, Version.of(2)));
+        assertThat(repository.getAlias(APP, PROD)).as("repository.getAlias(APP, PROD)").isEqualTo(alias);
+        assertThat(repository.resolve(APP, PROD)).as("repository.resolve(APP, PROD)")
+                .isEqualTo(repository.getArtifactVersion(APP, Version.of(2)));
         assertThat(repository.getContent(APP, repository.resolve(APP, PROD).version())).isEqualTo(Content.utf8("v2"));
     }
 
@@ -76,33 +78,38 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void aCanaryAliasHasBothVersionsAndUris() {
         Alias alias = repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 25);
 
-        assertThat(alias.version()).isEqualTo(Version.of(2));
-        assertThat(alias.secondaryVersion()).contains(Version.of(3));
-        assertThat(alias.secondaryVersionWeight()).isEqualTo(25);
-        assertThat(alias.target()).isEqualTo(new AliasTarget(Version.of(2), Optional.of(Version.of(3)), 25));
-        assertThat(alias.versionUri()).isEqualTo(repository.getArtifactVersion(APP, Version.of(2)).uri());
-        assertThat(alias.secondaryVersionUri()).contains(repository.getArtifactVersion(APP, Version.of(3)).uri());
-        assertThat(repository.getAlias(APP, PROD)).isEqualTo(alias);
+        assertThat(alias.version()).as("alias.version()").isEqualTo(Version.of(2));
+        assertThat(alias.secondaryVersion()).as("alias.secondaryVersion()").contains(Version.of(3));
+        assertThat(alias.secondaryVersionWeight()).as("alias.secondaryVersionWeight()").isEqualTo(25);
+        assertThat(alias.target()).as("alias.target()")
+                .isEqualTo(new AliasTarget(Version.of(2), Optional.of(Version.of(3)), 25));
+        assertThat(alias.versionUri()).as("alias.versionUri()")
+                .isEqualTo(repository.getArtifactVersion(APP, Version.of(2)).uri());
+        assertThat(alias.secondaryVersionUri()).as("alias.secondaryVersionUri()")
+                .contains(repository.getArtifactVersion(APP, Version.of(3)).uri());
+        assertThat(repository.getAlias(APP, PROD)).as("repository.getAlias(APP, PROD)").isEqualTo(alias);
     }
 
     @Test
     void anAliasMayPointAtLatestAndFollowsIt() {
         Alias alias = repository.putAlias(APP, "dev", Version.LATEST);
 
-        assertThat(alias.version()).isEqualTo(Version.LATEST);
-        assertThat(alias.versionUri()).isEqualTo(repository.getArtifactVersion(APP).uri());
+        assertThat(alias.version()).as("alias.version()").isEqualTo(Version.LATEST);
+        assertThat(alias.versionUri()).as("alias.versionUri()").isEqualTo(repository.getArtifactVersion(APP).uri());
         assertThat(repository.getContent(APP, repository.resolve(APP, "dev").version()))
                 .isEqualTo(Content.utf8("latest"));
 
         Artifact newer = repository.putArtifact(APP, Content.utf8("newer"));
 
-        assertThat(repository.getAlias(APP, "dev").versionUri()).isEqualTo(newer.uri());
-        assertThat(repository.resolve(APP, "dev")).isEqualTo(newer);
-        assertThat(repository.resolve(APP, "dev", "user-1")).isEqualTo(newer);
+        assertThat(repository.getAlias(APP, "dev").versionUri()).as("repository.getAlias(APP, \"dev\").versionUri()")
+                .isEqualTo(newer.uri());
+        assertThat(repository.resolve(APP, "dev")).as("repository.resolve(APP, \"dev\")").isEqualTo(newer);
+        assertThat(repository.resolve(APP, "dev", "user-1")).as("repository.resolve(APP, \"dev\", \"user-1\")")
+                .isEqualTo(newer);
 
         Alias canary = repository.putAlias(APP, CANARY, Version.of(3), Version.LATEST, 30);
 
-        assertThat(canary.secondaryVersionUri()).contains(newer.uri());
+        assertThat(canary.secondaryVersionUri()).as("canary.secondaryVersionUri()").contains(newer.uri());
     }
 
     @Test
@@ -113,12 +120,15 @@ public abstract class AliasContract extends RepositoryContractSupport {
 
         repository.putAlias(OTHER, PROD, Version.of(1));
 
-        assertThat(repository.getAlias(APP, PROD).version()).isEqualTo(Version.of(3));
-        assertThat(repository.getAlias(OTHER, PROD).version()).isEqualTo(Version.of(1));
-        assertThat(repository.getAliasHistory(APP, PROD)).hasSize(1);
-        assertThat(repository.getAliasHistory(OTHER, PROD)).hasSize(1);
+        assertThat(repository.getAlias(APP, PROD).version()).as("repository.getAlias(APP, PROD).version()")
+                .isEqualTo(Version.of(3));
+        assertThat(repository.getAlias(OTHER, PROD).version()).as("repository.getAlias(OTHER, PROD).version()")
+                .isEqualTo(Version.of(1));
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").hasSize(1);
+        assertThat(repository.getAliasHistory(OTHER, PROD)).as("repository.getAliasHistory(OTHER, PROD)").hasSize(1);
         repository.deleteAlias(OTHER, PROD);
-        assertThat(repository.getAlias(APP, PROD).version()).isEqualTo(Version.of(3));
+        assertThat(repository.getAlias(APP, PROD).version()).as("repository.getAlias(APP, PROD).version()")
+                .isEqualTo(Version.of(3));
     }
 
     @Test
@@ -131,21 +141,28 @@ public abstract class AliasContract extends RepositoryContractSupport {
                 .containsExactly("alpha", "beta1", "beta2", "mid", "zeta");
         assertThat(repository.listAliases(APP)).allSatisfy(alias ->
                 assertThat(alias).isEqualTo(repository.getAlias(APP, alias.alias())));
-        assertThat(repository.listAliases(OTHER)).isEmpty();
+        assertThat(repository.listAliases(OTHER)).as("repository.listAliases(OTHER)").isEmpty();
     }
 
     @Test
     void aMissingAliasIsAliasNotFoundAndReadingItWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD, "user-1"))
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
                 .isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.getAlias(OTHER, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThat(repository.getAliasHistory(APP, PROD)).isEmpty();
+        assertThatThrownBy(() -> repository.resolve(APP, PROD),
+                "%s must throw %s", "repository.resolve(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.resolve(APP, PROD, "user-1"),
+                "%s must throw %s", "repository.resolve(APP, PROD, \"user-1\")", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias(OTHER, PROD),
+                "%s must throw %s", "repository.getAlias(OTHER, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").isEmpty();
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -155,8 +172,12 @@ public abstract class AliasContract extends RepositoryContractSupport {
 
         repository.deleteAlias(APP, PROD);
 
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThatThrownBy(() -> repository.resolve(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThatThrownBy(() -> repository.resolve(APP, PROD),
+                "%s must throw %s", "repository.resolve(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
         assertThat(repository.listAliases(APP)).extracting(Alias::alias).containsExactly(CANARY);
         assertThat(ports.metadata().listAliases(APP)).extracting(record -> record.alias()).containsExactly(CANARY);
     }
@@ -171,9 +192,9 @@ public abstract class AliasContract extends RepositoryContractSupport {
             repository.deleteAlias(OTHER, PROD);
         }).doesNotThrowAnyException();
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.getAliasHistory(APP, PROD)).isEmpty();
-        assertThat(repository.listArtifactNames()).containsExactly(APP);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").isEmpty();
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").containsExactly(APP);
     }
 
     // ---- the order of the checks (semantics §5)
@@ -182,14 +203,18 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void theAliasNameIsCheckedFirst() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, "1a", Version.of(1), Version.of(2), 150))
+        assertThatThrownBy(() -> repository.putAlias(APP, "1a", Version.of(1), Version.of(2), 150),
+                "%s must throw %s",
+                "repository.putAlias(APP, \"1a\", Version.of(1), Version.of(2), 150)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\balias\\b.*").hasMessageNotContaining("eight");
-        assertThatThrownBy(() -> repository.putAlias(APP, "LATEST", Version.of(9), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, "LATEST", Version.of(9), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, \"LATEST\", Version.of(9), Version.of(9), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\balias\\b.*").hasMessageNotContaining("eight");
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -197,53 +222,77 @@ public abstract class AliasContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         for (int weight : new int[] {150, 100, -1, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight))
+            assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight),
+                    "%s must throw %s",
+                    "repository.putAlias(APP, PROD, Version.of(1), Version.of(2), weight)", "IllegalArgumentException")
                     .as("weight %d", weight).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("secondaryWeight");
         }
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), null, 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), null, 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), null, 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 150)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), null, 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), null, 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(99), null, 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryWeight");
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
     void aSecondaryEqualToThePrimaryIsCheckedThird() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(1), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(99), Version.of(99), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.LATEST, Version.LATEST, 0)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bsecondary\\b.*");
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
     void aMissingPrimaryIsArtifactNotFoundAndWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8)))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8)),
+                "%s must throw %s", "repository.putAlias(APP, PROD, Version.of(8))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(8), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class)
                 .hasMessageContaining("8").hasMessageNotContaining("9");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(8), Version.of(1), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(OTHER, PROD, Version.LATEST))
+        assertThatThrownBy(() -> repository.putAlias(OTHER, PROD, Version.LATEST),
+                "%s must throw %s", "repository.putAlias(OTHER, PROD, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(8)), 0)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThatThrownBy(() -> repository.getAlias(APP, PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThat(repository.getAliasHistory(APP, PROD)).isEmpty();
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThatThrownBy(() -> repository.getAlias(APP, PROD),
+                "%s must throw %s", "repository.getAlias(APP, PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").isEmpty();
     }
 
     @Test
@@ -253,13 +302,16 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias before = repository.getAlias(APP, PROD);
         StoreSnapshot stored = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1)))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1)),
+                "%s must throw %s", "repository.putAlias(APP, PROD, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(repository.getAlias(APP, PROD)).isEqualTo(before);
-        assertThat(snapshot()).isEqualTo(stored);
+        assertThat(repository.getAlias(APP, PROD)).as("repository.getAlias(APP, PROD)").isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(stored);
 
         repository.restoreArtifactVersion(APP, Version.of(1));
         assertThat(repository.putAlias(APP, PROD, Version.of(1)).version()).isEqualTo(Version.of(1));
@@ -272,22 +324,32 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias before = repository.getAlias(APP, PROD);
         StoreSnapshot stored = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class).hasMessageContaining("9");
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, CANARY, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(repository.getAlias(APP, PROD)).isEqualTo(before);
-        assertThat(snapshot()).isEqualTo(stored);
+        assertThat(repository.getAlias(APP, PROD)).as("repository.getAlias(APP, PROD)").isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(stored);
     }
 
     @Test
     void aRefusedPutAliasDoesNotKeepItsPrimaryFromBeingDeleted() {
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.of(2), Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, Version.LATEST, Version.of(9), 10)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         assertThatCode(() -> repository.deleteArtifactVersion(APP, Version.of(2))).doesNotThrowAnyException();
@@ -300,7 +362,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void aWeightOfZeroWithASecondaryIsAllowed() {
         Alias alias = repository.putAlias(APP, PROD, Version.of(1), Version.of(2), 0);
 
-        assertThat(alias.secondaryVersionWeight()).isZero();
+        assertThat(alias.secondaryVersionWeight()).as("alias.secondaryVersionWeight()").isZero();
         assertThat(IntStream.range(0, 200).mapToObj(i -> repository.resolve(APP, PROD).version()))
                 .containsOnly(Version.of(1));
     }
@@ -333,22 +395,23 @@ public abstract class AliasContract extends RepositoryContractSupport {
                 Optional.of(two), Optional.of(one), Optional.empty());
         assertThat(history).extracting(AliasChange::isDelete).containsExactly(false, true, false, false, false);
         assertThat(history).allSatisfy(change -> {
-            assertThat(change.name()).isEqualTo(APP);
-            assertThat(change.alias()).isEqualTo(PROD);
+            assertThat(change.name()).as("change.name()").isEqualTo(APP);
+            assertThat(change.alias()).as("change.alias()").isEqualTo(PROD);
         });
         assertThat(history).extracting(AliasChange::revision).isSortedAccordingTo((a, b) -> Long.compare(b, a))
                 .doesNotHaveDuplicates();
         List<Alias> puts = List.of(recreated, third, second, first);
         List<AliasChange> putChanges = List.of(history.get(0), history.get(2), history.get(3), history.get(4));
         for (int i = 0; i < puts.size(); i++) {
-            assertThat(putChanges.get(i).revision()).isEqualTo(puts.get(i).revision());
-            assertThat(putChanges.get(i).time()).isEqualTo(puts.get(i).updateAt());
+            assertThat(putChanges.get(i).revision()).as("putChanges.get(i).revision()")
+                    .isEqualTo(puts.get(i).revision());
+            assertThat(putChanges.get(i).time()).as("putChanges.get(i).time()").isEqualTo(puts.get(i).updateAt());
         }
         assertThat(first.revision()).isLessThan(second.revision());
         assertThat(second.revision()).isLessThan(third.revision());
         assertThat(history.get(1).revision()).isGreaterThan(third.revision());
         assertThat(recreated.revision()).isGreaterThan(history.get(1).revision());
-        assertThat(history.get(1).time()).isBetween(beforeDelete, afterDelete);
+        assertThat(history.get(1).time()).as("history.get(1).time()").isBetween(beforeDelete, afterDelete);
     }
 
     @Test
@@ -357,35 +420,43 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias same = repository.putAlias(APP, PROD, Version.of(1));
 
         assertThat(same.revision()).isGreaterThan(first.revision());
-        assertThat(repository.getAliasHistory(APP, PROD)).hasSize(2);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").hasSize(2);
     }
 
     @Test
     void putAliasWithTheExpectedRevisionIsACompareAndSet() {
         Alias created = repository.putAlias(APP, PROD, AliasTarget.of(Version.of(1)), 0);
-        assertThat(created.version()).isEqualTo(Version.of(1));
+        assertThat(created.version()).as("created.version()").isEqualTo(Version.of(1));
 
         Alias moved = repository.putAlias(APP, PROD, AliasTarget.of(Version.of(2)), created.revision());
-        assertThat(moved.version()).isEqualTo(Version.of(2));
+        assertThat(moved.version()).as("moved.version()").isEqualTo(Version.of(2));
         assertThat(moved.revision()).isGreaterThan(created.revision());
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision()))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision()),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), created.revision())", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1))
+        assertThatThrownBy(() -> repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1),
+                "%s must throw %s",
+                "repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), moved.revision() + 1)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1))
+        assertThatThrownBy(() -> repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1),
+                "%s must throw %s",
+                "repository.putAlias(APP, CANARY, AliasTarget.of(Version.of(3)), 1)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.getAlias(APP, PROD)).isEqualTo(moved);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.getAlias(APP, PROD)).as("repository.getAlias(APP, PROD)").isEqualTo(moved);
 
         Alias canary = repository.putAlias(APP, PROD,
                 new AliasTarget(Version.of(2), Optional.of(Version.of(3)), 20), moved.revision());
-        assertThat(canary.secondaryVersion()).contains(Version.of(3));
-        assertThat(canary.secondaryVersionWeight()).isEqualTo(20);
+        assertThat(canary.secondaryVersion()).as("canary.secondaryVersion()").contains(Version.of(3));
+        assertThat(canary.secondaryVersionWeight()).as("canary.secondaryVersionWeight()").isEqualTo(20);
     }
 
     @Test
@@ -398,7 +469,7 @@ public abstract class AliasContract extends RepositoryContractSupport {
         Alias recreated = repository.putAlias(APP, PROD, AliasTarget.of(Version.of(3)), 0);
 
         assertThat(recreated.revision()).isGreaterThan(deleteRevision).isGreaterThan(first.revision());
-        assertThat(repository.getAliasHistory(APP, PROD)).hasSize(4);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").hasSize(4);
         assertThat(repository.getAliasHistory(APP, PROD).get(0).previous()).isEmpty();
     }
 
@@ -439,7 +510,8 @@ public abstract class AliasContract extends RepositoryContractSupport {
             assertThat(repository.resolve(APP, PROD, key)).as("key '%s' again", key).isEqualTo(resolved);
             assertThat(alias.route(key)).as("route('%s')", key).isEqualTo(expected);
         }
-        assertThat(keys.stream().map(alias::route)).contains(Version.of(2), Version.of(3));
+        assertThat(keys.stream().map(alias::route)).as("keys.stream().map(alias::route)")
+                .contains(Version.of(2), Version.of(3));
     }
 
     @Test
@@ -454,8 +526,8 @@ public abstract class AliasContract extends RepositoryContractSupport {
                 .filter(key -> at50.route(key).equals(Version.of(3))).toList());
 
         assertThat(onSecondaryAt50).containsAll(onSecondaryAt10);
-        assertThat(onSecondaryAt10.size()).isBetween(50, 150);
-        assertThat(onSecondaryAt50.size()).isBetween(400, 600);
+        assertThat(onSecondaryAt10.size()).as("onSecondaryAt10.size()").isBetween(50, 150);
+        assertThat(onSecondaryAt50.size()).as("onSecondaryAt50.size()").isBetween(400, 600);
         for (String key : keys.subList(0, 100)) {
             assertThat(repository.resolve(APP, PROD, key).version()).as(key).isEqualTo(at50.route(key));
         }
@@ -478,7 +550,9 @@ public abstract class AliasContract extends RepositoryContractSupport {
     void routeRefusesANullKey() {
         Alias alias = repository.putAlias(APP, PROD, Version.of(2), Version.of(3), 50);
 
-        assertThatThrownBy(() -> alias.route(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> alias.route(null),
+                "%s must throw %s", "alias.route(null)", "IllegalArgumentException")
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("routingKey");
     }
 

@@ -155,11 +155,13 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
             assertThat(repository.getContent(name, Version.of(1))).as(name).isEqualTo(content);
             for (String alias : List.of(longestAlias, "a", "A", "a_1", "Z9_")) {
                 assertThat(repository.putAlias(name, alias, Version.of(1)).alias()).isEqualTo(alias);
-                assertThat(repository.resolve(name, alias).version()).isEqualTo(Version.of(1));
+                assertThat(repository.resolve(name, alias).version()).as("repository.resolve(name, alias).version()")
+                        .isEqualTo(Version.of(1));
             }
-            assertThat(repository.listAliases(name)).hasSize(5);
+            assertThat(repository.listAliases(name)).as("repository.listAliases(name)").hasSize(5);
         }
-        assertThat(repository.listArtifactNames()).contains(longest, "a", "A.b_c-9", "9", "0.0");
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()")
+                .contains(longest, "a", "A.b_c-9", "9", "0.0");
     }
 
     // ---- other arguments
@@ -245,48 +247,63 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
     @Test
     void versionsOutsideTheirRangeAreRefused() {
         for (int number : new int[] {0, -1, 1_000_000, Integer.MAX_VALUE}) {
-            assertThatThrownBy(() -> Version.of(number)).as("Version.of(%d)", number)
+            assertThatThrownBy(() -> Version.of(number),
+                    "%s must throw %s", "Version.of(number)", "IllegalArgumentException")
+                    .as("Version.of(%d)", number)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
         }
         for (String text : new String[] {"x", "-1", "1.5", "0", "", " ", "1000000", "0000000", "LATEST1", "5a"}) {
-            assertThatThrownBy(() -> Version.parse(text)).as("Version.parse(\"%s\")", text)
+            assertThatThrownBy(() -> Version.parse(text),
+                    "%s must throw %s", "Version.parse(text)", "IllegalArgumentException")
+                    .as("Version.parse(\"%s\")", text)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
         }
-        assertThatThrownBy(() -> Version.parse(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Version.parse(null),
+                "%s must throw %s", "Version.parse(null)", "IllegalArgumentException")
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version");
     }
 
     @Test
     void versionsParseAndPrintAsDocumented() {
-        assertThat(Version.parse("latest")).isEqualTo(Version.LATEST);
-        assertThat(Version.parse("LATEST")).isEqualTo(Version.LATEST);
-        assertThat(Version.parse("Latest").isLatest()).isTrue();
-        assertThat(Version.parse("000005")).isEqualTo(Version.of(5));
-        assertThat(Version.parse("5")).isEqualTo(Version.of(5));
-        assertThat(Version.parse("999999")).isEqualTo(Version.of(Version.MAX_NUMBER));
-        assertThat(Version.of(1).number()).isEqualTo(1);
+        assertThat(Version.parse("latest")).as("Version.parse(\"latest\")").isEqualTo(Version.LATEST);
+        assertThat(Version.parse("LATEST")).as("Version.parse(\"LATEST\")").isEqualTo(Version.LATEST);
+        assertThat(Version.parse("Latest").isLatest()).as("Version.parse(\"Latest\").isLatest()").isTrue();
+        assertThat(Version.parse("000005")).as("Version.parse(\"000005\")").isEqualTo(Version.of(5));
+        assertThat(Version.parse("5")).as("Version.parse(\"5\")").isEqualTo(Version.of(5));
+        assertThat(Version.parse("999999")).as("Version.parse(\"999999\")").isEqualTo(Version.of(Version.MAX_NUMBER));
+        assertThat(Version.of(1).number()).as("Version.of(1).number()").isEqualTo(1);
         assertThat(Version.of(5)).hasToString("5");
         assertThat(Version.LATEST).hasToString("LATEST");
-        assertThat(Version.of(5).isLatest()).isFalse();
+        assertThat(Version.of(5).isLatest()).as("Version.of(5).isLatest()").isFalse();
         assertThat(List.of(Version.of(2), Version.LATEST, Version.of(10)).stream().sorted().toList())
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(10));
     }
 
     @Test
     void putOptionsRefuseBadValuesNamingTheArgument() {
-        assertThatThrownBy(() -> PutOptions.builder().contentType("nonsense").build())
+        assertThatThrownBy(() -> PutOptions.builder().contentType("nonsense").build(),
+                "%s must throw %s",
+                "PutOptions.builder().contentType(\"nonsense\").build()", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> PutOptions.builder().contentType(null))
+        assertThatThrownBy(() -> PutOptions.builder().contentType(null),
+                "%s must throw %s", "PutOptions.builder().contentType(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> PutOptions.builder().metadata(null))
+        assertThatThrownBy(() -> PutOptions.builder().metadata(null),
+                "%s must throw %s", "PutOptions.builder().metadata(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> PutOptions.builder().metadata(Map.of("", "v")).build())
+        assertThatThrownBy(() -> PutOptions.builder().metadata(Map.of("", "v")).build(),
+                "%s must throw %s",
+                "PutOptions.builder().metadata(Map.of(\"\", \"v\")).build()", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> PutOptions.builder().tags(null))
+        assertThatThrownBy(() -> PutOptions.builder().tags(null),
+                "%s must throw %s", "PutOptions.builder().tags(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
         for (String type : List.of("", " ", "text", "text/", "/plain", " text/plain", "text /plain", "text/plain/x",
                 "text/pl ain", "text/plain\n", "t\u00e9xt/plain", "text/" + "a".repeat(251))) {
-            assertThatThrownBy(() -> PutOptions.builder().contentType(type).build()).as("contentType '%s'", type)
+            assertThatThrownBy(() -> PutOptions.builder().contentType(type).build(),
+                    "%s must throw %s", "PutOptions.builder().contentType(type).build()", "IllegalArgumentException")
+                    .as("contentType '%s'", type)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
         }
         for (String type : List.of("text/plain", "application/vnd.api+json", "text/plain; charset=utf-8",
@@ -298,16 +315,21 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Map<String, String> nullValue = new HashMap<>();
         nullValue.put("k", null);
         for (Map<String, String> bad : List.of(nullKey, nullValue)) {
-            assertThatThrownBy(() -> PutOptions.builder().metadata(bad).build())
+            assertThatThrownBy(() -> PutOptions.builder().metadata(bad).build(),
+                    "%s must throw %s", "PutOptions.builder().metadata(bad).build()", "IllegalArgumentException")
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-            assertThatThrownBy(() -> PutOptions.builder().tags(bad).build())
+            assertThatThrownBy(() -> PutOptions.builder().tags(bad).build(),
+                    "%s must throw %s", "PutOptions.builder().tags(bad).build()", "IllegalArgumentException")
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
         }
-        assertThatThrownBy(() -> new PutOptions(null, Map.of(), Map.of()))
+        assertThatThrownBy(() -> new PutOptions(null, Map.of(), Map.of()),
+                "%s must throw %s", "new PutOptions(null, Map.of(), Map.of())", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> new PutOptions(Optional.empty(), null, Map.of()))
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), null, Map.of()),
+                "%s must throw %s", "new PutOptions(Optional.empty(), null, Map.of())", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
-        assertThatThrownBy(() -> new PutOptions(Optional.empty(), Map.of(), null))
+        assertThatThrownBy(() -> new PutOptions(Optional.empty(), Map.of(), null),
+                "%s must throw %s", "new PutOptions(Optional.empty(), Map.of(), null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
     }
 
@@ -324,11 +346,13 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact updated = repository.putArtifact(APP, new ByteArrayInputStream(content),
                 PutOptions.builder().metadata(other).build());
 
-        assertThat(put.metadata()).isEqualTo(metadata);
+        assertThat(put.metadata()).as("put.metadata()").isEqualTo(metadata);
         assertThat(repository.getArtifactVersion(APP, published.version()).metadata()).isEqualTo(metadata);
-        assertThat(updated.metadata()).isEqualTo(other);
-        assertThat(repository.getArtifactVersion(APP).metadata()).isEqualTo(other);
-        assertThat(repository.getArtifactVersion(APP).sha256()).isEqualTo(Content.sha256(content));
+        assertThat(updated.metadata()).as("updated.metadata()").isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).metadata()).as("repository.getArtifactVersion(APP).metadata()")
+                .isEqualTo(other);
+        assertThat(repository.getArtifactVersion(APP).sha256()).as("repository.getArtifactVersion(APP).sha256()")
+                .isEqualTo(Content.sha256(content));
     }
 
     @Test
@@ -340,7 +364,7 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact put = repository.putArtifact(APP, Content.utf8("typed"),
                 PutOptions.builder().contentType(longest).build());
 
-        assertThat(put.contentType()).isEqualTo(longest);
+        assertThat(put.contentType()).as("put.contentType()").isEqualTo(longest);
         assertThat(repository.getArtifactVersion(APP).contentType()).isEqualTo(longest);
         assertRefused(new Call("contentType", "putArtifact(bytes) with a content type of 256 characters",
                 () -> guarded.putArtifact(APP, Content.utf8("x"), PutOptions.builder().contentType(tooLong).build())),
@@ -400,8 +424,9 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         Artifact put = repository.putArtifact(APP, content, PutOptions.builder().tags(tags).build());
 
         assertThat(tags).hasSize(PutOptions.MAX_TAGS);
-        assertThat(put.sha256()).isEqualTo(Content.sha256(content));
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(content);
+        assertThat(put.sha256()).as("put.sha256()").isEqualTo(Content.sha256(content));
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(content);
     }
 
     @Test
@@ -476,16 +501,21 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
 
     @Test
     void aliasTargetsRefuseBadValuesNamingTheArgument() {
-        assertThatThrownBy(() -> AliasTarget.of(null))
+        assertThatThrownBy(() -> AliasTarget.of(null),
+                "%s must throw %s", "AliasTarget.of(null)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageMatching("(?s).*\\bversion\\b.*");
-        assertThatThrownBy(() -> new AliasTarget(Version.of(1), null, 0))
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), null, 0),
+                "%s must throw %s", "new AliasTarget(Version.of(1), null, 0)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersion");
         for (int weight : new int[] {-1, 100}) {
-            assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight))
+            assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight),
+                    "%s must throw %s",
+                    "new AliasTarget(Version.of(1), Optional.of(Version.of(2)), weight)", "IllegalArgumentException")
                     .as("weight %d", weight).isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("secondaryVersionWeight");
         }
-        assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.empty(), 10))
+        assertThatThrownBy(() -> new AliasTarget(Version.of(1), Optional.empty(), 10),
+                "%s must throw %s", "new AliasTarget(Version.of(1), Optional.empty(), 10)", "IllegalArgumentException")
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("secondaryVersionWeight");
     }
 
@@ -522,7 +552,8 @@ public abstract class ArgumentContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
         recording.clear();
 
-        assertThatThrownBy(call.call()).as(call.label()).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(call.call(), "%s must throw IllegalArgumentException", call.label())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("(?s).*\\b" + argument + "\\b.*")
                 .hasMessageStartingWith(rule.isEmpty() ? "" : argument + ": ").hasMessageContaining(rule);
 

@@ -145,8 +145,8 @@ public abstract class BlobPortContract {
     void openOfAMissingKeyIsEmpty() {
         put("doc/000001", Content.utf8("present"));
 
-        assertThat(isPresent("doc/000002")).isFalse();
-        assertThat(isPresent("other/000001")).isFalse();
+        assertThat(isPresent("doc/000002")).as("isPresent(\"doc/000002\")").isFalse();
+        assertThat(isPresent("other/000001")).as("isPresent(\"other/000001\")").isFalse();
     }
 
     @Test
@@ -155,7 +155,7 @@ public abstract class BlobPortContract {
         put("doc/000001", bytes);
 
         try (InputStream first = blobs.open("doc/000001").orElseThrow()) {
-            assertThat(first.readNBytes(10)).isEqualTo(Arrays.copyOf(bytes, 10));
+            assertThat(first.readNBytes(10)).as("first.readNBytes(10)").isEqualTo(Arrays.copyOf(bytes, 10));
             assertContent("doc/000001", bytes);
         }
     }
@@ -165,7 +165,8 @@ public abstract class BlobPortContract {
         byte[] original = Content.utf8("original");
         put("doc/000001", original);
 
-        assertThatThrownBy(() -> put("doc/000001", Content.utf8("replacement")))
+        assertThatThrownBy(() -> put("doc/000001", Content.utf8("replacement")),
+                "%s must throw %s", "put(\"doc/000001\", Content.utf8(\"replacement\"))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", original);
@@ -176,7 +177,9 @@ public abstract class BlobPortContract {
         byte[] original = Content.utf8("same bytes");
         put("doc/000001", original);
 
-        assertThatThrownBy(() -> put("doc/000001", original)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> put("doc/000001", original),
+                "%s must throw %s", "put(\"doc/000001\", original)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", original);
     }
@@ -187,7 +190,10 @@ public abstract class BlobPortContract {
         String otherSha256 = Content.sha256(Content.utf8("other bytes"));
 
         assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(bytes),
-                new BlobUpload(bytes.length, Optional.of(otherSha256), BINARY, Map.of())))
+                new BlobUpload(bytes.length, Optional.of(otherSha256), BINARY, Map.of())),
+                "%s must throw %s",
+                "blobs.put(\"doc/000001\", new ByteArrayInputStream(bytes), new BlobUpload(bytes.length, " +
+                "Optional.of(otherSha256), BINARY, Map.of()))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -199,7 +205,9 @@ public abstract class BlobPortContract {
         byte[] delivered = Content.random(64 * 1024, 5);
         InputStream failing = Content.failingAfter(delivered);
 
-        assertThatThrownBy(() -> blobs.put("doc/000001", failing, upload(lengthKnown ? 2L * delivered.length : -1)))
+        assertThatThrownBy(() -> blobs.put("doc/000001", failing, upload(lengthKnown ? 2L * delivered.length : -1)),
+                "%s must throw %s",
+                "blobs.put(\"doc/000001\", failing, upload(lengthKnown ? 2L * delivered.length : -1))", "BackendException")
                 .isInstanceOf(BackendException.class);
 
         assertAbsent("doc/000001");
@@ -237,7 +245,9 @@ public abstract class BlobPortContract {
     void copyOfAMissingSourceFailsAndWritesNothing() {
         String sha256 = Content.sha256(Content.utf8("never stored"));
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", sha256, "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", sha256, "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", sha256, \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -250,7 +260,9 @@ public abstract class BlobPortContract {
         put("doc/LATEST.abc", bytes);
         String otherSha256 = Content.sha256(Content.utf8("other bytes"));
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", otherSha256, "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", otherSha256, "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", otherSha256, \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertAbsent("doc/000001");
@@ -264,7 +276,9 @@ public abstract class BlobPortContract {
         put("doc/LATEST.abc", source);
         put("doc/000001", target);
 
-        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", Content.sha256(source), "doc/000001"))
+        assertThatThrownBy(() -> blobs.copy("doc/LATEST.abc", Content.sha256(source), "doc/000001"),
+                "%s must throw %s",
+                "blobs.copy(\"doc/LATEST.abc\", Content.sha256(source), \"doc/000001\")", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertContent("doc/000001", target);
@@ -283,7 +297,7 @@ public abstract class BlobPortContract {
 
         assertAbsent("doc/000001");
         assertContent("doc/000002", kept);
-        assertThat(blobs.list("")).containsExactly("doc/000002");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000002");
     }
 
     @Test
@@ -294,7 +308,7 @@ public abstract class BlobPortContract {
         assertThatCode(() -> blobs.delete("doc/000002")).doesNotThrowAnyException();
 
         assertAbsent("doc/000002");
-        assertThat(blobs.list("")).containsExactly("doc/000001");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000001");
     }
 
     @Test
@@ -305,15 +319,15 @@ public abstract class BlobPortContract {
         blobs.delete("doc/000001");
 
         assertAbsent("doc/000001");
-        assertThat(blobs.list("")).isEmpty();
+        assertThat(blobs.list("")).as("blobs.list(\"\")").isEmpty();
     }
 
     // ---- list
 
     @Test
     void listOfAnEmptyStoreIsEmpty() {
-        assertThat(blobs.list("")).isEmpty();
-        assertThat(blobs.list("doc/")).isEmpty();
+        assertThat(blobs.list("")).as("blobs.list(\"\")").isEmpty();
+        assertThat(blobs.list("doc/")).as("blobs.list(\"doc/\")").isEmpty();
     }
 
     @Test
@@ -327,13 +341,14 @@ public abstract class BlobPortContract {
     void listWithAPrefixReturnsOnlyTheKeysThatStartWithItSorted() {
         putListingFixture();
 
-        assertThat(blobs.list("a/")).containsExactly("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc");
-        assertThat(blobs.list("ab/")).containsExactly("ab/000001");
-        assertThat(blobs.list("a/LATEST")).containsExactly("a/LATEST", "a/LATEST.abc");
-        assertThat(blobs.list("a/LATEST.")).containsExactly("a/LATEST.abc");
-        assertThat(blobs.list("a.b/")).containsExactly("a.b/000001");
-        assertThat(blobs.list("a-b/")).containsExactly("a-b/000001");
-        assertThat(blobs.list("a_b/")).containsExactly("a_b/LATEST.x-y_z");
+        assertThat(blobs.list("a/")).as("blobs.list(\"a/\")")
+                .containsExactly("a/000001", "a/000002", "a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("ab/")).as("blobs.list(\"ab/\")").containsExactly("ab/000001");
+        assertThat(blobs.list("a/LATEST")).as("blobs.list(\"a/LATEST\")").containsExactly("a/LATEST", "a/LATEST.abc");
+        assertThat(blobs.list("a/LATEST.")).as("blobs.list(\"a/LATEST.\")").containsExactly("a/LATEST.abc");
+        assertThat(blobs.list("a.b/")).as("blobs.list(\"a.b/\")").containsExactly("a.b/000001");
+        assertThat(blobs.list("a-b/")).as("blobs.list(\"a-b/\")").containsExactly("a-b/000001");
+        assertThat(blobs.list("a_b/")).as("blobs.list(\"a_b/\")").containsExactly("a_b/LATEST.x-y_z");
     }
 
     @Test
@@ -343,16 +358,16 @@ public abstract class BlobPortContract {
         assertThat(blobs.list("a")).containsExactly(
                 "a-b/000001", "a.b/000001", "a/000001", "a/000002", "a/LATEST", "a/LATEST.abc", "a_b/LATEST.x-y_z",
                 "ab/000001");
-        assertThat(blobs.list("a/00000")).containsExactly("a/000001", "a/000002");
+        assertThat(blobs.list("a/00000")).as("blobs.list(\"a/00000\")").containsExactly("a/000001", "a/000002");
     }
 
     @Test
     void listWithAPrefixThatMatchesNothingIsEmpty() {
         putListingFixture();
 
-        assertThat(blobs.list("zz/")).isEmpty();
-        assertThat(blobs.list("a/0000019")).isEmpty();
-        assertThat(blobs.list("A/")).isEmpty();
+        assertThat(blobs.list("zz/")).as("blobs.list(\"zz/\")").isEmpty();
+        assertThat(blobs.list("a/0000019")).as("blobs.list(\"a/0000019\")").isEmpty();
+        assertThat(blobs.list("A/")).as("blobs.list(\"A/\")").isEmpty();
     }
 
     @Test
@@ -364,7 +379,7 @@ public abstract class BlobPortContract {
         put("manyother/000001", new byte[0]);
 
         assertThat(blobs.list("many/")).containsExactlyElementsOf(keys);
-        assertThat(blobs.list("")).hasSize(keys.size() + 1);
+        assertThat(blobs.list("")).as("blobs.list(\"\")").hasSize(keys.size() + 1);
     }
 
     @Test
@@ -383,7 +398,7 @@ public abstract class BlobPortContract {
             assertThat(entry.size()).as(entry.key()).isEqualTo(Content.utf8(content).length);
             assertThat(entry.lastModified()).as(entry.key()).isNotNull();
         }
-        assertThat(blobs.listEntries("zz/")).isEmpty();
+        assertThat(blobs.listEntries("zz/")).as("blobs.listEntries(\"zz/\")").isEmpty();
     }
 
     // ---- uri
@@ -400,7 +415,7 @@ public abstract class BlobPortContract {
             assertThat(URI.create(uri).isAbsolute()).as("%s is absolute", uri).isTrue();
         });
         assertThat(uris).doesNotHaveDuplicates();
-        assertThat(keys.stream().map(blobs::uri).toList()).isEqualTo(uris);
+        assertThat(keys.stream().map(blobs::uri).toList()).as("keys.stream().map(blobs::uri).toList()").isEqualTo(uris);
     }
 
     // ---- bootstrap
@@ -414,7 +429,7 @@ public abstract class BlobPortContract {
         blobs.bootstrap();
 
         assertContent("doc/000001", bytes);
-        assertThat(blobs.list("")).containsExactly("doc/000001");
+        assertThat(blobs.list("")).as("blobs.list(\"\")").containsExactly("doc/000001");
     }
 
     // ---- capabilities
@@ -439,8 +454,8 @@ public abstract class BlobPortContract {
                 new BlobUpload(-1, Optional.empty(), BINARY, tags));
         put("doc/000002", Content.utf8("untagged"));
 
-        assertThat(blobs.tags("doc/000001")).isEqualTo(tags);
-        assertThat(blobs.tags("doc/000002")).isEmpty();
+        assertThat(blobs.tags("doc/000001")).as("blobs.tags(\"doc/000001\")").isEqualTo(tags);
+        assertThat(blobs.tags("doc/000002")).as("blobs.tags(\"doc/000002\")").isEmpty();
     }
 
     @Test
@@ -448,9 +463,11 @@ public abstract class BlobPortContract {
         put("doc/000001", Content.utf8("untagged"));
 
         if (blobs.capabilities().contains(BlobCapability.TAGGING)) {
-            assertThat(blobs.tags("doc/000001")).isEmpty();
+            assertThat(blobs.tags("doc/000001")).as("blobs.tags(\"doc/000001\")").isEmpty();
         } else {
-            assertThatThrownBy(() -> blobs.tags("doc/000001")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> blobs.tags("doc/000001"),
+                    "%s must throw %s", "blobs.tags(\"doc/000001\")", "UnsupportedOperationException")
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
     }
 
@@ -460,7 +477,7 @@ public abstract class BlobPortContract {
         put("doc/LATEST.u1", Content.utf8("2"));
         put("a.b-c/000001", Content.utf8("3"));
 
-        assertThat(blobs.artifactNames()).containsExactly("a.b-c", "doc");
+        assertThat(blobs.artifactNames()).as("blobs.artifactNames()").containsExactly("a.b-c", "doc");
     }
 
     @Test
@@ -471,7 +488,9 @@ public abstract class BlobPortContract {
         BlobUpload description = new BlobUpload(fresh.length, Optional.of(Content.sha256(fresh)), BINARY, Map.of());
 
         if (!blobs.capabilities().contains(BlobCapability.SHARED_WITH_PYTHON)) {
-            assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description))
+            assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.u1", "doc/LATEST", description),
+                    "%s must throw %s",
+                    "blobs.replaceWithCopy(\"doc/LATEST.u1\", \"doc/LATEST\", description)", "UnsupportedOperationException")
                     .isInstanceOf(UnsupportedOperationException.class);
             return;
         }
@@ -479,7 +498,9 @@ public abstract class BlobPortContract {
 
         assertContent("doc/LATEST", fresh);
         assertContent("doc/LATEST.u1", fresh);
-        assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.missing", "doc/LATEST", description))
+        assertThatThrownBy(() -> blobs.replaceWithCopy("doc/LATEST.missing", "doc/LATEST", description),
+                "%s must throw %s",
+                "blobs.replaceWithCopy(\"doc/LATEST.missing\", \"doc/LATEST\", description)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
         assertContent("doc/LATEST", fresh);
     }

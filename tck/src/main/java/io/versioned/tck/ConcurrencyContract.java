@@ -15,6 +15,7 @@ import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.VersionRecord;
+import io.versioned.tck.soak.Invariants;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,12 +119,13 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         List<Race.Outcome<Alias>> outcomes = Race.run(THREADS, thread -> () -> repository.putAlias(NAME,
                 "production", AliasTarget.of(Version.of(thread + 1)), revision));
         List<Race.Outcome<Alias>> winners = outcomes.stream().filter(Race.Outcome::succeeded).toList();
-        assertThat(winners).hasSize(1);
+        assertThat(winners).as("%d racing putAlias calls expecting revision %d that succeeded", THREADS, revision)
+                .hasSize(1);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()))
                 .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(ConflictException.class));
         Alias alias = repository.getAlias(NAME, "production");
-        assertThat(alias.target()).isEqualTo(winners.get(0).value().target());
-        assertThat(alias.revision()).isEqualTo(revision + 1);
+        assertThat(alias.target()).as("alias.target()").isEqualTo(winners.get(0).value().target());
+        assertThat(alias.revision()).as("alias.revision()").isEqualTo(revision + 1);
         Invariants.assertHold(ports, NAME);
     }
 
@@ -180,9 +182,11 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
         Artifact put = interleaved.putArtifact(NAME, new ByteArrayInputStream(content(1, 0)), described);
 
-        assertThat(put.sha256()).isEqualTo(Invariants.sha256(content(1, 0)));
-        assertThat(repository.getContent(NAME, Version.LATEST)).isEqualTo(content(1, 0));
-        assertThat(repository.getArtifactVersion(NAME).metadata()).isEqualTo(Map.of("owner", "analytics"));
+        assertThat(put.sha256()).as("put.sha256()").isEqualTo(Invariants.sha256(content(1, 0)));
+        assertThat(repository.getContent(NAME, Version.LATEST)).as("repository.getContent(NAME, Version.LATEST)")
+                .isEqualTo(content(1, 0));
+        assertThat(repository.getArtifactVersion(NAME).metadata()).as("repository.getArtifactVersion(NAME).metadata()")
+                .isEqualTo(Map.of("owner", "analytics"));
         Invariants.assertHold(ports, NAME);
     }
 
@@ -194,8 +198,9 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
         Artifact put = interleaved.putArtifact(NAME, new ByteArrayInputStream(content(3, 0)), PutOptions.none());
 
-        assertThat(put.sha256()).isEqualTo(Invariants.sha256(content(3, 0)));
-        assertThat(repository.getContent(NAME, Version.LATEST)).isEqualTo(content(3, 0));
+        assertThat(put.sha256()).as("put.sha256()").isEqualTo(Invariants.sha256(content(3, 0)));
+        assertThat(repository.getContent(NAME, Version.LATEST)).as("repository.getContent(NAME, Version.LATEST)")
+                .isEqualTo(content(3, 0));
         Invariants.assertHold(ports, NAME);
     }
 
@@ -205,7 +210,8 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         Repository interleaved = interleaved("BlobPort.open",
                 () -> repository.purgeArtifactVersions(NAME, 1, Duration.ZERO));
 
-        assertThatThrownBy(() -> interleaved.getContent(NAME, Version.of(1)))
+        assertThatThrownBy(() -> interleaved.getContent(NAME, Version.of(1)),
+                "%s must throw %s", "interleaved.getContent(NAME, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(NAME)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(2));
@@ -249,7 +255,8 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         Repository interleaved = interleaved("MetadataPort.updateVersion",
                 () -> repository.putAlias(NAME, "production", Version.of(1)));
 
-        assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)))
+        assertThatThrownBy(() -> interleaved.deleteArtifactVersion(NAME, Version.of(1)),
+                "%s must throw %s", "interleaved.deleteArtifactVersion(NAME, Version.of(1))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("production");
         assertThat(repository.getAlias(NAME, "production").version()).isEqualTo(Version.of(1));
         Invariants.assertHold(ports, NAME);
@@ -270,8 +277,8 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
         PurgeResult result = interleaved.purgeArtifactVersions(NAME, 0, Duration.ZERO);
 
-        assertThat(result.purged()).containsExactly(Version.of(2));
-        assertThat(result.keptByAlias()).containsExactly(Version.of(1));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(2));
+        assertThat(result.keptByAlias()).as("result.keptByAlias()").containsExactly(Version.of(1));
         assertThat(repository.resolve(NAME, "production").version()).isEqualTo(Version.of(1));
         Invariants.assertHold(ports, NAME);
     }
@@ -283,7 +290,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
         Artifact published = interleaved.publishArtifactVersion(NAME);
 
-        assertThat(published.sha256()).isEqualTo(Invariants.sha256(content(2, 0)));
+        assertThat(published.sha256()).as("published.sha256()").isEqualTo(Invariants.sha256(content(2, 0)));
         assertThat(repository.getContent(NAME, published.version())).isEqualTo(content(2, 0));
         Invariants.assertHold(ports, NAME);
     }

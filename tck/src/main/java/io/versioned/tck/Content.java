@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /** Byte helpers shared by the contract suites: deterministic content, SHA-256, reading streams. */
-final class Content {
+public final class Content {
 
     private Content() {
     }
@@ -27,8 +27,13 @@ final class Content {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** SHA-256 of {@code bytes}, 64 lower-case hex. */
-    static String sha256(byte[] bytes) {
+    /**
+     * SHA-256 of {@code bytes}, 64 lower-case hex.
+     *
+     * @param bytes the bytes
+     * @return their SHA-256
+     */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -13,6 +13,11 @@ import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.tck.fault.FaultInjector;
+import io.versioned.tck.fault.FaultPolicy;
+import io.versioned.tck.fault.FaultyBlobPort;
+import io.versioned.tck.fault.FaultyMetadataPort;
+import io.versioned.tck.soak.Invariants;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -149,10 +154,11 @@ public abstract class FaultContract extends RepositoryContractSupport {
             testClock.advance(Duration.ofMinutes(1));
             Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
                     testClock);
-            assertThatThrownBy(() -> crashing.putAlias(NAME, "production", Version.of(2)))
+            assertThatThrownBy(() -> crashing.putAlias(NAME, "production", Version.of(2)),
+                    "%s must throw %s", "crashing.putAlias(NAME, \"production\", Version.of(2))", "VersionedException")
                     .isInstanceOf(VersionedException.class);
             Alias lost = clean.getAlias(NAME, "production");
-            assertThat(lost.revision()).isEqualTo(2);
+            assertThat(lost.revision()).as("lost.revision()").isEqualTo(2);
             assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
                     .as("the crash left the change without its entry").containsExactly(1L);
 
@@ -182,9 +188,12 @@ public abstract class FaultContract extends RepositoryContractSupport {
             clean.putAlias(NAME, "production", Version.of(1));
             Repository crashing = RepositoryFixture.compose(faulty(stores, new FaultInjector(firstHistoryAppend())),
                     testClock);
-            assertThatThrownBy(() -> crashing.deleteAlias(NAME, "production"))
+            assertThatThrownBy(() -> crashing.deleteAlias(NAME, "production"),
+                    "%s must throw %s", "crashing.deleteAlias(NAME, \"production\")", "VersionedException")
                     .isInstanceOf(VersionedException.class);
-            assertThatThrownBy(() -> clean.getAlias(NAME, "production")).as("the crash removed the alias")
+            assertThatThrownBy(() -> clean.getAlias(NAME, "production"),
+                    "%s must throw %s", "clean.getAlias(NAME, \"production\")", "AliasNotFoundException")
+                    .as("the crash removed the alias")
                     .isInstanceOf(AliasNotFoundException.class);
             assertThat(clean.getAliasHistory(NAME, "production")).extracting(AliasChange::revision)
                     .as("the crash left the delete without its entry").containsExactly(1L);
@@ -231,7 +240,8 @@ public abstract class FaultContract extends RepositoryContractSupport {
         repository.putAlias(NAME, "staging", Version.LATEST);
         repository.deleteAlias(NAME, "staging");
         repository.putArtifact(OTHER, bytes("other after"));
-        assertThat(repository.getContent(OTHER, Version.LATEST)).isEqualTo(bytes("other after"));
+        assertThat(repository.getContent(OTHER, Version.LATEST)).as("repository.getContent(OTHER, Version.LATEST)")
+                .isEqualTo(bytes("other after"));
     }
 
     private static byte[] bytes(String text) {

@@ -195,8 +195,9 @@ public abstract class MetadataPortContract {
         VersionRecord first = version("doc", Version.of(1), 1);
         metadata.createVersion(first);
 
-        assertThatThrownBy(() -> metadata.createVersion(fullRecord("doc", Version.of(1), false)))
-                .as("calling metadata.createVersion(fullRecord(\"doc\", Version.of(1), false))")
+        assertThatThrownBy(() -> metadata.createVersion(fullRecord("doc", Version.of(1), false)),
+                "%s must throw %s",
+                "metadata.createVersion(fullRecord(\"doc\", Version.of(1), false))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getVersion("doc", Version.of(1)))
@@ -226,10 +227,12 @@ public abstract class MetadataPortContract {
         metadata.createVersion(original);
         VersionRecord update = original.withDeleted(true, T2);
 
-        assertThatThrownBy(() -> metadata.updateVersion(update, 3))
-                .as("calling metadata.updateVersion(update, 3)").isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(update, 5))
-                .as("calling metadata.updateVersion(update, 5)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 3),
+                "%s must throw %s", "metadata.updateVersion(update, 3)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(update, 5),
+                "%s must throw %s", "metadata.updateVersion(update, 5)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getVersion("doc", Version.of(1)))
                 .as("metadata.getVersion(\"doc\", Version.of(1))").contains(original);
@@ -240,10 +243,12 @@ public abstract class MetadataPortContract {
         metadata.createVersion(version("doc", Version.of(1), 1));
         VersionRecord absent = version("doc", Version.of(2), 1);
 
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 0))
-                .as("calling metadata.updateVersion(absent, 0)").isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateVersion(absent, 1))
-                .as("calling metadata.updateVersion(absent, 1)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 0),
+                "%s must throw %s", "metadata.updateVersion(absent, 0)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateVersion(absent, 1),
+                "%s must throw %s", "metadata.updateVersion(absent, 1)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getVersion("doc", Version.of(2)))
                 .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
@@ -269,11 +274,11 @@ public abstract class MetadataPortContract {
         VersionRecord record = version("doc", Version.of(1), 3);
         metadata.createVersion(record);
 
-        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 2))
-                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 2)")
+        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 2),
+                "%s must throw %s", "metadata.deleteVersion(\"doc\", Version.of(1), 2)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 4))
-                .as("calling metadata.deleteVersion(\"doc\", Version.of(1), 4)")
+        assertThatThrownBy(() -> metadata.deleteVersion("doc", Version.of(1), 4),
+                "%s must throw %s", "metadata.deleteVersion(\"doc\", Version.of(1), 4)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getVersion("doc", Version.of(1)))
@@ -312,16 +317,18 @@ public abstract class MetadataPortContract {
         metadata.createVersion(kept);
         metadata.createVersion(version("doc", Version.of(2), 3));
 
-        assertThatThrownBy(() -> metadata.deleteVersionKeepingNumber("doc", Version.of(2), 2))
-                .as("calling metadata.deleteVersionKeepingNumber(\"doc\", Version.of(2), 2)")
+        assertThatThrownBy(() -> metadata.deleteVersionKeepingNumber("doc", Version.of(2), 2),
+                "%s must throw %s",
+                "metadata.deleteVersionKeepingNumber(\"doc\", Version.of(2), 2)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
         metadata.deleteVersionKeepingNumber("doc", Version.of(2), 3);
 
         assertThat(metadata.getVersion("doc", Version.of(2)))
                 .as("metadata.getVersion(\"doc\", Version.of(2))").isEmpty();
         assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(kept);
-        assertThatThrownBy(() -> metadata.updateVersion(version("doc", Version.of(2), 4), 3))
-                .as("calling metadata.updateVersion(version(\"doc\", Version.of(2), 4), 3)")
+        assertThatThrownBy(() -> metadata.updateVersion(version("doc", Version.of(2), 4), 3),
+                "%s must throw %s",
+                "metadata.updateVersion(version(\"doc\", Version.of(2), 4), 3)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatCode(() -> metadata.deleteVersion("doc", Version.of(2), 3))
                 .as("calling metadata.deleteVersion(\"doc\", Version.of(2), 3)").doesNotThrowAnyException();
@@ -414,12 +421,12 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberIncreasesStrictly() {
-        assertThat(allocate("doc", 5, 0)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(allocate("doc", 5, 0)).as("allocate(\"doc\", 5, 0)").containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
     void allocateVersionNumberHonoursAtLeast() {
-        assertThat(allocate("doc", 2, 0)).containsExactly(1, 2);
+        assertThat(allocate("doc", 2, 0)).as("allocate(\"doc\", 2, 0)").containsExactly(1, 2);
 
         assertThat(metadata.allocateVersionNumber("doc", 7))
                 .as("metadata.allocateVersionNumber(\"doc\", 7)").isEqualTo(7);
@@ -433,7 +440,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberIsIndependentPerName() {
-        assertThat(allocate("a", 2, 0)).containsExactly(1, 2);
+        assertThat(allocate("a", 2, 0)).as("allocate(\"a\", 2, 0)").containsExactly(1, 2);
         for (String neighbour : NEIGHBOURS_OF_A) {
             assertThat(metadata.allocateVersionNumber(neighbour, 0)).as("first number of %s", neighbour).isEqualTo(1);
         }
@@ -452,7 +459,7 @@ public abstract class MetadataPortContract {
 
     @Test
     void allocateVersionNumberRestartsAfterPurgeArtifact() {
-        assertThat(allocate("doc", 3, 0)).containsExactly(1, 2, 3);
+        assertThat(allocate("doc", 3, 0)).as("allocate(\"doc\", 3, 0)").containsExactly(1, 2, 3);
 
         metadata.purgeArtifact("doc");
 
@@ -545,8 +552,9 @@ public abstract class MetadataPortContract {
         AliasRecord first = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
         metadata.createAlias(first);
 
-        assertThatThrownBy(() -> metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(2)), 1)))
-                .as("calling metadata.createAlias(alias(\"doc\", \"production\", AliasTarget.of(Version.of(2)), 1))")
+        assertThatThrownBy(() -> metadata.createAlias(alias("doc", "production", AliasTarget.of(Version.of(2)), 1)),
+                "%s must throw %s",
+                "metadata.createAlias(alias(\"doc\", \"production\", AliasTarget.of(Version.of(2)), 1))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getAlias("doc", "production"))
@@ -574,10 +582,12 @@ public abstract class MetadataPortContract {
         metadata.createAlias(original);
         AliasRecord update = alias("doc", "production", AliasTarget.of(Version.of(2)), 6);
 
-        assertThatThrownBy(() -> metadata.updateAlias(update, 4))
-                .as("calling metadata.updateAlias(update, 4)").isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(update, 6))
-                .as("calling metadata.updateAlias(update, 6)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 4),
+                "%s must throw %s", "metadata.updateAlias(update, 4)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(update, 6),
+                "%s must throw %s", "metadata.updateAlias(update, 6)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getAlias("doc", "production"))
                 .as("metadata.getAlias(\"doc\", \"production\")").contains(original);
@@ -587,10 +597,12 @@ public abstract class MetadataPortContract {
     void updateAliasOfAnAbsentAliasFailsAndCreatesNothing() {
         AliasRecord absent = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
 
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 0))
-                .as("calling metadata.updateAlias(absent, 0)").isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.updateAlias(absent, 1))
-                .as("calling metadata.updateAlias(absent, 1)").isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 0),
+                "%s must throw %s", "metadata.updateAlias(absent, 0)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> metadata.updateAlias(absent, 1),
+                "%s must throw %s", "metadata.updateAlias(absent, 1)", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
         assertThat(metadata.listAliases("doc")).as("metadata.listAliases(\"doc\")").isEmpty();
@@ -613,11 +625,11 @@ public abstract class MetadataPortContract {
         AliasRecord record = alias("doc", "production", AliasTarget.of(Version.of(1)), 3);
         metadata.createAlias(record);
 
-        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 2))
-                .as("calling metadata.deleteAlias(\"doc\", \"production\", 2)")
+        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 2),
+                "%s must throw %s", "metadata.deleteAlias(\"doc\", \"production\", 2)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 4))
-                .as("calling metadata.deleteAlias(\"doc\", \"production\", 4)")
+        assertThatThrownBy(() -> metadata.deleteAlias("doc", "production", 4),
+                "%s must throw %s", "metadata.deleteAlias(\"doc\", \"production\", 4)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.getAlias("doc", "production"))
@@ -746,8 +758,9 @@ public abstract class MetadataPortContract {
         AliasChange first = created("doc", "production", 1, Version.of(1));
         metadata.appendAliasHistory(first);
 
-        assertThatThrownBy(() -> metadata.appendAliasHistory(created("doc", "production", 1, Version.of(2))))
-                .as("calling metadata.appendAliasHistory(created(\"doc\", \"production\", 1, Version.of(2)))")
+        assertThatThrownBy(() -> metadata.appendAliasHistory(created("doc", "production", 1, Version.of(2))),
+                "%s must throw %s",
+                "metadata.appendAliasHistory(created(\"doc\", \"production\", 1, Version.of(2)))", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
 
         assertThat(metadata.aliasHistory("doc", "production", 10))
@@ -766,7 +779,8 @@ public abstract class MetadataPortContract {
         metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
         metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 2), OptionalLong.of(1), change);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T2, two, 2));
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")")
+                .contains(new AliasRecord("doc", "production", T2, two, 2));
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(change, create);
     }
 
@@ -779,12 +793,21 @@ public abstract class MetadataPortContract {
 
         assertThatThrownBy(() -> metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 1),
                 OptionalLong.empty(), new AliasChange("doc", "production", 1, T2, Optional.empty(),
-                        Optional.of(two)))).isInstanceOf(PreconditionFailedException.class);
+                        Optional.of(two))),
+                "%s must throw %s",
+                "metadata.writeAlias(new AliasRecord(\"doc\", \"production\", T2, two, 1), OptionalLong.empty(), " +
+                "new AliasChange(\"doc\", \"production\", 1, T2, Optional.empty(), Optional.of(two)))", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> metadata.writeAlias(new AliasRecord("doc", "production", T2, two, 3),
                 OptionalLong.of(2), new AliasChange("doc", "production", 3, T2, Optional.of(one),
-                        Optional.of(two)))).isInstanceOf(PreconditionFailedException.class);
+                        Optional.of(two))),
+                "%s must throw %s",
+                "metadata.writeAlias(new AliasRecord(\"doc\", \"production\", T2, two, 3), OptionalLong.of(2), " +
+                "new AliasChange(\"doc\", \"production\", 3, T2, Optional.of(one), Optional.of(two)))", "PreconditionFailedException")
+                .isInstanceOf(PreconditionFailedException.class);
 
-        assertThat(metadata.getAlias("doc", "production")).contains(new AliasRecord("doc", "production", T1, one, 1));
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")")
+                .contains(new AliasRecord("doc", "production", T1, one, 1));
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
     }
 
@@ -797,7 +820,7 @@ public abstract class MetadataPortContract {
         metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(),
                 new AliasChange("doc", "production", 1, T2, Optional.empty(), Optional.of(one)));
 
-        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isPresent();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(repaired);
     }
 
@@ -808,14 +831,16 @@ public abstract class MetadataPortContract {
         metadata.writeAlias(new AliasRecord("doc", "production", T1, one, 1), OptionalLong.empty(), create);
         AliasChange delete = new AliasChange("doc", "production", 2, T2, Optional.of(one), Optional.empty());
 
-        assertThatThrownBy(() -> metadata.removeAlias("doc", "production", 5, delete))
+        assertThatThrownBy(() -> metadata.removeAlias("doc", "production", 5, delete),
+                "%s must throw %s",
+                "metadata.removeAlias(\"doc\", \"production\", 5, delete)", "PreconditionFailedException")
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThat(metadata.getAlias("doc", "production")).isPresent();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isPresent();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(create);
 
         metadata.removeAlias("doc", "production", 1, delete);
 
-        assertThat(metadata.getAlias("doc", "production")).isEmpty();
+        assertThat(metadata.getAlias("doc", "production")).as("metadata.getAlias(\"doc\", \"production\")").isEmpty();
         assertThat(metadata.aliasHistory("doc", "production", 10)).containsExactly(delete, create);
     }
 
@@ -906,7 +931,7 @@ public abstract class MetadataPortContract {
         assertThatCode(() -> metadata.purgeArtifact("unknown"))
                 .as("calling metadata.purgeArtifact(\"unknown\")").doesNotThrowAnyException();
 
-        assertThat(state("a")).isEqualTo(before);
+        assertThat(state("a")).as("state(\"a\")").isEqualTo(before);
         assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
     }
 
@@ -934,7 +959,7 @@ public abstract class MetadataPortContract {
         metadata.bootstrap();
         metadata.bootstrap();
 
-        assertThat(state("a")).isEqualTo(before);
+        assertThat(state("a")).as("state(\"a\")").isEqualTo(before);
         assertThat(metadata.listArtifactNames()).as("metadata.listArtifactNames()").containsExactly("a");
         assertThat(metadata.allocateVersionNumber("a", 0)).as("metadata.allocateVersionNumber(\"a\", 0)").isEqualTo(3);
     }

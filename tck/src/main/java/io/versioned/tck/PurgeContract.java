@@ -62,10 +62,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         PurgeResult result = repository.purgeArtifactVersions(APP, 2, WEEK);
 
         Instant after = clock.instant();
-        assertThat(result.purged()).containsExactly(Version.of(3), Version.of(1));
-        assertThat(result.keptByAlias()).containsExactly(Version.of(2));
-        assertThat(result.dryRun()).isFalse();
-        assertThat(result.purgeTime()).isBetween(before.minus(WEEK), after.minus(WEEK));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(3), Version.of(1));
+        assertThat(result.keptByAlias()).as("result.keptByAlias()").containsExactly(Version.of(2));
+        assertThat(result.dryRun()).as("result.dryRun()").isFalse();
+        assertThat(result.purgeTime()).as("result.purgeTime()").isBetween(before.minus(WEEK), after.minus(WEEK));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(5), Version.of(4), Version.of(2));
         assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
@@ -73,13 +73,17 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         assertThat(ports.blobs().list(APP + "/")).doesNotContain(APP + "/000001", APP + "/000003")
                 .contains(APP + "/000002", APP + "/000004", APP + "/000005");
         for (Version purged : result.purged()) {
-            assertThatThrownBy(() -> repository.getArtifactVersion(APP, purged))
+            assertThatThrownBy(() -> repository.getArtifactVersion(APP, purged),
+                    "%s must throw %s", "repository.getArtifactVersion(APP, purged)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, purged))
+            assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, purged),
+                    "%s must throw %s", "repository.restoreArtifactVersion(APP, purged)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
         }
-        assertThat(repository.getContent(APP, Version.of(2))).isEqualTo(Content.utf8("app 2"));
-        assertThat(repository.getContent(APP, Version.of(5))).isEqualTo(Content.utf8("app 5"));
+        assertThat(repository.getContent(APP, Version.of(2))).as("repository.getContent(APP, Version.of(2))")
+                .isEqualTo(Content.utf8("app 2"));
+        assertThat(repository.getContent(APP, Version.of(5))).as("repository.getContent(APP, Version.of(5))")
+                .isEqualTo(Content.utf8("app 5"));
     }
 
     @Test
@@ -90,9 +94,9 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
 
-        assertThat(result.purged()).isEmpty();
-        assertThat(result.keptByAlias()).isEmpty();
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(result.purged()).as("result.purged()").isEmpty();
+        assertThat(result.keptByAlias()).as("result.keptByAlias()").isEmpty();
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -102,8 +106,8 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 3, WEEK);
 
-        assertThat(result.purged()).isEmpty();
-        assertThat(repository.listArtifactVersions(APP)).hasSize(4);
+        assertThat(result.purged()).as("result.purged()").isEmpty();
+        assertThat(repository.listArtifactVersions(APP)).as("repository.listArtifactVersions(APP)").hasSize(4);
     }
 
     @Test
@@ -114,9 +118,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
 
-        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(1));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(2), Version.of(1));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version).containsExactly(Version.LATEST);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("old latest"));
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("old latest"));
 
         repository.deleteArtifactVersion(APP, Version.LATEST);
         clock.advance(Duration.ofDays(30));
@@ -137,12 +142,14 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 1, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(4), Version.of(1));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(4), Version.of(1));
         assertThat(ports.metadata().listVersions(APP)).extracting(VersionRecord::version)
                 .containsExactly(Version.LATEST, Version.of(2), Version.of(3));
         assertThat(ports.blobs().list("")).doesNotContain(deletedBlob, APP + "/000004");
         assertThat(repository.restoreArtifactVersion(APP, Version.of(2)).version()).isEqualTo(Version.of(2));
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
     }
 
@@ -156,11 +163,13 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(4), Version.of(2));
-        assertThat(result.keptByAlias()).containsExactly(Version.of(5), Version.of(3), Version.of(1));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(4), Version.of(2));
+        assertThat(result.keptByAlias()).as("result.keptByAlias()")
+                .containsExactly(Version.of(5), Version.of(3), Version.of(1));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(5), Version.of(3), Version.of(1));
-        assertThat(repository.resolve(APP, PROD).version()).isEqualTo(Version.of(1));
+        assertThat(repository.resolve(APP, PROD).version()).as("repository.resolve(APP, PROD).version()")
+                .isEqualTo(Version.of(1));
     }
 
     @Test
@@ -174,8 +183,8 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, WEEK);
 
-        assertThat(result.purged()).containsExactly(Version.of(2), Version.of(1));
-        assertThat(result.keptByAlias()).containsExactly(Version.of(3));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(2), Version.of(1));
+        assertThat(result.keptByAlias()).as("result.keptByAlias()").containsExactly(Version.of(3));
     }
 
     @Test
@@ -189,16 +198,16 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         PurgeResult dryRun = repository.purgeArtifactVersions(APP, 2, WEEK, true);
 
-        assertThat(dryRun.dryRun()).isTrue();
-        assertThat(dryRun.purged()).containsExactly(Version.of(4), Version.of(3), Version.of(1));
-        assertThat(dryRun.keptByAlias()).containsExactly(Version.of(2));
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(dryRun.dryRun()).as("dryRun.dryRun()").isTrue();
+        assertThat(dryRun.purged()).as("dryRun.purged()").containsExactly(Version.of(4), Version.of(3), Version.of(1));
+        assertThat(dryRun.keptByAlias()).as("dryRun.keptByAlias()").containsExactly(Version.of(2));
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
 
         PurgeResult purge = repository.purgeArtifactVersions(APP, 2, WEEK, false);
 
-        assertThat(purge.dryRun()).isFalse();
-        assertThat(purge.purged()).isEqualTo(dryRun.purged());
-        assertThat(purge.keptByAlias()).isEqualTo(dryRun.keptByAlias());
+        assertThat(purge.dryRun()).as("purge.dryRun()").isFalse();
+        assertThat(purge.purged()).as("purge.purged()").isEqualTo(dryRun.purged());
+        assertThat(purge.keptByAlias()).as("purge.keptByAlias()").isEqualTo(dryRun.keptByAlias());
         assertThat(snapshot()).isNotEqualTo(before);
     }
 
@@ -225,10 +234,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
             PurgeResult dryRun = repository.purgeArtifactVersions(APP, 0, age, true);
 
             assertThat(result.purged()).as("purged with age %s", age).isEmpty();
-            assertThat(result.purgeTime()).isEqualTo(Instant.MIN);
-            assertThat(dryRun.purged()).isEmpty();
+            assertThat(result.purgeTime()).as("result.purgeTime()").isEqualTo(Instant.MIN);
+            assertThat(dryRun.purged()).as("dryRun.purged()").isEmpty();
         }
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -240,10 +249,10 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         PurgeResult ghost = repository.purgeArtifactVersions("ghost", 0, Duration.ZERO);
         PurgeResult latestOnly = repository.purgeArtifactVersions(APP, 0, Duration.ZERO);
 
-        assertThat(ghost.purged()).isEmpty();
-        assertThat(ghost.keptByAlias()).isEmpty();
-        assertThat(latestOnly.purged()).isEmpty();
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(ghost.purged()).as("ghost.purged()").isEmpty();
+        assertThat(ghost.keptByAlias()).as("ghost.keptByAlias()").isEmpty();
+        assertThat(latestOnly.purged()).as("latestOnly.purged()").isEmpty();
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -274,18 +283,23 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         repository.purgeArtifact("db");
 
-        assertThat(repository.listArtifactNames()).containsExactly("d", "db.x", "db2");
-        assertThat(ports.metadata().listVersions("db")).isEmpty();
-        assertThat(ports.metadata().listAliases("db")).isEmpty();
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()")
+                .containsExactly("d", "db.x", "db2");
+        assertThat(ports.metadata().listVersions("db")).as("ports.metadata().listVersions(\"db\")").isEmpty();
+        assertThat(ports.metadata().listAliases("db")).as("ports.metadata().listAliases(\"db\")").isEmpty();
         assertThat(ports.metadata().aliasHistory("db", PROD, Integer.MAX_VALUE)).isEmpty();
         assertThat(ports.metadata().aliasHistory("db", CANARY, Integer.MAX_VALUE)).isEmpty();
-        assertThat(ports.blobs().list("db/")).isEmpty();
-        assertThatThrownBy(() -> repository.getArtifactVersion("db"))
+        assertThat(ports.blobs().list("db/")).as("ports.blobs().list(\"db/\")").isEmpty();
+        assertThatThrownBy(() -> repository.getArtifactVersion("db"),
+                "%s must throw %s", "repository.getArtifactVersion(\"db\")", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getAlias("db", PROD)).isExactlyInstanceOf(AliasNotFoundException.class);
-        assertThat(repository.getAliasHistory("db", PROD)).isEmpty();
+        assertThatThrownBy(() -> repository.getAlias("db", PROD),
+                "%s must throw %s", "repository.getAlias(\"db\", PROD)", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+        assertThat(repository.getAliasHistory("db", PROD)).as("repository.getAliasHistory(\"db\", PROD)").isEmpty();
         assertThat(StoreSnapshot.ofArtifacts(ports, others, List.of(PROD, CANARY))).isEqualTo(othersBefore);
-        assertThat(repository.getContent("db2", Version.of(1))).isEqualTo(Content.utf8("db2 1"));
+        assertThat(repository.getContent("db2", Version.of(1))).as("repository.getContent(\"db2\", Version.of(1))")
+                .isEqualTo(Content.utf8("db2 1"));
     }
 
     @Test
@@ -297,13 +311,14 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("reborn"));
         Artifact first = repository.publishArtifactVersion(APP);
 
-        assertThat(first.version()).isEqualTo(Version.of(1));
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("reborn"));
+        assertThat(first.version()).as("first.version()").isEqualTo(Version.of(1));
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(Content.utf8("reborn"));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(1));
-        assertThat(repository.listAliases(APP)).isEmpty();
+        assertThat(repository.listAliases(APP)).as("repository.listAliases(APP)").isEmpty();
         repository.putAlias(APP, PROD, Version.of(1));
-        assertThat(repository.getAliasHistory(APP, PROD)).hasSize(1);
+        assertThat(repository.getAliasHistory(APP, PROD)).as("repository.getAliasHistory(APP, PROD)").hasSize(1);
     }
 
     @Test
@@ -313,7 +328,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         assertThatCode(() -> repository.purgeArtifact("ghost")).doesNotThrowAnyException();
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -337,16 +352,16 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         repository.purgeAll();
 
-        assertThat(repository.listArtifactNames()).isEmpty();
-        assertThat(ports.metadata().listArtifactNames()).isEmpty();
-        assertThat(ports.blobs().list("")).isEmpty();
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").isEmpty();
+        assertThat(ports.metadata().listArtifactNames()).as("ports.metadata().listArtifactNames()").isEmpty();
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").isEmpty();
         for (String name : List.of(APP, "shared", "db")) {
             assertThat(ports.metadata().listVersions(name)).as(name).isEmpty();
             assertThat(ports.metadata().listAliases(name)).as(name).isEmpty();
             assertThat(ports.metadata().aliasHistory(name, PROD, Integer.MAX_VALUE)).as(name).isEmpty();
         }
         assertThat(StoreSnapshot.of(otherPorts, List.of(APP, "shared", "db"), List.of(PROD))).isEqualTo(otherBefore);
-        assertThat(other.listArtifactNames()).containsExactly(APP, "db", "shared");
+        assertThat(other.listArtifactNames()).as("other.listArtifactNames()").containsExactly(APP, "db", "shared");
         assertThat(other.getContent("shared", other.resolve("shared", PROD).version()))
                 .isEqualTo(Content.utf8("shared 1"));
 
@@ -365,16 +380,16 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         repository.purgeAll();
 
-        assertThat(ports.metadata().listVersions("legacy")).isEmpty();
-        assertThat(ports.blobs().list("legacy/")).isEmpty();
+        assertThat(ports.metadata().listVersions("legacy")).as("ports.metadata().listVersions(\"legacy\")").isEmpty();
+        assertThat(ports.blobs().list("legacy/")).as("ports.blobs().list(\"legacy/\")").isEmpty();
     }
 
     @Test
     void purgeAllOfAnEmptyRepositoryIsANoOp() {
         assertThatCode(() -> repository.purgeAll()).doesNotThrowAnyException();
 
-        assertThat(repository.listArtifactNames()).isEmpty();
-        assertThat(ports.blobs().list("")).isEmpty();
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").isEmpty();
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").isEmpty();
     }
 
     // ---- maintenance: only what this library wrote, only when old enough, never on lost metadata
@@ -390,13 +405,14 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         FsckReport fsck = maintenance.fsck();
         GcReport gc = maintenance.gc(false);
 
-        assertThat(fsck.intact()).isTrue();
-        assertThat(fsck.orphans()).containsExactly(orphan);
+        assertThat(fsck.intact()).as("fsck.intact()").isTrue();
+        assertThat(fsck.orphans()).as("fsck.orphans()").containsExactly(orphan);
         assertThat(fsck.foreign()).containsExactlyElementsOf(new TreeSet<>(foreign.keySet()));
-        assertThat(gc.removed()).containsExactly(orphan);
-        assertThat(gc.foreign()).isEqualTo(fsck.foreign());
+        assertThat(gc.removed()).as("gc.removed()").containsExactly(orphan);
+        assertThat(gc.foreign()).as("gc.foreign()").isEqualTo(fsck.foreign());
         assertForeignIntact(foreign);
-        assertThat(repository.getContent(APP, Version.of(2))).isEqualTo(Content.utf8("app 2"));
+        assertThat(repository.getContent(APP, Version.of(2))).as("repository.getContent(APP, Version.of(2))")
+                .isEqualTo(Content.utf8("app 2"));
     }
 
     @Test
@@ -407,7 +423,7 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         clock.advance(Duration.ofDays(10));
 
         PurgeResult purged = repository.purgeArtifactVersions(APP, 0, WEEK);
-        assertThat(purged.purged()).containsExactly(Version.of(2), Version.of(1));
+        assertThat(purged.purged()).as("purged.purged()").containsExactly(Version.of(2), Version.of(1));
         assertForeignIntact(foreign);
 
         repository.purgeArtifact(APP);
@@ -430,20 +446,21 @@ public abstract class PurgeContract extends RepositoryContractSupport {
         Instant written = newestBlobTime();
 
         GcReport young = maintenanceAt(written.plus(Duration.ofHours(23))).gc(false, Duration.ofDays(1));
-        assertThat(young.orphans()).isEmpty();
-        assertThat(young.recent()).containsExactly(orphan);
-        assertThat(young.removed()).isEmpty();
-        assertThat(ports.blobs().list(APP + "/")).contains(orphan);
+        assertThat(young.orphans()).as("young.orphans()").isEmpty();
+        assertThat(young.recent()).as("young.recent()").containsExactly(orphan);
+        assertThat(young.removed()).as("young.removed()").isEmpty();
+        assertThat(ports.blobs().list(APP + "/")).as("ports.blobs().list(APP + \"/\")").contains(orphan);
 
         GcReport listed = maintenanceAt(written.plus(Duration.ofDays(2))).gc(true, Duration.ofDays(1));
-        assertThat(listed.orphans()).containsExactly(orphan);
-        assertThat(listed.removed()).isEmpty();
-        assertThat(ports.blobs().list(APP + "/")).contains(orphan);
+        assertThat(listed.orphans()).as("listed.orphans()").containsExactly(orphan);
+        assertThat(listed.removed()).as("listed.removed()").isEmpty();
+        assertThat(ports.blobs().list(APP + "/")).as("ports.blobs().list(APP + \"/\")").contains(orphan);
 
         GcReport old = maintenanceAt(written.plus(Duration.ofDays(2))).gc(false, Duration.ofDays(1));
-        assertThat(old.removed()).containsExactly(orphan);
+        assertThat(old.removed()).as("old.removed()").containsExactly(orphan);
         assertThat(ports.blobs().list(APP + "/")).doesNotContain(orphan);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("latest"));
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("latest"));
     }
 
     @Test
@@ -457,8 +474,9 @@ public abstract class PurgeContract extends RepositoryContractSupport {
 
         GcReport gc = maintenanceAt(newestBlobTime().plus(Duration.ofDays(2))).gc(false);
 
-        assertThat(gc.removed()).containsExactly(BlobKeys.sharedLatest("ghost"));
-        assertThat(ports.blobs().list(APP + "/")).contains(BlobKeys.sharedLatest(APP));
+        assertThat(gc.removed()).as("gc.removed()").containsExactly(BlobKeys.sharedLatest("ghost"));
+        assertThat(ports.blobs().list(APP + "/")).as("ports.blobs().list(APP + \"/\")")
+                .contains(BlobKeys.sharedLatest(APP));
     }
 
     @Test
@@ -472,12 +490,17 @@ public abstract class PurgeContract extends RepositoryContractSupport {
                         ZoneOffset.UTC));
         List<String> before = ports.blobs().list("");
 
-        assertThatThrownBy(maintenance::fsck).isInstanceOf(BackendException.class)
+        assertThatThrownBy(maintenance::fsck,
+                "%s must throw %s", "maintenance::fsck", "BackendException")
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("holds no records").hasMessageContaining(APP + "/00000");
-        assertThatThrownBy(() -> maintenance.gc(false, Duration.ZERO)).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> maintenance.gc(false, Duration.ZERO),
+                "%s must throw %s", "maintenance.gc(false, Duration.ZERO)", "BackendException")
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("restore it from a backup");
-        assertThat(ports.blobs().list("")).isEqualTo(before);
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("app 1"));
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").isEqualTo(before);
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(Content.utf8("app 1"));
     }
 
     /**

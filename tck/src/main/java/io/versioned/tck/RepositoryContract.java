@@ -90,7 +90,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertStored(b, "with-options", withOptions, "text/plain", Map.of("team", "data"));
         assertStored(c, "from-file", fromFile, "text/plain", Map.of("team", "data"));
         assertStored(d, "from-stream", fromStream, BINARY, Map.of());
-        assertThat(repository.listArtifactNames()).containsExactly("from-file", "from-stream", "plain", "with-options");
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()")
+                .containsExactly("from-file", "from-stream", "plain", "with-options");
     }
 
     @Test
@@ -100,17 +101,18 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         String pythonKey = BlobKeys.of(APP, Version.LATEST);
         repository.putArtifact(APP, Content.utf8("one"));
         repository.publishArtifactVersion(APP);
-        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("one"));
+        assertThat(blobBytes(pythonKey)).as("blobBytes(pythonKey)").isEqualTo(Content.utf8("one"));
 
         repository.putArtifact(APP, new ByteArrayInputStream(Content.utf8("two")), PutOptions.none());
         repository.deleteArtifactVersion(APP, Version.LATEST);
         repository.putArtifact(APP, Content.utf8("three"));
 
-        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
-        assertThat(repository.listArtifactNames()).containsExactly(APP);
+        assertThat(blobBytes(pythonKey)).as("blobBytes(pythonKey)").isEqualTo(Content.utf8("three"));
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").containsExactly(APP);
         Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.systemUTC());
-        assertThat(maintenance.gc(false, Duration.ZERO).removed()).isEmpty();
-        assertThat(blobBytes(pythonKey)).isEqualTo(Content.utf8("three"));
+        assertThat(maintenance.gc(false, Duration.ZERO).removed()).as("maintenance.gc(false, Duration.ZERO).removed()")
+                .isEmpty();
+        assertThat(blobBytes(pythonKey)).as("blobBytes(pythonKey)").isEqualTo(Content.utf8("three"));
     }
 
     private byte[] blobBytes(String key) throws IOException {
@@ -124,8 +126,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Artifact empty = repository.putArtifact(APP, new byte[0]);
 
         assertStored(empty, APP, new byte[0], BINARY, Map.of());
-        assertThat(repository.publishArtifactVersion(APP).size()).isZero();
-        assertThat(repository.getContent(APP, Version.of(1))).isEmpty();
+        assertThat(repository.publishArtifactVersion(APP).size()).as("repository.publishArtifactVersion(APP).size()")
+                .isZero();
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))").isEmpty();
     }
 
     @Test
@@ -134,11 +137,12 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         Artifact stored = repository.putArtifact(APP, new ByteArrayInputStream(large), PutOptions.none());
 
-        assertThat(stored.size()).isEqualTo(LARGE_SIZE);
-        assertThat(stored.sha256()).isEqualTo(Content.sha256(large));
+        assertThat(stored.size()).as("stored.size()").isEqualTo(LARGE_SIZE);
+        assertThat(stored.sha256()).as("stored.sha256()").isEqualTo(Content.sha256(large));
         assertThat(Content.readAndClose(repository.openContent(APP, Version.LATEST))).isEqualTo(large);
         repository.publishArtifactVersion(APP);
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(large);
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(large);
     }
 
     @Test
@@ -163,8 +167,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Artifact fromStream = repository.putArtifact(APP, new ByteArrayInputStream(bytes), PutOptions.none());
         assertThat(knownHash).allSatisfy(artifact -> assertThat(artifact).isEqualTo(first));
         assertThat(fromStream).isEqualTo(first);
-        assertThat(repository.getArtifactVersion(APP)).isEqualTo(first);
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(repository.getArtifactVersion(APP)).as("repository.getArtifactVersion(APP)").isEqualTo(first);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -214,7 +218,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
             assertThat(resolved).isEqualTo(resolved.version().equals(one.version()) ? one : two);
         }
         recording.clear();
-        assertThat(recorded.resolve(APP, "edge")).isEqualTo(repository.getArtifactVersion(APP));
+        assertThat(recorded.resolve(APP, "edge")).as("recorded.resolve(APP, \"edge\")")
+                .isEqualTo(repository.getArtifactVersion(APP));
         assertThat(storageReads(recording)).as("storage reads of resolve to LATEST")
                 .containsExactly("MetadataPort.getAlias", "MetadataPort.getVersion");
     }
@@ -236,7 +241,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThat(again).isEqualTo(first);
         assertThat(typeOnly).isEqualTo(first);
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -250,11 +255,12 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
             assertThat(repository.putArtifact(APP, bytes, PutOptions.builder().contentType(same).build()))
                     .as(same).isEqualTo(first);
         }
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
 
         Artifact otherCharset = repository.putArtifact(APP, bytes,
                 PutOptions.builder().contentType("text/plain; charset=iso-8859-1").build());
-        assertThat(otherCharset.contentType()).isEqualTo("text/plain; charset=iso-8859-1");
+        assertThat(otherCharset.contentType()).as("otherCharset.contentType()")
+                .isEqualTo("text/plain; charset=iso-8859-1");
         assertThat(otherCharset.updateAt()).isAfter(first.updateAt());
     }
 
@@ -273,24 +279,25 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThat(recording.calls()).as("storage calls").doesNotContain("BlobPort.put", "BlobPort.copy");
 
-        assertThat(newMetadata.sha256()).isEqualTo(first.sha256());
-        assertThat(newMetadata.size()).isEqualTo(first.size());
-        assertThat(newMetadata.uri()).isEqualTo(first.uri());
-        assertThat(newMetadata.metadata()).isEqualTo(Map.of("b", "2"));
-        assertThat(newMetadata.contentType()).isEqualTo("text/plain");
+        assertThat(newMetadata.sha256()).as("newMetadata.sha256()").isEqualTo(first.sha256());
+        assertThat(newMetadata.size()).as("newMetadata.size()").isEqualTo(first.size());
+        assertThat(newMetadata.uri()).as("newMetadata.uri()").isEqualTo(first.uri());
+        assertThat(newMetadata.metadata()).as("newMetadata.metadata()").isEqualTo(Map.of("b", "2"));
+        assertThat(newMetadata.contentType()).as("newMetadata.contentType()").isEqualTo("text/plain");
         assertThat(newMetadata.updateAt()).isAfterOrEqualTo(first.updateAt());
-        assertThat(repository.getArtifactVersion(APP)).isEqualTo(newMetadata);
-        assertThat(ports.blobs().list("")).isEqualTo(blobsBefore);
+        assertThat(repository.getArtifactVersion(APP)).as("repository.getArtifactVersion(APP)").isEqualTo(newMetadata);
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").isEqualTo(blobsBefore);
 
         Artifact newType = repository.putArtifact(APP, new ByteArrayInputStream(bytes),
                 PutOptions.builder().contentType("application/json").build());
 
-        assertThat(newType.sha256()).isEqualTo(first.sha256());
-        assertThat(newType.contentType()).isEqualTo("application/json");
-        assertThat(newType.metadata()).isEqualTo(Map.of("b", "2"));
-        assertThat(repository.getArtifactVersion(APP)).isEqualTo(newType);
-        assertThat(ports.blobs().list("")).isEqualTo(blobsBefore);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(bytes);
+        assertThat(newType.sha256()).as("newType.sha256()").isEqualTo(first.sha256());
+        assertThat(newType.contentType()).as("newType.contentType()").isEqualTo("application/json");
+        assertThat(newType.metadata()).as("newType.metadata()").isEqualTo(Map.of("b", "2"));
+        assertThat(repository.getArtifactVersion(APP)).as("repository.getArtifactVersion(APP)").isEqualTo(newType);
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").isEqualTo(blobsBefore);
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(bytes);
     }
 
     @Test
@@ -301,7 +308,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Artifact second = repository.putArtifact(APP, Content.utf8("two"));
 
         assertStored(second, APP, Content.utf8("two"), BINARY, Map.of());
-        assertThat(repository.listArtifactVersions(APP)).containsExactly(second);
+        assertThat(repository.listArtifactVersions(APP)).as("repository.listArtifactVersions(APP)")
+                .containsExactly(second);
     }
 
     @Test
@@ -309,7 +317,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         byte[] bytes = Content.utf8("revived");
         repository.putArtifact(APP, bytes);
         repository.deleteArtifactVersion(APP, Version.LATEST);
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
         Artifact revived = repository.putArtifact(APP, bytes);
@@ -329,15 +338,18 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         assertThatThrownBy(() -> repository.putArtifact(APP, Content.failingAfter(Content.random(100_000, 5)),
-                PutOptions.none()))
+                PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingAfter(Content.random(100_000, 5)), PutOptions.none())", "VersionedException")
                 .as("a failure of the caller's content, not of the store")
                 .isInstanceOf(VersionedException.class)
                 .isNotInstanceOf(BackendException.class)
                 .hasRootCauseInstanceOf(IOException.class);
 
-        assertThat(repository.getArtifactVersion(APP)).isEqualTo(latest);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("before"));
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(repository.getArtifactVersion(APP)).as("repository.getArtifactVersion(APP)").isEqualTo(latest);
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("before"));
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -346,25 +358,31 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         StoreSnapshot before = snapshot();
 
         assertThatThrownBy(() -> repository.putArtifact(APP,
-                Content.failingUncheckedAfter(Content.random(100_000, 5)), PutOptions.none()))
+                Content.failingUncheckedAfter(Content.random(100_000, 5)), PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingUncheckedAfter(Content.random(100_000, 5)), " +
+                "PutOptions.none())", "VersionedException")
                 .isInstanceOf(VersionedException.class)
                 .isNotInstanceOf(BackendException.class)
                 .hasRootCauseInstanceOf(IOException.class);
 
-        assertThat(repository.getArtifactVersion(APP)).isEqualTo(latest);
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(repository.getArtifactVersion(APP)).as("repository.getArtifactVersion(APP)").isEqualTo(latest);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
     void putFromAFailingStreamOfANewArtifactLeavesNoVersion() {
         assertThatThrownBy(() -> repository.putArtifact(APP, Content.failingAfter(Content.utf8("partial")),
-                PutOptions.none()))
+                PutOptions.none()),
+                "%s must throw %s",
+                "repository.putArtifact(APP, Content.failingAfter(Content.utf8(\"partial\")), PutOptions.none())", "VersionedException")
                 .isInstanceOf(VersionedException.class);
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThat(repository.listArtifactVersions(APP)).isEmpty();
-        assertThat(ports.metadata().listVersions(APP)).isEmpty();
+        assertThat(repository.listArtifactVersions(APP)).as("repository.listArtifactVersions(APP)").isEmpty();
+        assertThat(ports.metadata().listVersions(APP)).as("ports.metadata().listVersions(APP)").isEmpty();
         assertThat(ports.blobs().list("")).as("blob keys (a store may keep its records beside the blobs)")
                 .filteredOn(key -> BlobKeys.artifactOf(key).isPresent()).isEmpty();
     }
@@ -376,9 +394,10 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.putArtifact(APP, stream, PutOptions.none());
 
-        assertThat(stream.fullyRead()).isTrue();
-        assertThat(stream.closed()).isFalse();
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(bytes);
+        assertThat(stream.fullyRead()).as("stream.fullyRead()").isTrue();
+        assertThat(stream.closed()).as("stream.closed()").isFalse();
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(bytes);
     }
 
     @Test
@@ -390,8 +409,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Artifact published = repository.publishArtifactVersion(APP);
 
         Instant after = clock.instant();
-        assertThat(latest.updateAt()).isBetween(before, after);
-        assertThat(published.updateAt()).isBetween(latest.updateAt(), after);
+        assertThat(latest.updateAt()).as("latest.updateAt()").isBetween(before, after);
+        assertThat(published.updateAt()).as("published.updateAt()").isBetween(latest.updateAt(), after);
     }
 
     // ---- publish (semantics §3)
@@ -403,9 +422,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         for (int i = 0; i < contents.size(); i++) {
             repository.putArtifact(APP, contents.get(i));
             Artifact published = repository.publishArtifactVersion(APP);
-            assertThat(published.version()).isEqualTo(Version.of(i + 1));
-            assertThat(published.name()).isEqualTo(APP);
-            assertThat(published.sha256()).isEqualTo(Content.sha256(contents.get(i)));
+            assertThat(published.version()).as("published.version()").isEqualTo(Version.of(i + 1));
+            assertThat(published.name()).as("published.name()").isEqualTo(APP);
+            assertThat(published.sha256()).as("published.sha256()").isEqualTo(Content.sha256(contents.get(i)));
             assertThat(published.uri()).isNotBlank();
             assertThat(repository.getArtifactVersion(APP, Version.of(i + 1))).isEqualTo(published);
         }
@@ -424,9 +443,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         Artifact published = repository.publishArtifactVersion(APP);
 
-        assertThat(published.contentType()).isEqualTo("text/csv");
-        assertThat(published.metadata()).isEqualTo(Map.of("source", "etl"));
-        assertThat(published.size()).isEqualTo(1);
+        assertThat(published.contentType()).as("published.contentType()").isEqualTo("text/csv");
+        assertThat(published.metadata()).as("published.metadata()").isEqualTo(Map.of("source", "etl"));
+        assertThat(published.size()).as("published.size()").isEqualTo(1);
     }
 
     @Test
@@ -440,7 +459,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Artifact again = repository.publishArtifactVersion(APP);
 
         assertThat(again).isEqualTo(second);
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isEqualTo(2);
     }
 
@@ -454,8 +473,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         Artifact third = repository.publishArtifactVersion(APP);
 
-        assertThat(third.version()).isEqualTo(Version.of(3));
-        assertThat(repository.getContent(APP, Version.of(3))).isEqualTo(Content.utf8("one"));
+        assertThat(third.version()).as("third.version()").isEqualTo(Version.of(3));
+        assertThat(repository.getContent(APP, Version.of(3))).as("repository.getContent(APP, Version.of(3))")
+                .isEqualTo(Content.utf8("one"));
     }
 
     @Test
@@ -468,8 +488,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         Artifact third = repository.publishArtifactVersion(APP);
 
-        assertThat(third.version()).isEqualTo(Version.of(3));
-        assertThat(repository.getContent(APP, Version.of(3))).isEqualTo(Content.utf8("two"));
+        assertThat(third.version()).as("third.version()").isEqualTo(Version.of(3));
+        assertThat(repository.getContent(APP, Version.of(3))).as("repository.getContent(APP, Version.of(3))")
+                .isEqualTo(Content.utf8("two"));
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(3), Version.of(1));
     }
@@ -490,7 +511,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("v5"));
 
         assertThat(repository.publishArtifactVersion(APP).version()).isEqualTo(Version.of(5));
-        assertThat(repository.getContent(APP, Version.of(5))).isEqualTo(Content.utf8("v5"));
+        assertThat(repository.getContent(APP, Version.of(5))).as("repository.getContent(APP, Version.of(5))")
+                .isEqualTo(Content.utf8("v5"));
     }
 
     @Test
@@ -501,25 +523,27 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         }
         clock.advance(Duration.ofDays(10));
         PurgeResult result = repository.purgeArtifactVersions(APP, 0, Duration.ofDays(1));
-        assertThat(result.purged()).containsExactly(Version.of(3), Version.of(2), Version.of(1));
+        assertThat(result.purged()).as("result.purged()").containsExactly(Version.of(3), Version.of(2), Version.of(1));
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isZero();
 
         Artifact again = repository.publishArtifactVersion(APP);
 
-        assertThat(again.version()).isEqualTo(Version.of(4));
+        assertThat(again.version()).as("again.version()").isEqualTo(Version.of(4));
         repository.putArtifact(APP, Content.utf8("v5"));
         assertThat(repository.publishArtifactVersion(APP).version()).isEqualTo(Version.of(5));
-        assertThat(repository.getContent(APP, Version.of(4))).isEqualTo(Content.utf8("v3"));
+        assertThat(repository.getContent(APP, Version.of(4))).as("repository.getContent(APP, Version.of(4))")
+                .isEqualTo(Content.utf8("v3"));
     }
 
     @Test
     void publishWithoutLatestIsArtifactNotFoundAndWritesNothing() {
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(GHOST))
+        assertThatThrownBy(() -> repository.publishArtifactVersion(GHOST),
+                "%s must throw %s", "repository.publishArtifactVersion(GHOST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
         assertThat(repository.listArtifactNames()).doesNotContain(GHOST);
     }
 
@@ -531,10 +555,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.deleteArtifactVersion(APP, Version.LATEST);
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.publishArtifactVersion(APP),
+                "%s must throw %s", "repository.publishArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isEqualTo(1);
     }
 
@@ -547,9 +572,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.random(50_000, 8));
         repository.putArtifact(APP, new ByteArrayInputStream(Content.utf8("third")), PutOptions.none());
 
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(original);
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(original);
         assertThat(repository.getArtifactVersion(APP, Version.of(1))).isEqualTo(published);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("third"));
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("third"));
     }
 
     @Test
@@ -579,9 +606,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("one too many"));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.publishArtifactVersion(APP)).isExactlyInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository.publishArtifactVersion(APP),
+                "%s must throw %s", "repository.publishArtifactVersion(APP)", "ConflictException")
+                .isExactlyInstanceOf(ConflictException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
         assertThat(repository.getContent(APP, Version.of(Version.MAX_NUMBER))).isEqualTo(Content.utf8("last"));
     }
 
@@ -597,20 +626,23 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.deleteArtifactVersion(APP, Version.of(1));
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s", "repository.getArtifactVersion(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)),
+                "%s must throw %s", "repository.getContent(APP, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version).containsExactly(Version.LATEST);
         assertThat(repository.getLatestPublishedVersionNumber(APP)).isZero();
-        assertThat(ports.blobs().list("")).contains(blobKey);
+        assertThat(ports.blobs().list("")).as("ports.blobs().list(\"\")").contains(blobKey);
 
         Artifact restored = repository.restoreArtifactVersion(APP, Version.of(1));
 
-        assertThat(restored.sha256()).isEqualTo(published.sha256());
-        assertThat(restored.size()).isEqualTo(published.size());
-        assertThat(restored.uri()).isEqualTo(published.uri());
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(bytes);
+        assertThat(restored.sha256()).as("restored.sha256()").isEqualTo(published.sha256());
+        assertThat(restored.size()).as("restored.size()").isEqualTo(published.size());
+        assertThat(restored.uri()).as("restored.uri()").isEqualTo(published.uri());
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(bytes);
         assertThat(repository.getArtifactVersion(APP, Version.of(1))).isEqualTo(restored);
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(1));
@@ -630,10 +662,10 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
             repository.deleteArtifactVersion(APP, Version.of(1));
         }).doesNotThrowAnyException();
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.listArtifactNames()).containsExactly(APP);
-        assertThat(repository.listArtifactVersions(GHOST)).isEmpty();
-        assertThat(ports.metadata().listVersions(GHOST)).isEmpty();
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").containsExactly(APP);
+        assertThat(repository.listArtifactVersions(GHOST)).as("repository.listArtifactVersions(GHOST)").isEmpty();
+        assertThat(ports.metadata().listVersions(GHOST)).as("ports.metadata().listVersions(GHOST)").isEmpty();
     }
 
     @Test
@@ -643,13 +675,17 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.deleteArtifactVersion(APP, Version.LATEST);
 
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP),
+                "%s must throw %s", "repository.getArtifactVersion(APP)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getContent(APP, Version.LATEST))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.LATEST),
+                "%s must throw %s", "repository.getContent(APP, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThat(repository.listArtifactVersions(APP)).containsExactly(published);
-        assertThat(repository.getContent(APP, Version.of(1))).isEqualTo(Content.utf8("one"));
-        assertThat(repository.listArtifactNames()).containsExactly(APP);
+        assertThat(repository.listArtifactVersions(APP)).as("repository.listArtifactVersions(APP)")
+                .containsExactly(published);
+        assertThat(repository.getContent(APP, Version.of(1))).as("repository.getContent(APP, Version.of(1))")
+                .isEqualTo(Content.utf8("one"));
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").containsExactly(APP);
         assertThat(repository.restoreArtifactVersion(APP, Version.LATEST).sha256()).isEqualTo(published.sha256());
     }
 
@@ -661,16 +697,19 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putAlias(APP, "stable", Version.of(3));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(1)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(1))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(PROD);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(2)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(2)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(2))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(CANARY);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(3))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class)
                 .hasMessageContaining(CANARY).hasMessageContaining("stable");
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.listArtifactVersions(APP)).hasSize(4);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.listArtifactVersions(APP)).as("repository.listArtifactVersions(APP)").hasSize(4);
     }
 
     @Test
@@ -680,11 +719,13 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.putArtifact(APP, Content.utf8("two"));
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.LATEST))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.LATEST),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.LATEST)", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("dev");
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("two"));
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("two"));
     }
 
     @Test
@@ -700,7 +741,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThatCode(() -> repository.deleteArtifactVersion(APP, Version.of(2))).doesNotThrowAnyException();
 
         repository.deleteAlias(APP, PROD);
-        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)))
+        assertThatThrownBy(() -> repository.deleteArtifactVersion(APP, Version.of(3)),
+                "%s must throw %s", "repository.deleteArtifactVersion(APP, Version.of(3))", "ConflictException")
                 .isExactlyInstanceOf(ConflictException.class).hasMessageContaining(CANARY)
                 .hasMessageNotContaining(PROD);
         repository.deleteAlias(APP, CANARY);
@@ -715,14 +757,20 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.publishArtifactVersion(APP);
         StoreSnapshot before = snapshot();
 
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(2)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(APP, Version.of(2)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(APP, Version.of(2))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.of(1)))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.of(1)),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(GHOST, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.LATEST))
+        assertThatThrownBy(() -> repository.restoreArtifactVersion(GHOST, Version.LATEST),
+                "%s must throw %s",
+                "repository.restoreArtifactVersion(GHOST, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     @Test
@@ -735,7 +783,7 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(repository.restoreArtifactVersion(APP, Version.of(1))).isEqualTo(published);
         assertThat(repository.restoreArtifactVersion(APP, Version.LATEST)).isEqualTo(latest);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
     }
 
     // ---- listing
@@ -755,8 +803,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         assertThat(listed).extracting(artifact -> artifact.version().toString()).containsExactly(
                 "LATEST", "12", "11", "10", "9", "8", "7", "6", "5", "4", "3", "1");
-        assertThat(listed.get(1).sha256()).isEqualTo(Content.sha256(Content.utf8("v12")));
-        assertThat(listed.get(listed.size() - 1).sha256()).isEqualTo(Content.sha256(Content.utf8("v1")));
+        assertThat(listed.get(1).sha256()).as("listed.get(1).sha256()").isEqualTo(Content.sha256(Content.utf8("v12")));
+        assertThat(listed.get(listed.size() - 1).sha256()).as("listed.get(listed.size() - 1).sha256()")
+                .isEqualTo(Content.sha256(Content.utf8("v1")));
     }
 
     @Test
@@ -767,14 +816,17 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         publishThree();
         repository.deleteArtifactVersion(APP, Version.of(2));
 
-        assertThat(repository.listArtifactNames()).containsExactly("9lives", "Alpha", APP, "beta", "zeta");
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()")
+                .containsExactly("9lives", "Alpha", APP, "beta", "zeta");
         assertThat(repository.listArtifactVersions(APP)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(3), Version.of(1));
-        assertThat(repository.listArtifactVersions(GHOST)).isEmpty();
-        assertThat(repository.listAliases(GHOST)).isEmpty();
-        assertThatThrownBy(() -> repository.getArtifactVersion(GHOST))
+        assertThat(repository.listArtifactVersions(GHOST)).as("repository.listArtifactVersions(GHOST)").isEmpty();
+        assertThat(repository.listAliases(GHOST)).as("repository.listAliases(GHOST)").isEmpty();
+        assertThatThrownBy(() -> repository.getArtifactVersion(GHOST),
+                "%s must throw %s", "repository.getArtifactVersion(GHOST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
-        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(4)))
+        assertThatThrownBy(() -> repository.getArtifactVersion(APP, Version.of(4)),
+                "%s must throw %s", "repository.getArtifactVersion(APP, Version.of(4))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
     }
 
@@ -786,8 +838,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         repository.bootstrap();
         repository.bootstrap();
 
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(repository.getContent(APP, Version.LATEST)).isEqualTo(Content.utf8("kept"));
+        assertThat(snapshot()).as("snapshot()").isEqualTo(before);
+        assertThat(repository.getContent(APP, Version.LATEST)).as("repository.getContent(APP, Version.LATEST)")
+                .isEqualTo(Content.utf8("kept"));
     }
 
     // ---- reading content
@@ -802,12 +855,13 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         for (Map.Entry<Version, byte[]> entry : Map.of(Version.of(1), one, Version.LATEST, two).entrySet()) {
             Version version = entry.getKey();
-            assertThat(repository.getContent(APP, version)).isEqualTo(entry.getValue());
+            assertThat(repository.getContent(APP, version)).as("repository.getContent(APP, version)")
+                    .isEqualTo(entry.getValue());
             assertThat(Content.readAndClose(repository.openContent(APP, version))).isEqualTo(entry.getValue());
             Path target = directory.resolve("download-" + version);
             Artifact downloaded = repository.download(APP, version, target);
             assertThat(downloaded).isEqualTo(repository.getArtifactVersion(APP, version));
-            assertThat(Files.readAllBytes(target)).isEqualTo(entry.getValue());
+            assertThat(Files.readAllBytes(target)).as("Files.readAllBytes(target)").isEqualTo(entry.getValue());
         }
         assertThat(filesIn(directory)).containsExactlyInAnyOrder("download-1", "download-LATEST");
     }
@@ -820,8 +874,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         repository.download(APP, Version.LATEST, target);
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
-        assertThat(filesIn(directory)).containsExactly("model.bin");
+        assertThat(Files.readAllBytes(target)).as("Files.readAllBytes(target)").isEqualTo(bytes);
+        assertThat(filesIn(directory)).as("filesIn(directory)").containsExactly("model.bin");
     }
 
     @Test
@@ -832,14 +886,18 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         Path target = directory.resolve("out.bin");
 
         for (Version version : List.of(Version.of(1), Version.of(2))) {
-            assertThatThrownBy(() -> repository.getContent(APP, version))
+            assertThatThrownBy(() -> repository.getContent(APP, version),
+                    "%s must throw %s", "repository.getContent(APP, version)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.openContent(APP, version))
+            assertThatThrownBy(() -> repository.openContent(APP, version),
+                    "%s must throw %s", "repository.openContent(APP, version)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
-            assertThatThrownBy(() -> repository.download(APP, version, target))
+            assertThatThrownBy(() -> repository.download(APP, version, target),
+                    "%s must throw %s", "repository.download(APP, version, target)", "ArtifactNotFoundException")
                     .isExactlyInstanceOf(ArtifactNotFoundException.class);
         }
-        assertThatThrownBy(() -> repository.getContent(GHOST, Version.LATEST))
+        assertThatThrownBy(() -> repository.getContent(GHOST, Version.LATEST),
+                "%s must throw %s", "repository.getContent(GHOST, Version.LATEST)", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(target).doesNotExist();
     }
@@ -854,18 +912,24 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         corruptBlob(ports, blobKey(APP, Version.LATEST), Content.utf8("the real byte"));
 
         for (Version version : List.of(Version.of(1), Version.LATEST)) {
-            assertThatThrownBy(() -> repository.getContent(APP, version))
+            assertThatThrownBy(() -> repository.getContent(APP, version),
+                    "%s must throw %s", "repository.getContent(APP, version)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
-            assertThatThrownBy(() -> Content.readAndClose(repository.openContent(APP, version)))
+            assertThatThrownBy(() -> Content.readAndClose(repository.openContent(APP, version)),
+                    "%s must throw %s",
+                    "Content.readAndClose(repository.openContent(APP, version))", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
             Path fresh = directory.resolve("fresh-" + version);
-            assertThatThrownBy(() -> repository.download(APP, version, fresh))
+            assertThatThrownBy(() -> repository.download(APP, version, fresh),
+                    "%s must throw %s", "repository.download(APP, version, fresh)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
             assertThat(fresh).doesNotExist();
             Path existing = Files.write(directory.resolve("existing-" + version), Content.utf8("previous"));
-            assertThatThrownBy(() -> repository.download(APP, version, existing))
+            assertThatThrownBy(() -> repository.download(APP, version, existing),
+                    "%s must throw %s", "repository.download(APP, version, existing)", "IntegrityException")
                     .isExactlyInstanceOf(IntegrityException.class);
-            assertThat(Files.readAllBytes(existing)).isEqualTo(Content.utf8("previous"));
+            assertThat(Files.readAllBytes(existing)).as("Files.readAllBytes(existing)")
+                    .isEqualTo(Content.utf8("previous"));
         }
         assertThat(filesIn(directory)).containsExactlyInAnyOrder("existing-1", "existing-LATEST");
     }
@@ -879,8 +943,10 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         corruptBlob(ports, blobKey(APP, Version.LATEST), corrupted);
 
         try (InputStream in = repository.openContent(APP, Version.LATEST)) {
-            assertThat(in.readNBytes(4_999)).isEqualTo(Arrays.copyOf(bytes, 4_999));
-            assertThatThrownBy(in::readAllBytes).isExactlyInstanceOf(IntegrityException.class);
+            assertThat(in.readNBytes(4_999)).as("in.readNBytes(4_999)").isEqualTo(Arrays.copyOf(bytes, 4_999));
+            assertThatThrownBy(in::readAllBytes,
+                    "%s must throw %s", "in::readAllBytes", "IntegrityException")
+                    .isExactlyInstanceOf(IntegrityException.class);
         }
     }
 
@@ -891,9 +957,11 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         ports.blobs().delete(blobKey(APP, Version.of(1)));
         Path target = directory.resolve("out.bin");
 
-        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(APP, Version.of(1)),
+                "%s must throw %s", "repository.getContent(APP, Version.of(1))", "IntegrityException")
                 .isExactlyInstanceOf(IntegrityException.class);
-        assertThatThrownBy(() -> repository.download(APP, Version.of(1), target))
+        assertThatThrownBy(() -> repository.download(APP, Version.of(1), target),
+                "%s must throw %s", "repository.download(APP, Version.of(1), target)", "IntegrityException")
                 .isExactlyInstanceOf(IntegrityException.class);
         assertThat(target).doesNotExist();
     }
@@ -911,15 +979,18 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
         Artifact latest = repository.putArtifact(db, first, sqlite);
         assertStored(latest, db, first, "application/x-sqlite3", Map.of("owner", "analytics", "schema", "v1"));
-        assertThat(repository.listArtifactNames()).containsExactly(db);
+        assertThat(repository.listArtifactNames()).as("repository.listArtifactNames()").containsExactly(db);
 
         assertThat(repository.publishArtifactVersion(db).version()).isEqualTo(Version.of(1));
-        assertThat(repository.getContent(db, Version.of(1))).isEqualTo(first);
+        assertThat(repository.getContent(db, Version.of(1))).as("repository.getContent(db, Version.of(1))")
+                .isEqualTo(first);
 
         repository.putArtifact(db, second, sqlite);
-        assertThat(repository.getContent(db, Version.LATEST)).isEqualTo(second);
+        assertThat(repository.getContent(db, Version.LATEST)).as("repository.getContent(db, Version.LATEST)")
+                .isEqualTo(second);
         assertThat(repository.publishArtifactVersion(db).version()).isEqualTo(Version.of(2));
-        assertThat(repository.getContent(db, Version.of(2))).isEqualTo(second);
+        assertThat(repository.getContent(db, Version.of(2))).as("repository.getContent(db, Version.of(2))")
+                .isEqualTo(second);
 
         repository.putAlias(db, "development", Version.LATEST);
         repository.putAlias(db, "staging", Version.of(2));
@@ -929,16 +1000,17 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(repository.getContent(db, repository.resolve(db, "production").version())).isEqualTo(first);
 
         Alias blueGreen = repository.putAlias(db, "production", Version.of(2));
-        assertThat(blueGreen.version()).isEqualTo(Version.of(2));
+        assertThat(blueGreen.version()).as("blueGreen.version()").isEqualTo(Version.of(2));
         assertThat(repository.resolve(db, "production").version()).isEqualTo(Version.of(2));
 
         repository.putArtifact(db, third, sqlite);
         assertThat(repository.publishArtifactVersion(db).version()).isEqualTo(Version.of(3));
-        assertThat(repository.getContent(db, Version.of(3))).isEqualTo(third);
+        assertThat(repository.getContent(db, Version.of(3))).as("repository.getContent(db, Version.of(3))")
+                .isEqualTo(third);
         assertThat(repository.resolve(db, "development").sha256()).isEqualTo(Content.sha256(third));
 
         Alias canary = repository.putAlias(db, "production", Version.of(2), Version.of(3), 10);
-        assertThat(canary.secondaryVersion()).contains(Version.of(3));
+        assertThat(canary.secondaryVersion()).as("canary.secondaryVersion()").contains(Version.of(3));
         long toThree = IntStream.range(0, 2_000)
                 .filter(i -> repository.resolve(db, "production").version().equals(Version.of(3))).count();
         assertThat(toThree).as("resolutions of 2,000 that went to version 3").isBetween(140L, 260L);
@@ -950,8 +1022,8 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
                 assertThat(repository.resolve(db, "production", key).version()).isEqualTo(Version.of(3)));
 
         Alias allOnThree = repository.putAlias(db, "production", Version.of(3));
-        assertThat(allOnThree.secondaryVersion()).isEmpty();
-        assertThat(allOnThree.secondaryVersionWeight()).isZero();
+        assertThat(allOnThree.secondaryVersion()).as("allOnThree.secondaryVersion()").isEmpty();
+        assertThat(allOnThree.secondaryVersionWeight()).as("allOnThree.secondaryVersionWeight()").isZero();
         assertThat(repository.resolve(db, "production", "user-1").version()).isEqualTo(Version.of(3));
 
         Alias rolledBack = repository.putAlias(db, "production", Version.of(2));
@@ -969,23 +1041,27 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
         assertThat(history).extracting(AliasChange::previous).containsExactly(Optional.of(three),
                 Optional.of(fiftyPercent), Optional.of(tenPercent), Optional.of(two), Optional.of(one),
                 Optional.empty());
-        assertThat(history.get(0).revision()).isEqualTo(rolledBack.revision());
+        assertThat(history.get(0).revision()).as("history.get(0).revision()").isEqualTo(rolledBack.revision());
         assertDescending(history);
 
         clock.advance(Duration.ofDays(30));
         PurgeResult purge = repository.purgeArtifactVersions(db, 1, Duration.ofDays(7));
 
-        assertThat(purge.purged()).containsExactly(Version.of(1));
-        assertThat(purge.keptByAlias()).containsExactly(Version.of(2));
-        assertThat(purge.dryRun()).isFalse();
+        assertThat(purge.purged()).as("purge.purged()").containsExactly(Version.of(1));
+        assertThat(purge.keptByAlias()).as("purge.keptByAlias()").containsExactly(Version.of(2));
+        assertThat(purge.dryRun()).as("purge.dryRun()").isFalse();
         assertThat(repository.listArtifactVersions(db)).extracting(Artifact::version)
                 .containsExactly(Version.LATEST, Version.of(3), Version.of(2));
-        assertThatThrownBy(() -> repository.getContent(db, Version.of(1)))
+        assertThatThrownBy(() -> repository.getContent(db, Version.of(1)),
+                "%s must throw %s", "repository.getContent(db, Version.of(1))", "ArtifactNotFoundException")
                 .isExactlyInstanceOf(ArtifactNotFoundException.class);
         assertThat(ports.blobs().list(db + "/")).doesNotContain(db + "/000001");
-        assertThat(repository.getContent(db, Version.of(2))).isEqualTo(second);
-        assertThat(repository.getContent(db, Version.of(3))).isEqualTo(third);
-        assertThat(repository.getContent(db, Version.LATEST)).isEqualTo(third);
+        assertThat(repository.getContent(db, Version.of(2))).as("repository.getContent(db, Version.of(2))")
+                .isEqualTo(second);
+        assertThat(repository.getContent(db, Version.of(3))).as("repository.getContent(db, Version.of(3))")
+                .isEqualTo(third);
+        assertThat(repository.getContent(db, Version.LATEST)).as("repository.getContent(db, Version.LATEST)")
+                .isEqualTo(third);
         assertThat(repository.getContent(db, repository.resolve(db, "production").version())).isEqualTo(second);
         assertThat(repository.getContent(db, repository.resolve(db, "staging").version())).isEqualTo(second);
     }
@@ -999,15 +1075,16 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
     private void assertStored(Artifact artifact, String name, byte[] bytes, String contentType,
                               Map<String, String> metadata) {
-        assertThat(artifact.name()).isEqualTo(name);
-        assertThat(artifact.version()).isEqualTo(Version.LATEST);
-        assertThat(artifact.sha256()).isEqualTo(Content.sha256(bytes)).matches("[0-9a-f]{64}");
-        assertThat(artifact.size()).isEqualTo(bytes.length);
-        assertThat(artifact.contentType()).isEqualTo(contentType);
-        assertThat(artifact.metadata()).isEqualTo(metadata);
+        assertThat(artifact.name()).as("artifact.name()").isEqualTo(name);
+        assertThat(artifact.version()).as("artifact.version()").isEqualTo(Version.LATEST);
+        assertThat(artifact.sha256()).as("artifact.sha256()").isEqualTo(Content.sha256(bytes)).matches("[0-9a-f]{64}");
+        assertThat(artifact.size()).as("artifact.size()").isEqualTo(bytes.length);
+        assertThat(artifact.contentType()).as("artifact.contentType()").isEqualTo(contentType);
+        assertThat(artifact.metadata()).as("artifact.metadata()").isEqualTo(metadata);
         assertThat(artifact.uri()).isNotBlank();
-        assertThat(repository.getArtifactVersion(name)).isEqualTo(artifact);
-        assertThat(repository.getContent(name, Version.LATEST)).isEqualTo(bytes);
+        assertThat(repository.getArtifactVersion(name)).as("repository.getArtifactVersion(name)").isEqualTo(artifact);
+        assertThat(repository.getContent(name, Version.LATEST)).as("repository.getContent(name, Version.LATEST)")
+                .isEqualTo(bytes);
     }
 
     private static void assertDescending(List<AliasChange> history) {

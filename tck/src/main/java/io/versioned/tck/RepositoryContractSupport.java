@@ -33,6 +33,8 @@ public abstract class RepositoryContractSupport {
 
     @AfterEach
     void closeRepository() {
-        repository.close();
+        if (repository != null) {
+            repository.close();
+        }
     }
 }

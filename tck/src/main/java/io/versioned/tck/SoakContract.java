@@ -1,5 +1,7 @@
 package io.versioned.tck;
 
+import io.versioned.tck.soak.SoakRun;
+import io.versioned.tck.soak.SoakSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

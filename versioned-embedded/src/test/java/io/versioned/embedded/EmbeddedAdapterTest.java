@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@link AdapterFactory#breakStore()} drops every table of the database and replaces the blob folder by a file;
  * {@link AdapterFactory#corruptBlob} overwrites the blob's file in place. The module builds its own pool, which does
  * not pass the {@link StoreGate}, so {@link Capability#STORE_GATE} is not claimed here: the JDBC adapter's
- * {@code H2MetadataPortTest} checks the interleavings on the same engine.
+ * {@code H2AdapterTest} checks the interleavings on the same engine.
  */
 class EmbeddedAdapterTest extends AdapterContract {
 

@@ -8,7 +8,6 @@ import io.versioned.api.BackendException;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.PreconditionFailedException;
-import io.versioned.tck.BlobPortContract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,16 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The BlobPort contract on a fresh directory per test, plus the file-system specific guarantees. Another client is a
- * second port on the same directory; {@link #breakStore()} replaces the directory by a file.
+ * The file-system specific guarantees of the blob port, on a fresh directory per test (the contract kit runs in
+ * {@link FilesystemAdapterTest}).
  */
-class FilesystemBlobPortTest extends BlobPortContract {
+class FilesystemBlobPortTest {
 
     private static final BlobUpload UPLOAD = new BlobUpload(-1, Optional.empty(), "application/octet-stream", Map.of());
 
@@ -42,24 +42,16 @@ class FilesystemBlobPortTest extends BlobPortContract {
         return workDir.resolve("store");
     }
 
-    @Override
-    protected BlobPort createBlobPort() {
-        return new FilesystemBlobPort(root());
+    private BlobPort blobs;
+
+    @BeforeEach
+    void createBlobPort() {
+        blobs = new FilesystemBlobPort(root());
+        blobs.bootstrap();
     }
 
-    @Override
-    protected BlobPort openAnotherClient() {
-        return new FilesystemBlobPort(root());
-    }
-
-    @Override
-    protected void breakStore() {
-        try {
-            deleteRecursively(root());
-            Files.writeString(root(), "not a directory");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not replace the root directory by a file", e);
-        }
+    private BlobPort blobs() {
+        return blobs;
     }
 
     @ParameterizedTest

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * when the document is large. s3proxy answers a failed {@code If-Match} PutObject with 412 after it has sent
  * {@code 100 Continue}, without reading the body, and closes the connection: with a large body the client is still
  * sending and gets "Broken pipe" instead of the 412 (every SDK attempt, for a 16 MB body), which the port reports as
- * a {@link io.versioned.api.BackendException}. Found by the soak ({@code S3OnlySoakTest}) at a versions document of
- * about 55 KB under four writers and a loaded machine; made deterministic here with a 16 MB document.
+ * a {@link io.versioned.api.BackendException}. Found by the S3-only soak (now the {@code SoakSuite} of
+ * {@code AwsS3OnlyAdapterTest}) at a versions document of about 55 KB under four writers and a loaded machine; made
+ * deterministic here with a 16 MB document.
  */
 class LargeDocumentContentionTest {
 
