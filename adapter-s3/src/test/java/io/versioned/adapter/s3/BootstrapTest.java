@@ -73,7 +73,8 @@ class BootstrapTest {
         blobs.bootstrap();
 
         assertThat(s3.log().operations()).containsExactly("HeadBucket", "CreateBucket");
-        assertThat(blobs.capabilities()).isEmpty();
+        assertThat(blobs.capabilities()).as("capabilities: only the one that needs no probe")
+                .containsExactly(BlobCapability.KEEPS_GIVEN_SHA256);
     }
 
     @Test
@@ -82,7 +83,8 @@ class BootstrapTest {
                 S3Fixture.config().taggingSupport(FeatureSupport.ENABLED).build());
         blobs.bootstrap();
 
-        assertThat(blobs.capabilities()).containsExactly(BlobCapability.TAGGING);
+        assertThat(blobs.capabilities()).as("capabilities").containsExactlyInAnyOrder(BlobCapability.TAGGING,
+                BlobCapability.KEEPS_GIVEN_SHA256);
         assertThatThrownBy(() -> blobs.put("doc/000001", new ByteArrayInputStream(new byte[] {1}),
                 new BlobUpload(1, Optional.empty(), "application/octet-stream", Map.of("team", "data"))))
                 .isInstanceOf(BackendException.class)
