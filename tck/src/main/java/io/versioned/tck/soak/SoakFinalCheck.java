@@ -8,6 +8,7 @@ import io.versioned.api.Version;
 import io.versioned.core.FsckReport;
 import io.versioned.core.GcReport;
 import io.versioned.core.Maintenance;
+import io.versioned.core.port.BlobCapability;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
 import io.versioned.tck.StorePorts;
@@ -62,7 +63,7 @@ final class SoakFinalCheck {
      */
     int run() {
         Invariants.assertHold(ports);
-        assertReplayMatches();
+        assertReplayMatches(false);
         shared.assertHeld(repository);
 
         Maintenance maintenance = new Maintenance(ports.blobs(), ports.metadata(), repository, Clock.systemUTC());
@@ -83,20 +84,28 @@ final class SoakFinalCheck {
         assertThat(afterGc.versionsChecked()).isEqualTo(fsck.versionsChecked());
 
         Invariants.assertHold(ports);
-        assertReplayMatches();
+        assertReplayMatches(true);
         assertKeepsWorking();
         Invariants.assertHold(ports);
         return gc.removed().size();
     }
 
-    /** The replayed log of each own artifact equals the worker's model and what the repository shows. */
-    private void assertReplayMatches() {
+    /**
+     * The replayed log of each own artifact equals the worker's model and what the repository shows. Where names are
+     * listed from the blob store (a store shared with the Python library), an artifact without any record is listed
+     * only while bytes of it are left (a purge that failed between its records and its bytes): after {@code gc}
+     * removed those, it is no longer listed.
+     */
+    private void assertReplayMatches(boolean afterGc) {
+        boolean namesFromBlobs = ports.blobs().capabilities().contains(BlobCapability.SHARED_WITH_PYTHON);
         models.forEach((artifact, model) -> {
             ArtifactModel replayed = log.replay(artifact);
             assertThat(replayed).as("replayed log of %s against the worker's model", artifact).isEqualTo(model);
+            ArtifactState expected = afterGc && namesFromBlobs && replayed.state().versions().isEmpty()
+                    ? replayed.state().withRegistered(false) : replayed.state();
             ArtifactState observed = truth.read(artifact);
-            assertThat(observed).as("%s against its replayed log", artifact)
-                    .isEqualTo(replayed.state().withTimesFrom(observed));
+            assertThat(observed).as("%s against its replayed log%s", artifact, afterGc ? ", after gc" : "")
+                    .isEqualTo(expected.withTimesFrom(observed));
         });
     }
 
