@@ -5,6 +5,7 @@ import io.versioned.core.port.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,7 +32,8 @@ final class SchemaMigrator {
     /**
      * Serializes the migrations of this JVM: H2 fails with internal errors (a NullPointerException inside
      * {@code ALTER TABLE}) when two sessions alter one table at once, as ports on one database bootstrapping together
-     * do. Other processes are told apart by the database itself (see {@link #retrying}).
+     * do. Processes sharing an H2 file are serialized by {@link FileMigrationLock}; other processes are told apart by
+     * the database itself (see {@link #retrying}).
      */
     private static final Object MIGRATION_LOCK = new Object();
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
@@ -49,7 +51,17 @@ final class SchemaMigrator {
      */
     void migrate() {
         synchronized (MIGRATION_LOCK) {
-            migrateNow();
+            try (FileMigrationLock processes = FileMigrationLock.acquire(jdbcUrl())) {
+                migrateNow();
+            }
+        }
+    }
+
+    private String jdbcUrl() {
+        try {
+            return jdbi.withHandle(handle -> handle.getConnection().getMetaData().getURL());
+        } catch (JdbiException | SQLException e) {
+            throw JdbcErrors.backend("reading the database's URL", e);
         }
     }
 
