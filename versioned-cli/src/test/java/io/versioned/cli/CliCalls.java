@@ -42,6 +42,13 @@ final class CliCalls {
         problems.when(contentType.isPresent() && !CliRules.contentType(contentType.get()), "--content-type",
                 List.of("contentType"));
         problems.when(!file.valid(), "FILE", List.of());
+        // the parser refuses a value that reads as one of the command's options, even attached (docs/cli.md)
+        problems.when(meta.stream().anyMatch(pair -> CliRules.looksLikeAnOptionOf(List.of("put"), pair)), "--meta",
+                meta);
+        problems.when(tags.stream().anyMatch(pair -> CliRules.looksLikeAnOptionOf(List.of("put"), pair)), "--tag",
+                tags);
+        problems.when(contentType.filter(type -> CliRules.looksLikeAnOptionOf(List.of("put"), type)).isPresent(),
+                "--content-type", List.of(contentType.orElse("")));
         List<String> options = new ArrayList<>();
         contentType.ifPresent(type -> options.add("--content-type=" + type));
         meta.forEach(pair -> options.add("--meta=" + pair));
