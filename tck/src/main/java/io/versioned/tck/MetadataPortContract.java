@@ -312,6 +312,48 @@ public abstract class MetadataPortContract {
     }
 
     @Test
+    void deleteVersionsRemovesEachRecordAtItsExpectedRevisionAndKeepsTheOthers() {
+        VersionRecord latest = version("doc", Version.LATEST, 1);
+        VersionRecord movedOn = version("doc", Version.of(2), 2);
+        VersionRecord notNamed = version("doc", Version.of(4), 1);
+        VersionRecord otherArtifact = version("other", Version.of(1), 1);
+        for (VersionRecord record : List.of(latest, version("doc", Version.of(1), 1), movedOn,
+                version("doc", Version.of(3), 3), notNamed, otherArtifact)) {
+            metadata.createVersion(record);
+        }
+        Map<Version, Long> expected = new LinkedHashMap<>();
+        expected.put(Version.of(3), 3L);
+        expected.put(Version.of(2), 1L);
+        expected.put(Version.of(1), 1L);
+        expected.put(Version.of(9), 1L);
+
+        assertThat(metadata.deleteVersions("doc", expected))
+                .as("metadata.deleteVersions(\"doc\", {3: 3, 2: 1, 1: 1, 9: 1}): the versions absent afterwards, in the"
+                        + " map's order (2 is at revision 2, so it stays; 9 has no record, so it counts as removed)")
+                .containsExactly(Version.of(3), Version.of(1), Version.of(9));
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\") after deleteVersions")
+                .containsExactly(latest, movedOn, notNamed);
+        assertThat(metadata.listVersions("other")).as("metadata.listVersions(\"other\"): another artifact's records")
+                .containsExactly(otherArtifact);
+        assertThat(metadata.deleteVersions("doc", Map.of()))
+                .as("metadata.deleteVersions(\"doc\", {}): nothing to remove").isEmpty();
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\") after an empty deleteVersions")
+                .containsExactly(latest, movedOn, notNamed);
+    }
+
+    @Test
+    void versionsRemovedTogetherCanBeCreatedAgain() {
+        metadata.createVersion(version("doc", Version.of(1), 1));
+        metadata.createVersion(version("doc", Version.of(2), 1));
+        metadata.deleteVersions("doc", Map.of(Version.of(1), 1L, Version.of(2), 1L));
+        VersionRecord again = fullRecord("doc", Version.of(2), false);
+
+        metadata.createVersion(again);
+
+        assertThat(metadata.listVersions("doc")).as("metadata.listVersions(\"doc\")").containsExactly(again);
+    }
+
+    @Test
     void deleteVersionKeepingNumberRemovesTheRecordForEveryReadAndLetsItBeCreatedAgain() {
         VersionRecord kept = version("doc", Version.of(1), 2);
         metadata.createVersion(kept);
@@ -1068,6 +1110,27 @@ public abstract class MetadataPortContract {
     }
 
     @Test
+    void deleteVersionsIsAtomicPerRecordUnderAnInterleavedWrite() {
+        VersionRecord original = version("doc", Version.of(1), 1);
+        VersionRecord other = version("doc", Version.of(2), 1);
+        VersionRecord theirs = withWriter(version("doc", Version.of(1), 2), 2);
+        assertAtomicUnderInterleaving("deleteVersions", name -> {
+                    metadata.createVersion(renamed(original, name));
+                    metadata.createVersion(renamed(other, name));
+                },
+                (port, name) -> {
+                    if (!port.deleteVersions(name, Map.of(Version.of(1), 1L, Version.of(2), 1L))
+                            .contains(Version.of(1))) {
+                        throw new PreconditionFailedException("version 1 of " + name + " was not removed");
+                    }
+                },
+                (port, name) -> port.updateVersion(renamed(theirs, name), 1),
+                name -> List.of(metadata.getVersion(name, Version.of(1)), metadata.getVersion(name, Version.of(2))),
+                name -> List.of(Optional.empty(), Optional.empty()),
+                name -> List.of(Optional.of(renamed(theirs, name)), Optional.empty()));
+    }
+
+    @Test
     void createAliasIsAtomicUnderAnInterleavedWrite() {
         AliasRecord mine = alias("doc", "production", AliasTarget.of(Version.of(1)), 1);
         AliasRecord theirs = alias("doc", "production", AliasTarget.of(Version.of(2)), 1);
@@ -1250,6 +1313,7 @@ public abstract class MetadataPortContract {
         calls.put("updateVersion", () -> metadata.updateVersion(version("doc", Version.of(1), 2), 1));
         calls.put("deleteVersion", () -> metadata.deleteVersion("doc", Version.of(1), 1));
         calls.put("deleteVersionKeepingNumber", () -> metadata.deleteVersionKeepingNumber("doc", Version.of(1), 1));
+        calls.put("deleteVersions", () -> metadata.deleteVersions("doc", Map.of(Version.of(1), 1L)));
         calls.put("allocateVersionNumber", () -> metadata.allocateVersionNumber("doc", 0));
         calls.put("getAlias", () -> metadata.getAlias("doc", "production"));
         calls.put("listAliases", () -> metadata.listAliases("doc"));

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,11 +53,12 @@ final class PurgeOperation {
         List<AliasRecord> aliases = candidates.isEmpty() ? List.of() : stores.metadata().listAliases(name);
         List<Version> purged = new ArrayList<>();
         List<Version> keptByAlias = new ArrayList<>();
+        Map<Version, Outcome> outcomes = dryRun ? Map.of() : purge(name, candidates, aliases, highest);
         for (VersionRecord candidate : candidates) {
             if (dryRun) {
                 (guard.blockingAliases(candidate, aliases, true).isEmpty() ? purged : keptByAlias).add(candidate.version());
             } else {
-                switch (purgeOne(candidate, aliases, candidate.version().number() == highest)) {
+                switch (outcomes.get(candidate.version())) {
                     case PURGED -> purged.add(candidate.version());
                     case KEPT_BY_ALIAS -> keptByAlias.add(candidate.version());
                     case CHANGED -> LOG.debug("version {} of {} changed during the purge; kept", candidate.version(),
@@ -74,6 +78,36 @@ final class PurgeOperation {
     }
 
     private enum Outcome { PURGED, KEPT_BY_ALIAS, CHANGED }
+
+    /**
+     * Removes the candidates no alias blocks: their records in one {@link io.versioned.core.port.MetadataPort#deleteVersions}
+     * call (one write on a store that keeps an artifact's records in one document), then their bytes. A candidate whose
+     * record changed since it was read (a pin written after the aliases were read raises its revision), and the
+     * artifact's highest number, go through {@link #purgeOne}.
+     */
+    private Map<Version, Outcome> purge(String name, List<VersionRecord> candidates, List<AliasRecord> aliases,
+                                        int highest) {
+        Map<Version, Outcome> outcomes = new HashMap<>();
+        Map<Version, Long> unblocked = new LinkedHashMap<>();
+        for (VersionRecord candidate : candidates) {
+            if (!guard.blockingAliases(candidate, aliases, false).isEmpty()) {
+                outcomes.put(candidate.version(), Outcome.KEPT_BY_ALIAS);
+            } else if (candidate.version().number() != highest) {
+                unblocked.put(candidate.version(), candidate.revision());
+            }
+        }
+        Set<Version> removed = unblocked.isEmpty() ? Set.of() : stores.metadata().deleteVersions(name, unblocked);
+        for (VersionRecord candidate : candidates) {
+            if (removed.contains(candidate.version())) {
+                deleteBytes(candidate.blobKey());
+                outcomes.put(candidate.version(), Outcome.PURGED);
+            } else if (!outcomes.containsKey(candidate.version())) {
+                outcomes.put(candidate.version(),
+                        purgeOne(candidate, aliases, candidate.version().number() == highest));
+            }
+        }
+        return outcomes;
+    }
 
     /**
      * Removes one candidate unless an alias blocks it. The aliases were read after the candidate's record; when the

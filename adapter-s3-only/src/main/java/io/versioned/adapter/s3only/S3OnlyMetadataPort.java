@@ -11,8 +11,12 @@ import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -48,6 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code createVersion}, {@code updateVersion}, {@code createAlias}, {@code updateAlias},
  *       {@code appendAliasHistory}, {@code allocateVersionNumber}: 1 GetObject + 1 PutObject</li>
  *   <li>{@code deleteVersion}, {@code deleteAlias}: 1 GetObject + 1 PutObject; 1 GetObject when absent</li>
+ *   <li>{@code deleteVersions}: 1 GetObject + 1 PutObject however many records it removes; 1 GetObject when
+ *       none is there to remove</li>
  *   <li>{@code registerArtifactName}: 1 PutObject ({@code If-None-Match: *}; 412 means already registered)</li>
  *   <li>{@code listArtifactNames}: 1 ListObjectsV2 per 1000 names</li>
  *   <li>{@code purgeArtifact}: 1 ListObjectsV2 + 1 DeleteObjects per 1000 metadata objects of the artifact,
@@ -167,6 +173,35 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
                         + stored.get().revision() + ", not at revision " + expectedRevision);
             }
             return Outcome.write(current.without(version), null);
+        });
+    }
+
+    /**
+     * Removes the records at their expected revision with one conditional write of {@code versions.json}, however
+     * many they are: 1 GetObject + 1 PutObject (1 GetObject when none is there to remove). After a lost race the
+     * records are checked again on the fresh content; one this call already removed in a write whose answer was
+     * lost is absent there and counts as removed.
+     */
+    @Override
+    public Set<Version> deleteVersions(String name, Map<Version, Long> expectedRevisions) {
+        requireNonNull("expectedRevisions", expectedRevisions).forEach((version, revision) -> {
+            requireNonNull("version", version);
+            requireNonNull("expected revision of " + version, revision);
+        });
+        if (expectedRevisions.isEmpty()) {
+            return Set.of();
+        }
+        return documents.update(versions(name), (current, afterLostRace) -> {
+            Set<Version> absentNow = new LinkedHashSet<>();
+            expectedRevisions.forEach((version, revision) -> {
+                if (current.get(version).map(stored -> stored.revision() == revision).orElse(true)) {
+                    absentNow.add(version);
+                }
+            });
+            Set<Version> removed = Collections.unmodifiableSet(absentNow);
+            VersionsDocument next = current.without(removed);
+            return next.versions().size() == current.versions().size() ? Outcome.keep(removed)
+                    : Outcome.write(next, removed);
         });
     }
 

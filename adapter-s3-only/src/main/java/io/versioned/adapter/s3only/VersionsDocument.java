@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,8 +45,13 @@ record VersionsDocument(String name, NavigableMap<Version, VersionRecord> versio
 
     /** This document without the record of {@code version}. */
     VersionsDocument without(Version version) {
+        return without(Set.of(version));
+    }
+
+    /** This document without the records of {@code removed} (versions without a record are ignored). */
+    VersionsDocument without(Set<Version> removed) {
         NavigableMap<Version, VersionRecord> next = new TreeMap<>(versions);
-        next.remove(version);
+        next.keySet().removeAll(removed);
         return new VersionsDocument(name, next);
     }
 }

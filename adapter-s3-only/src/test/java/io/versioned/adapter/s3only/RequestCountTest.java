@@ -10,8 +10,10 @@ import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
 import io.versioned.testsupport.RequestCounter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The number of S3 requests each port method sends, counted at the SDK: reads cost one GetObject whatever the
  * number of versions, aliases or history entries (checked with 3 and with 200 of each), writes one GetObject
- * and one PutObject.
+ * and one PutObject (deleteVersions too, however many records it removes).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestCountTest {
@@ -100,6 +102,20 @@ class RequestCountTest {
         assertThat(counter.measure(() -> port.registerArtifactName("indexed"))).isEqualTo(Map.of("PutObject", 1));
         assertThat(counter.measure(() -> assertThat(port.listArtifactNames()).contains("indexed", "large", "small")))
                 .isEqualTo(Map.of("ListObjectsV2", 1));
+    }
+
+    @Test
+    void deleteVersionsCostsOneGetObjectAndOnePutObjectHoweverManyRecordsItRemoves() {
+        populate("purgedTogether", 50);
+        Map<Version, Long> all = new LinkedHashMap<>();
+        IntStream.rangeClosed(1, 50).forEach(number -> all.put(Version.of(number), 1L));
+
+        assertThat(counter.measure(() -> assertThat(port.deleteVersions("purgedTogether", all)).hasSize(50)))
+                .as("requests of deleteVersions removing 50 records").isEqualTo(GET_AND_PUT);
+        assertThat(port.listVersions("purgedTogether")).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST);
+        assertThat(counter.measure(() -> assertThat(port.deleteVersions("purgedTogether", all)).hasSize(50)))
+                .as("requests of deleteVersions when every record is already absent").isEqualTo(ONE_GET);
     }
 
     @Test

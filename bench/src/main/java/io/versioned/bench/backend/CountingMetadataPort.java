@@ -8,7 +8,9 @@ import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.PreconditionFailedException;
 import io.versioned.core.port.VersionRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** A {@link MetadataPort} that passes every call to another one and counts its failures in {@link PortFailures}. */
@@ -55,6 +57,11 @@ final class CountingMetadataPort implements MetadataPort {
     @Override
     public void deleteVersion(String name, Version version, long expectedRevision) {
         run(() -> delegate.deleteVersion(name, version, expectedRevision));
+    }
+
+    @Override
+    public Set<Version> deleteVersions(String name, Map<Version, Long> expectedRevisions) {
+        return counted(() -> delegate.deleteVersions(name, expectedRevisions));
     }
 
     @Override

@@ -6,7 +6,9 @@ import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.core.port.VersionRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A {@link MetadataPort} whose calls go through a {@link FaultInjector}. */
 public final class FaultyMetadataPort implements MetadataPort {
@@ -58,6 +60,11 @@ public final class FaultyMetadataPort implements MetadataPort {
     @Override
     public void deleteVersion(String name, Version version, long expectedRevision) {
         faults.run("deleteVersion", () -> delegate.deleteVersion(name, version, expectedRevision));
+    }
+
+    @Override
+    public Set<Version> deleteVersions(String name, Map<Version, Long> expectedRevisions) {
+        return faults.call("deleteVersions", () -> delegate.deleteVersions(name, expectedRevisions));
     }
 
     @Override

@@ -3,14 +3,19 @@ package io.versioned.core.port;
 import io.versioned.api.AliasChange;
 import io.versioned.api.Version;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 
 /**
  * Stores version records, alias records, alias history, a version-number counter and the index of artifact
- * names. Every write touches one record and is conditional as its name says; reads are strongly consistent
+ * names. Every write changes only the records it names (one record, except for {@link #deleteVersions},
+ * {@link #writeAlias} and {@link #removeAlias}) and is conditional as its name says; reads are strongly consistent
  * (a read returns every write that completed before it started). Implementations are thread-safe and safe
  * against writers in other processes sharing the store.
  *
@@ -90,6 +95,39 @@ public interface MetadataPort extends AutoCloseable {
      * @throws PreconditionFailedException if it exists at another revision
      */
     void deleteVersion(String name, Version version, long expectedRevision);
+
+    /**
+     * Removes, of the records of {@code name} named in {@code expectedRevisions}, each one that is at its expected
+     * revision, as {@link #deleteVersion} would one at a time: a record at another revision stays and is left out of
+     * the result, and an absent record counts as removed. Each record is checked on its own, so one at another
+     * revision does not keep the others. A store that keeps an artifact's records in one document removes them with
+     * one write of it (a purge of many versions then costs one write, not one per version); the default calls
+     * {@link #deleteVersion} for each, in the map's iteration order. On a store failure (a
+     * {@link io.versioned.api.BackendException}) the records removed before it stay removed.
+     *
+     * @param name              the artifact name
+     * @param expectedRevisions published numbers, each with the {@link VersionRecord#revision()} its record must have
+     * @return the versions of {@code expectedRevisions} whose records are now absent, in the map's iteration order
+     */
+    default Set<Version> deleteVersions(String name, Map<Version, Long> expectedRevisions) {
+        Set<Version> removed = new LinkedHashSet<>();
+        expectedRevisions.forEach((version, expectedRevision) -> {
+            if (deletedAtRevision(name, version, expectedRevision)) {
+                removed.add(version);
+            }
+        });
+        return Collections.unmodifiableSet(removed);
+    }
+
+    /** {@link #deleteVersion}, telling whether the record is absent now rather than at another revision. */
+    private boolean deletedAtRevision(String name, Version version, long expectedRevision) {
+        try {
+            deleteVersion(name, version, expectedRevision);
+            return true;
+        } catch (PreconditionFailedException atAnotherRevision) {
+            return false;
+        }
+    }
 
     /**
      * Removes the record like {@link #deleteVersion}, for a version whose number is the highest of the artifact's
