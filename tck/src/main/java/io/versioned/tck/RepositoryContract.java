@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.Alias;
+import io.versioned.api.AliasNotFoundException;
 import io.versioned.api.AliasChange;
 import io.versioned.api.AliasTarget;
 import io.versioned.api.Artifact;
@@ -15,6 +16,7 @@ import io.versioned.api.IntegrityException;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
 import io.versioned.core.Maintenance;
@@ -222,6 +224,61 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
                 .isEqualTo(repository.getArtifactVersion(APP));
         assertThat(storageReads(recording)).as("storage reads of resolve to LATEST")
                 .containsExactly("MetadataPort.getAlias", "MetadataPort.getVersion");
+    }
+
+    @Test
+    void resolveContentOfAnAliasToPublishedVersionsReadsTheAliasRecordAndTheBytesOnly() {
+        repository.putArtifact(APP, Content.utf8("one"),
+                PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build());
+        Artifact one = repository.publishArtifactVersion(APP);
+        repository.putArtifact(APP, Content.utf8("two"));
+        Artifact two = repository.publishArtifactVersion(APP);
+        repository.putAlias(APP, "canary", one.version(), two.version(), 50);
+        repository.putAlias(APP, "edge", Version.LATEST);
+        RecordingPorts recording = new RecordingPorts(ports);
+        Repository recorded = RepositoryFixture.repository(recording.ports(), clock);
+
+        for (int key = 0; key < 40; key++) {
+            recording.clear();
+            ResolvedContent resolved = recorded.resolveContent(APP, "canary", "key-" + key);
+            assertThat(storageReads(recording)).as("storage reads of resolveContent to %s",
+                    resolved.artifact().version()).containsExactly("MetadataPort.getAlias", "BlobPort.open");
+            assertThat(resolved.artifact()).as("the artifact of resolveContent(APP, \"canary\", \"key-%s\")", key)
+                    .isEqualTo(repository.resolve(APP, "canary", "key-" + key));
+            assertThat(resolved.content()).as("the bytes of resolveContent(APP, \"canary\", \"key-%s\")", key)
+                    .isEqualTo(Content.utf8(resolved.artifact().equals(one) ? "one" : "two"));
+        }
+        recording.clear();
+        ResolvedContent edge = recorded.resolveContent(APP, "edge");
+        assertThat(edge).as("recorded.resolveContent(APP, \"edge\")")
+                .isEqualTo(new ResolvedContent(repository.getArtifactVersion(APP), Content.utf8("two")));
+        assertThat(storageReads(recording)).as("storage reads of resolveContent to LATEST")
+                .containsExactly("MetadataPort.getAlias", "MetadataPort.getVersion", "BlobPort.open");
+        assertThatThrownBy(() -> repository.resolveContent(APP, "missing"),
+                "%s must throw %s", "repository.resolveContent(APP, \"missing\")", "AliasNotFoundException")
+                .isExactlyInstanceOf(AliasNotFoundException.class);
+    }
+
+    @Test
+    void resolveContentVerifiesTheBytesItReadsWithoutTheVersionRecord() {
+        repository.putArtifact(APP, Content.utf8("one"));
+        repository.publishArtifactVersion(APP);
+        repository.putAlias(APP, "production", Version.of(1));
+        String key = blobKey(APP, Version.of(1));
+        ports.blobs().delete(key);
+
+        assertThatThrownBy(() -> repository.resolveContent(APP, "production"),
+                "%s must throw %s", "repository.resolveContent(APP, \"production\") with the bytes missing",
+                "IntegrityException")
+                .isExactlyInstanceOf(IntegrityException.class);
+
+        byte[] other = Content.utf8("two");
+        ports.blobs().put(key, new ByteArrayInputStream(other),
+                new BlobUpload(other.length, Optional.empty(), BINARY, Map.of()));
+        assertThatThrownBy(() -> repository.resolveContent(APP, "production", "user-1"),
+                "%s must throw %s", "repository.resolveContent(APP, \"production\", \"user-1\") with other bytes"
+                        + " stored under its key", "IntegrityException")
+                .isExactlyInstanceOf(IntegrityException.class);
     }
 
     /** The recorded calls that reach storage: all but {@code BlobPort.uri}, which only computes a URI. */

@@ -139,6 +139,42 @@ public interface ReadableRepository extends AutoCloseable {
     Artifact resolve(String name, String alias, String routingKey);
 
     /**
+     * The version the alias picks at random, as {@link #resolve(String, String)}, with its bytes verified against its
+     * SHA-256. Meant for content that fits in memory. Where the alias record carries what it needs about its numbered
+     * targets, a store reads the alias record and the bytes, not the version record: one metadata read in all. The
+     * default calls {@link #resolve(String, String)}, then {@link #getContent(String, Version)}.
+     *
+     * @param name  the artifact name
+     * @param alias the alias name
+     * @return the picked version and its bytes
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     * @throws IntegrityException        if its stored bytes are missing or do not match the SHA-256
+     */
+    default ResolvedContent resolveContent(String name, String alias) {
+        Artifact picked = resolve(name, alias);
+        return new ResolvedContent(picked, getContent(name, picked.version()));
+    }
+
+    /**
+     * The version the alias picks for {@code routingKey}, as {@link #resolve(String, String, String)}, with its bytes
+     * verified against its SHA-256, read as {@link #resolveContent(String, String)} reads them. The default calls
+     * {@link #resolve(String, String, String)}, then {@link #getContent(String, Version)}.
+     *
+     * @param name       the artifact name
+     * @param alias      the alias name
+     * @param routingKey the key that decides the pick; not null
+     * @return the picked version and its bytes
+     * @throws AliasNotFoundException    if the alias is missing
+     * @throws ArtifactNotFoundException if the picked version vanished (purged with its artifact) meanwhile
+     * @throws IntegrityException        if its stored bytes are missing or do not match the SHA-256
+     */
+    default ResolvedContent resolveContent(String name, String alias, String routingKey) {
+        Artifact picked = resolve(name, alias, routingKey);
+        return new ResolvedContent(picked, getContent(name, picked.version()));
+    }
+
+    /**
      * Every put and delete of the alias, newest (highest revision) first.
      *
      * @param name  the artifact name

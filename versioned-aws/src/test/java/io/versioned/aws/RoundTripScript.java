@@ -105,6 +105,8 @@ final class RoundTripScript<C> {
         measured.put("resolve", measure(() -> repository.resolve(APP, "prod")));
         measured.put("resolve with key", measure(() -> repository.resolve(APP, "prod", "user-42")));
         measured.put("resolve (alias to LATEST)", measure(() -> repository.resolve(APP, "edge")));
+        measured.put("resolveContent", measure(() -> repository.resolveContent(APP, "prod")));
+        measured.put("resolveContent (alias to LATEST)", measure(() -> repository.resolveContent(APP, "edge")));
         measured.put("deleteArtifactVersion", measure(() -> repository.deleteArtifactVersion(APP, Version.of(1))));
         measured.put("deleteAlias", measure(() -> repository.deleteAlias(APP, "staging")));
         measured.put("getAliasHistory", measure(() -> repository.getAliasHistory(APP, "prod")));

@@ -68,6 +68,8 @@ class RoundTripTest {
             entry("resolve", cost(s3(), dynamoDb("GetItem"))),
             entry("resolve with key", cost(s3(), dynamoDb("GetItem"))),
             entry("resolve (alias to LATEST)", cost(s3(), dynamoDb("GetItem", "GetItem"))),
+            entry("resolveContent", cost(s3("GetObject"), dynamoDb("GetItem"))),
+            entry("resolveContent (alias to LATEST)", cost(s3("GetObject"), dynamoDb("GetItem", "GetItem"))),
             entry("deleteArtifactVersion", cost(s3(), dynamoDb("GetItem", "Query", "PutItem"))),
             entry("deleteAlias", cost(s3(), dynamoDb("GetItem", "Query", "DeleteItem", "PutItem"))),
             entry("getAliasHistory", cost(s3(), dynamoDb("Query"))),

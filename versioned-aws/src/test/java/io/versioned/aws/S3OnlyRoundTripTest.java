@@ -70,11 +70,13 @@ class S3OnlyRoundTripTest {
             entry("resolve", s3("GetObject")),
             entry("resolve with key", s3("GetObject")),
             entry("resolve (alias to LATEST)", s3("GetObject", "GetObject")),
+            entry("resolveContent", s3("GetObject", "GetObject")),
+            entry("resolveContent (alias to LATEST)", s3("GetObject", "GetObject", "GetObject")),
             entry("deleteArtifactVersion", s3("GetObject", "GetObject", "GetObject", "PutObject")),
             entry("deleteAlias", s3("GetObject", "GetObject", "GetObject", "PutObject", "GetObject", "PutObject")),
             entry("getAliasHistory", s3("GetObject")),
-            entry("purgeArtifactVersions (per call)", s3("GetObject", "GetObject")),
-            entry("purgeArtifactVersions (per purged version)", s3("GetObject", "PutObject", "DeleteObject")));
+            entry("purgeArtifactVersions (per call)", s3("GetObject", "GetObject", "GetObject", "PutObject")),
+            entry("purgeArtifactVersions (per purged version)", s3("DeleteObject")));
 
     /** The reads whose cost must not grow with the number of versions and aliases, and that cost. */
     private static final Map<String, RequestCounts> CONSTANT_READS = Map.of(

@@ -5,8 +5,11 @@ import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.BackendException;
 import io.versioned.api.ConflictException;
 import io.versioned.api.IntegrityException;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
+import io.versioned.core.port.AliasRecord;
+import io.versioned.core.port.TargetFacts;
 import io.versioned.core.port.VersionRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +67,34 @@ final class ContentReader {
     }
 
     byte[] bytes(String name, Version version) {
-        try (InputStream in = open(name, version).stream()) {
+        return readAll(open(name, version).stream(), name, version);
+    }
+
+    /**
+     * The bytes of {@code picked}, a target of {@code alias}, with its artifact. When the alias record carries the
+     * target's facts, the bytes are read from the blob they name and verified against their SHA-256 and size, with no
+     * read of the version record (the facts cannot change while the alias points at the version); when it does not
+     * (LATEST, an alias row another tool wrote), or that blob is gone (the alias moved on and the version was purged
+     * after the alias was read), the version is read as {@link #open} reads it.
+     */
+    ResolvedContent resolvedContent(AliasRecord alias, Version picked) {
+        String name = alias.name();
+        Optional<TargetFacts> facts = alias.factsOf(picked);
+        if (facts.isPresent()) {
+            Optional<InputStream> stream = stores.blobs().open(facts.get().blobKey());
+            if (stream.isPresent()) {
+                InputStream verifying = new VerifyingInputStream(stream.get(), facts.get().sha256(),
+                        facts.get().size(), "version " + picked + " of " + name);
+                return new ResolvedContent(views.artifact(name, picked, facts.get()),
+                        readAll(verifying, name, picked));
+            }
+        }
+        Opened opened = open(name, picked);
+        return new ResolvedContent(views.artifact(opened.record()), readAll(opened.stream(), name, picked));
+    }
+
+    private static byte[] readAll(InputStream verifying, String name, Version version) {
+        try (InputStream in = verifying) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new BackendException("reading version " + version + " of " + name + " failed: " + e.getMessage(),

@@ -11,6 +11,7 @@ import io.versioned.api.Names;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Routing;
 import io.versioned.api.Version;
 import io.versioned.api.VersionedException;
@@ -243,6 +244,27 @@ public final class DefaultRepository implements Repository {
         return guarded(() -> {
             AliasRecord record = aliasRecord(name, alias);
             return resolved(record, record.target().pick(Routing.bucket(name, alias, routingKey)));
+        });
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias) {
+        Names.artifact(name);
+        Names.alias(alias);
+        return guarded(() -> {
+            AliasRecord record = aliasRecord(name, alias);
+            return reader.resolvedContent(record, record.target().pick(ThreadLocalRandom.current().nextInt(100)));
+        });
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias, String routingKey) {
+        Names.artifact(name);
+        Names.alias(alias);
+        Names.notNull("routingKey", routingKey);
+        return guarded(() -> {
+            AliasRecord record = aliasRecord(name, alias);
+            return reader.resolvedContent(record, record.target().pick(Routing.bucket(name, alias, routingKey)));
         });
     }
 

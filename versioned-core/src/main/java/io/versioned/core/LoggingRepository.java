@@ -7,6 +7,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.PurgeResult;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Version;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -197,6 +198,18 @@ final class LoggingRepository implements Repository {
     public Artifact resolve(String name, String alias, String routingKey) {
         return call("resolve", name, NONE, alias, () -> delegate.resolve(name, alias, routingKey),
                 Artifact::version);
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias) {
+        return call("resolveContent", name, NONE, alias, () -> delegate.resolveContent(name, alias),
+                resolved -> resolved.artifact().version());
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias, String routingKey) {
+        return call("resolveContent", name, NONE, alias, () -> delegate.resolveContent(name, alias, routingKey),
+                resolved -> resolved.artifact().version());
     }
 
     @Override

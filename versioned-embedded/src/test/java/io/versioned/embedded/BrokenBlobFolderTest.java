@@ -103,6 +103,8 @@ class BrokenBlobFolderTest {
         expected.put("deleteAlias(String,String)", RETURNED);
         expected.put("resolve(String,String)", RETURNED);
         expected.put("resolve(String,String,String)", RETURNED);
+        expected.put("resolveContent(String,String)", STORE_FAILED);
+        expected.put("resolveContent(String,String,String)", STORE_FAILED);
         expected.put("getAliasHistory(String,String)", RETURNED);
         expected.put("purgeArtifactVersions(String,int,Duration,boolean)", RETURNED);
         // the bytes of the purged version cannot be deleted: logged, left for gc, the purge itself succeeds

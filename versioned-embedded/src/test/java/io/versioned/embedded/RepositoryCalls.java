@@ -160,6 +160,8 @@ final class RepositoryCalls {
                 }),
                 call("resolve(String,String)", r -> r.resolve(name, PRODUCTION)),
                 call("resolve(String,String,String)", r -> r.resolve(name, CANARY, "user-42")),
+                call("resolveContent(String,String)", r -> r.resolveContent(name, PRODUCTION)),
+                call("resolveContent(String,String,String)", r -> r.resolveContent(name, CANARY, "user-42")),
                 call("getAliasHistory(String,String)", r -> r.getAliasHistory(name, PRODUCTION)),
                 call("purgeArtifactVersions(String,int,Duration,boolean)",
                         r -> r.purgeArtifactVersions(name, 0, Duration.ZERO, true)),

@@ -5,6 +5,7 @@ import io.versioned.api.Alias;
 import io.versioned.api.AliasChange;
 import io.versioned.api.Artifact;
 import io.versioned.api.ReadableRepository;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Version;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -107,6 +108,16 @@ public class MeteredReadableRepository implements ReadableRepository {
     @Override
     public Artifact resolve(String name, String alias, String routingKey) {
         return meters.time("resolve", () -> delegate.resolve(name, alias, routingKey));
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias) {
+        return meters.time("resolveContent", () -> delegate.resolveContent(name, alias));
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias, String routingKey) {
+        return meters.time("resolveContent", () -> delegate.resolveContent(name, alias, routingKey));
     }
 
     @Override

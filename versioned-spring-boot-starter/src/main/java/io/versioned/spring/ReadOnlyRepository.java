@@ -4,6 +4,7 @@ import io.versioned.api.Alias;
 import io.versioned.api.AliasChange;
 import io.versioned.api.Artifact;
 import io.versioned.api.ReadableRepository;
+import io.versioned.api.ResolvedContent;
 import io.versioned.api.Version;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -79,6 +80,16 @@ final class ReadOnlyRepository implements ReadableRepository {
     @Override
     public Artifact resolve(String name, String alias, String routingKey) {
         return repository.resolve(name, alias, routingKey);
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias) {
+        return repository.resolveContent(name, alias);
+    }
+
+    @Override
+    public ResolvedContent resolveContent(String name, String alias, String routingKey) {
+        return repository.resolveContent(name, alias, routingKey);
     }
 
     @Override

@@ -73,8 +73,7 @@ final class LibraryWorkload implements Workload {
 
     @Override
     public byte[] resolveAndRead(String artifact) {
-        Artifact picked = repository.resolve(artifact, Fixture.ALIAS);
-        return repository.getContent(artifact, picked.version());
+        return repository.resolveContent(artifact, Fixture.ALIAS).content();
     }
 
     @Override
