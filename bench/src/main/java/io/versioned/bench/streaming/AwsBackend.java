@@ -32,6 +32,9 @@ final class AwsBackend implements Backend {
     private final AwsRepositoryConfig config;
     private final Repository repository;
     private final S3Client s3;
+    /** Where in the raw bucket {@link #putParts} copies the stored object to. */
+    private static final String COPY_PREFIX = "copy-of-";
+
     private final String rawBucket;
     private final RawMultipartUpload upload;
     private final S3BlobConfig blobConfig;
@@ -109,10 +112,23 @@ final class AwsBackend implements Backend {
     @Override
     public void deleteBaseline(String name) {
         s3.deleteObject(b -> b.bucket(rawBucket).key(name));
+        s3.deleteObject(b -> b.bucket(rawBucket).key(COPY_PREFIX + name));
     }
 
+    /**
+     * The CopyObject that a put of new content on this layout makes of the stored bytes to {@code {name}/LATEST}, for
+     * the Python library, here to a key of the raw bucket.
+     */
     @Override
-    public Callable<Path> baselineGet(String name, long size, Path target) {
+    public List<Part> putParts(String name, long size) {
+        String key = storedKey(name, size);
+        return List.of(new Part("SDK CopyObject of the stored object, as the put's copy to {name}/LATEST for the"
+                + " Python library", () -> s3.copyObject(b -> b.sourceBucket(config.bucket()).sourceKey(key)
+                        .destinationBucket(rawBucket).destinationKey(COPY_PREFIX + name))));
+    }
+
+    /** The key of the bytes the library stored as the LATEST of {@code name} ({@code size} bytes). */
+    private String storedKey(String name, long size) {
         String prefix = (config.prefix().isEmpty() ? "" : config.prefix() + "/") + name + "/";
         List<S3Object> candidates = s3.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix))
                 .contents().stream()
@@ -123,7 +139,12 @@ final class AwsBackend implements Backend {
             throw new IllegalStateException("expected one object of " + size + " bytes under " + prefix
                     + " in bucket " + config.bucket() + ", found " + candidates);
         }
-        String key = candidates.get(0).key();
+        return candidates.get(0).key();
+    }
+
+    @Override
+    public Callable<Path> baselineGet(String name, long size, Path target) {
+        String key = storedKey(name, size);
         return () -> {
             s3.getObject(b -> b.bucket(config.bucket()).key(key), ResponseTransformer.toFile(target));
             return target;

@@ -3,6 +3,7 @@ package io.versioned.bench.streaming;
 import io.versioned.api.Repository;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -36,6 +37,23 @@ interface Backend extends AutoCloseable {
      * @throws IllegalStateException if the stored bytes cannot be told apart from others
      */
     Callable<Path> baselineGet(String name, long size, Path target) throws IOException;
+
+    /**
+     * Steps of the library's put that this backend adds to the raw write, each to be timed alone right after the
+     * library's put of {@code name} ({@code size} bytes), leaving the store as it found them; empty by default.
+     */
+    default List<Part> putParts(String name, long size) {
+        return List.of();
+    }
+
+    /**
+     * One step of a library transfer, timed alone with the raw store.
+     *
+     * @param call   what the action calls, for the report
+     * @param action the step
+     */
+    record Part(String call, Callable<?> action) {
+    }
 
     /** Closes the repository and the raw clients. */
     @Override

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
- * The table of the streaming section: per backend and operation, the library's row and its baseline's row, each
+ * The tables of the streaming section: per backend and operation, the library's row and its baseline's row, each
  * with the median throughput over the rounds, the slowest and fastest round, the ratio of the median times and the
- * largest heap figures of its rounds.
+ * largest heap figures of its rounds; then the parts of the library's transfers timed alone, if any were.
  */
 final class StreamingReport {
 
@@ -31,10 +31,15 @@ final class StreamingReport {
      */
     static String table(long size, List<Measurement> measurements, Targets targets) {
         Map<List<String>, Pair> pairs = new LinkedHashMap<>();
+        Map<List<String>, List<Measurement>> parts = new LinkedHashMap<>();
         for (Measurement measurement : measurements) {
-            Pair pair = pairs.computeIfAbsent(List.of(measurement.backend(), measurement.operation()),
-                    key -> new Pair());
-            (measurement.baseline() ? pair.baseline : pair.library).add(measurement);
+            List<String> key = List.of(measurement.backend(), measurement.operation());
+            switch (measurement.side()) {
+                case LIBRARY -> pairs.computeIfAbsent(key, k -> new Pair()).library.add(measurement);
+                case BASELINE -> pairs.computeIfAbsent(key, k -> new Pair()).baseline.add(measurement);
+                case PART -> parts.computeIfAbsent(List.of(measurement.backend(), measurement.operation(),
+                        measurement.call()), k -> new ArrayList<>()).add(measurement);
+            }
         }
         MarkdownTable table = new MarkdownTable("backend", "operation", "call", "throughput (median)",
                 "slowest – fastest", "time ratio to baseline", "peak heap", "heap after GC");
@@ -54,7 +59,34 @@ final class StreamingReport {
                     range(size, baseline), "1.00× (baseline)", mib(pair.baseline, HeapMeter.Usage::peak),
                     mib(pair.baseline, HeapMeter.Usage::afterCollection));
         });
-        return table.toString();
+        return parts.isEmpty() ? table.toString() : table + "\n" + partsTable(pairs, parts);
+    }
+
+    /**
+     * The parts of the library's transfers, each timed alone in the same rounds, with its median time as a share of
+     * the baseline's median time of the operation it is part of.
+     */
+    private static String partsTable(Map<List<String>, Pair> pairs, Map<List<String>, List<Measurement>> parts) {
+        MarkdownTable table = new MarkdownTable("backend", "part of", "step, timed alone", "time (median)",
+                "slowest – fastest", "time ratio to the baseline");
+        parts.forEach((key, measured) -> {
+            Pair pair = pairs.get(key.subList(0, 2));
+            if (pair == null || pair.baseline.isEmpty()) {
+                throw new IllegalArgumentException("measurements: the part " + key + " needs the baseline of "
+                        + key.subList(0, 2));
+            }
+            Samples part = samples(measured);
+            long[] sorted = part.nanos();
+            table.row(key.get(0), key.get(1), key.get(2), seconds(part.median()),
+                    seconds(sorted[sorted.length - 1]) + " – " + seconds(sorted[0]),
+                    part.ratioTo(samples(pair.baseline)));
+        });
+        return "What the library's transfers contain, each step timed alone in the same rounds (its time as a share of"
+                + " the baseline's):\n\n" + table;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     /** The issue-15 target a backend's operation is measured for, if any. */

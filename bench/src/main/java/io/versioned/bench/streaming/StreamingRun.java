@@ -4,6 +4,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.PutOptions;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.bench.streaming.Measurement.Side;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.concurrent.Callable;
  * then for S3 + DynamoDB, it runs one untimed warm-up round on the plan's small file, then the timed rounds on the
  * measured file. A round: the library's put of the file ({@link Repository#putArtifact(String, Path, PutOptions)}),
  * its download ({@link Repository#download}), the raw read of the same stored bytes, a purge, then the raw write of
- * the file. Each transfer is timed on its own with the heap peak measured over it ({@link HeapMeter}); every
+ * the file; after the put, the parts of a put timed alone ({@link Backend#putParts}, then one SHA-256 pass over the
+ * file). Each transfer is timed on its own with the heap peak measured over it ({@link HeapMeter}); every
  * SHA-256 the library returns and every downloaded file's SHA-256 is checked against the file's, outside the timing.
  *
  * <p>Writes the timed transfers to the plan's results file ({@link Measurement#toLine()}) and progress to standard
@@ -28,6 +30,8 @@ import java.util.concurrent.Callable;
 public final class StreamingRun {
 
     private static final double MIB = 1024.0 * 1024;
+    /** The part every put and get of the library contains: hashing the content once (a get verifies it). */
+    private static final String SHA256_PART = "SHA-256 of the file, one pass (MessageDigest), as every put and get does";
 
     private final StreamingPlan plan;
     private final HeapMeter heap = new HeapMeter();
@@ -76,20 +80,31 @@ public final class StreamingRun {
         Repository repository = backend.repository();
         Path target = plan.work().resolve("downloaded.bin");
 
-        Artifact put = record(backend, "put", false, "putArtifact(name, Path, PutOptions)", file, timed,
+        Artifact put = record(backend, "put", Side.LIBRARY, "putArtifact(name, Path, PutOptions)", file, timed,
                 () -> repository.putArtifact(name, file.path(), PutOptions.none()));
         check("the put's artifact", put.sha256(), put.size(), file);
+        for (Backend.Part part : backend.putParts(name, file.size())) {
+            record(backend, "put", Side.PART, part.call(), file, timed, part.action());
+        }
+        String sha256 = record(backend, "put", Side.PART, SHA256_PART, file, timed,
+                () -> InputFile.sha256Of(file.path()));
+        check("the hashed file", sha256, file.size(), file);
+        if (timed) {
+            Measurement hashing = measurements.get(measurements.size() - 1);
+            measurements.add(new Measurement(backend.name(), "get", Side.PART, SHA256_PART, hashing.nanos(),
+                    hashing.heap()));
+        }
 
-        record(backend, "get", false, "download(name, LATEST, Path)", file, timed,
+        record(backend, "get", Side.LIBRARY, "download(name, LATEST, Path)", file, timed,
                 () -> repository.download(name, Version.LATEST, target));
         checkAndDelete("the download", target, file);
 
-        record(backend, "get", true, backend.baselineGetCall(), file, timed,
+        record(backend, "get", Side.BASELINE, backend.baselineGetCall(), file, timed,
                 backend.baselineGet(name, file.size(), target));
         checkAndDelete("the baseline's download", target, file);
         repository.purgeArtifact(name);
 
-        record(backend, "put", true, backend.baselinePutCall(), file, timed, () -> {
+        record(backend, "put", Side.BASELINE, backend.baselinePutCall(), file, timed, () -> {
             backend.baselinePut(name, file.path());
             return null;
         });
@@ -97,7 +112,7 @@ public final class StreamingRun {
     }
 
     /** Runs {@code action}, measuring its time and heap use, and returns its result. */
-    private <T> T record(Backend backend, String operation, boolean baseline, String call, InputFile file,
+    private <T> T record(Backend backend, String operation, Side side, String call, InputFile file,
                          boolean timed, Callable<T> action) throws Exception {
         heap.start();
         long start = System.nanoTime();
@@ -105,7 +120,7 @@ public final class StreamingRun {
         long nanos = System.nanoTime() - start;
         HeapMeter.Usage usage = heap.stop();
         if (timed) {
-            measurements.add(new Measurement(backend.name(), operation, baseline, call, nanos, usage));
+            measurements.add(new Measurement(backend.name(), operation, side, call, nanos, usage));
         }
         log(String.format(Locale.ROOT, "%s%s %s, %s: %.0f MiB in %.2f s (%.0f MiB/s), heap peak %.0f MiB, "
                         + "after GC at most %.0f MiB",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.bench.Targets;
+import io.versioned.bench.streaming.Measurement.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +36,39 @@ class StreamingReportTest {
     void theRatiosOfTheTargetedBackendsAreReportedAsTargets() {
         Targets targets = new Targets();
         StreamingReport.table(MIB, List.of(
-                new Measurement(EmbeddedBackend.NAME, "put", false, "putArtifact", 3 * SECOND, USAGE),
-                new Measurement(EmbeddedBackend.NAME, "put", true, "copy", 2 * SECOND, USAGE),
-                new Measurement(AwsBackend.NAME, "get", false, "download", 5 * SECOND, USAGE),
-                new Measurement(AwsBackend.NAME, "get", true, "GetObject", 4 * SECOND, USAGE)), targets);
+                new Measurement(EmbeddedBackend.NAME, "put", Side.LIBRARY, "putArtifact", 3 * SECOND, USAGE),
+                new Measurement(EmbeddedBackend.NAME, "put", Side.BASELINE, "copy", 2 * SECOND, USAGE),
+                new Measurement(AwsBackend.NAME, "get", Side.LIBRARY, "download", 5 * SECOND, USAGE),
+                new Measurement(AwsBackend.NAME, "get", Side.BASELINE, "GetObject", 4 * SECOND, USAGE)), targets);
 
         assertThat(targets.valueOf(Targets.Target.STREAM_EMBEDDED_PUT)).isEqualTo(1.5);
         assertThat(targets.valueOf(Targets.Target.STREAM_S3_GET)).isEqualTo(1.25);
         assertThat(targets.valueOf(Targets.Target.STREAM_S3_PUT)).isNull();
+    }
+
+    @Test
+    void partsFollowInATableOfTheirOwnWithTheirShareOfTheBaselinesTime() {
+        List<Measurement> measurements = List.of(
+                measurement(false, 4 * SECOND, 60), measurement(true, 2 * SECOND, 20),
+                new Measurement("embedded", "put", Side.PART, "hashing", SECOND, USAGE),
+                new Measurement("embedded", "put", Side.PART, "hashing", 3 * SECOND, USAGE),
+                new Measurement("embedded", "put", Side.PART, "hashing", 2 * SECOND, USAGE));
+
+        String tables = StreamingReport.table(1024 * MIB, measurements, new Targets());
+
+        assertThat(tables.lines()).containsSubsequence(
+                "| backend | part of | step, timed alone | time (median) | slowest – fastest "
+                        + "| time ratio to the baseline |",
+                "| --- | --- | --- | --- | --- | --- |",
+                "| embedded | put | hashing | 2.00 s | 3.00 s – 1.00 s | 1.00× |");
+    }
+
+    @Test
+    void aPartWithoutTheBaselineOfItsOperationIsRefused() {
+        assertThatThrownBy(() -> StreamingReport.table(MIB, List.of(
+                measurement(false, SECOND, 1), measurement(true, SECOND, 1),
+                new Measurement("embedded", "get", Side.PART, "hashing", SECOND, USAGE)), new Targets()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline");
     }
 
     @Test
@@ -53,7 +79,8 @@ class StreamingReportTest {
     }
 
     private static Measurement measurement(boolean baseline, long nanos, long heapMib) {
-        return new Measurement("embedded", "put", baseline, baseline ? "baseline: copy" : "putArtifact", nanos,
+        return new Measurement("embedded", "put", baseline ? Side.BASELINE : Side.LIBRARY,
+                baseline ? "baseline: copy" : "putArtifact", nanos,
                 new HeapMeter.Usage(heapMib * MIB, heapMib / 10 * MIB));
     }
 }
