@@ -4,37 +4,32 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.versioned.cli.CliHarness.Result;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.versioned.testsupport.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI on {@code jdbc:postgresql://...?blobs=DIR}, against a real PostgreSQL server. */
+/**
+ * The CLI on {@code jdbc:postgresql://...?blobs=DIR}, against a real PostgreSQL server ({@link PostgresServer#shared()}),
+ * in a fresh schema.
+ */
 class PostgresRepositoryTest {
-
-    private static EmbeddedPostgres server;
 
     @TempDir
     Path dir;
 
     private final CliHarness cli = new CliHarness(new ProviderRepositoryFactory(Map.of()));
+    private final PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off").start();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        server.close();
+    @AfterEach
+    void dropSchema() {
+        PostgresServer.shared().drop(schema);
     }
 
     private Result ok(String repo, String... args) {
@@ -47,7 +42,7 @@ class PostgresRepositoryTest {
 
     @Test
     void putPublishAliasAndGetAcrossInvocations() throws IOException {
-        String repo = server.getJdbcUrl("postgres", "postgres") + "&blobs=" + dir.resolve("blobs");
+        String repo = schema.jdbcUrl() + "&blobs=" + dir.resolve("blobs");
         Path file = Files.writeString(dir.resolve("config.tar"), "configuration bundle");
 
         ok(repo, "put", "config", file.toString());

@@ -3,8 +3,8 @@ package io.versioned.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.versioned.testsupport.DynaliteServer;
+import io.versioned.testsupport.PostgresServer;
 import io.versioned.testsupport.S3ProxyServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,9 +55,11 @@ class ShippedJarIT {
 
     @Test
     void postgresRepository() throws Exception {
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off").start()) {
-            walkthrough(server.getJdbcUrl("postgres", "postgres") + "&blobs=" + dir.resolve("blobs"));
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
+        try {
+            walkthrough(schema.jdbcUrl() + "&blobs=" + dir.resolve("blobs"));
+        } finally {
+            PostgresServer.shared().drop(schema);
         }
     }
 

@@ -7,6 +7,7 @@ import io.versioned.api.Repository;
 import io.versioned.core.Versioned;
 import io.versioned.core.spi.RepositoryLocation;
 import io.versioned.core.spi.RepositoryOptions;
+import io.versioned.testsupport.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,20 +80,20 @@ class EmbeddedProviderTest {
 
     @Test
     void jdbcOpensOnTheServerOfTheUri() {
-        SharedPostgres.Schema schema = SharedPostgres.freshSchema();
-        try (Repository repository = Versioned.open(schema.config().jdbcUrl() + "&blobs=" + dir,
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
+        try (Repository repository = Versioned.open(schema.jdbcUrl() + "&blobs=" + dir,
                 RepositoryOptions.builder().bootstrap(true).build())) {
             repository.putArtifact("model", "weights".getBytes(StandardCharsets.UTF_8));
             assertThat(repository.publishArtifactVersion("model").version().number()).isEqualTo(1);
         } finally {
-            SharedPostgres.drop(schema);
+            PostgresServer.shared().drop(schema);
         }
         assertThat(dir.resolve("model/000001")).isRegularFile();
     }
 
     @Test
     void jdbcUsesTheApplicationsDataSourceInsteadOfTheUrisServer() throws Exception {
-        DataSource pool = SharedPostgres.dataSource();
+        DataSource pool = PostgresServer.shared().dataSource();
         RepositoryOptions options = RepositoryOptions.builder().bootstrap(true)
                 .component(DataSource.class, pool).build();
         try (Repository repository = Versioned.open("jdbc:postgresql://unused.invalid/none?blobs=" + dir, options)) {

@@ -10,6 +10,7 @@ import io.versioned.api.Artifact;
 import io.versioned.api.ArtifactNotFoundException;
 import io.versioned.api.Repository;
 import io.versioned.api.Version;
+import io.versioned.testsupport.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,13 +74,14 @@ class KillTest {
 
     @Test
     void noAcknowledgedChangeIsLostOnPostgresAndFolder(@TempDir Path blobs) throws Exception {
-        SharedPostgres.Schema schema = SharedPostgres.freshSchema();
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
+        JdbcConfig config = PostgresSchemaConfig.of(schema);
         try {
-            campaign("postgres-folder", List.of("postgres", schema.config().jdbcUrl() + "&ApplicationName="
-                    + CHILD_APPLICATION, schema.config().user(), blobs.toString()),
-                    () -> VersionedEmbedded.repository(schema.config(), blobs), () -> awaitChildSessionsGone(schema));
+            campaign("postgres-folder", List.of("postgres", config.jdbcUrl() + "&ApplicationName="
+                    + CHILD_APPLICATION, config.user(), blobs.toString()),
+                    () -> VersionedEmbedded.repository(config, blobs), () -> awaitChildSessionsGone(config));
         } finally {
-            SharedPostgres.drop(schema);
+            PostgresServer.shared().drop(schema);
         }
     }
 
@@ -88,8 +90,7 @@ class KillTest {
      * a COMMIT the child sent just before it died may still be carried out after the kill, so the repository is
      * checked only once the server has let go of the child's connections.
      */
-    private static void awaitChildSessionsGone(SharedPostgres.Schema schema) {
-        JdbcConfig config = schema.config();
+    private static void awaitChildSessionsGone(JdbcConfig config) {
         try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
              PreparedStatement sessions = connection.prepareStatement(
                      "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {

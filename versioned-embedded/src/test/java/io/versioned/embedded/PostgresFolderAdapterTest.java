@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The kit's repository-level suites on the shared-server variant as {@link PostgresModule} makes it, through the
- * single entry point: a fresh schema on a real PostgreSQL server ({@link SharedPostgres}) and a fresh blob folder per
+ * single entry point: a fresh schema on a real PostgreSQL server
+ * ({@link io.versioned.testsupport.PostgresServer#shared()}) and a fresh blob folder per
  * store. The integrity tests corrupt a blob by overwriting its file in place. The ports run their port contracts in
  * their own modules ({@code adapter-jdbc}'s {@code PostgresAdapterTest}, {@code adapter-filesystem}), so this takes
  * part in {@link KitPart#REPOSITORY} only. Releasing closes every store's pool, so the fault suite, which makes a few

@@ -7,6 +7,7 @@ import io.versioned.adapter.jdbc.JdbcMetadataPort;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
 import io.versioned.tck.StorePorts;
+import io.versioned.testsupport.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fresh stores for the contract suites, made by the product's modules ({@link EmbeddedModule} or
  * {@link PostgresModule}) the way applications get them, each in a new folder under the test's temporary directory
- * (and, for PostgreSQL, a new schema of {@link SharedPostgres}). Registered as an extension, it closes every
+ * (and, for PostgreSQL, a new schema of {@link PostgresServer#shared()}). Registered as an extension, it closes every
  * connection pool it opened (and drops the schemas) after each test.
  */
 final class TestStores implements AfterEachCallback {
@@ -54,8 +55,9 @@ final class TestStores implements AfterEachCallback {
      * {@code temp}.
      */
     StorePorts postgres(Path temp) {
-        SharedPostgres.Schema schema = SharedPostgres.freshSchema();
-        PostgresModule module = new PostgresModule(schema.config(), temp.resolve("blobs-" + folders.incrementAndGet()));
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
+        PostgresModule module = new PostgresModule(PostgresSchemaConfig.of(schema),
+                temp.resolve("blobs-" + folders.incrementAndGet()));
         return open(module, module.blobDirectory(), Optional.of(schema));
     }
 
@@ -85,7 +87,7 @@ final class TestStores implements AfterEachCallback {
         try {
             for (Opened store : opened) {
                 store.pool().close();
-                store.schema().ifPresent(SharedPostgres::drop);
+                store.schema().ifPresent(schema -> PostgresServer.shared().drop(schema));
             }
         } finally {
             opened.clear();
@@ -98,7 +100,7 @@ final class TestStores implements AfterEachCallback {
         closeAll();
     }
 
-    private StorePorts open(Module module, Path blobRoot, Optional<SharedPostgres.Schema> schema) {
+    private StorePorts open(Module module, Path blobRoot, Optional<PostgresServer.Schema> schema) {
         Injector injector = Guice.createInjector(module);
         StorePorts ports = new StorePorts(injector.getInstance(BlobPort.class),
                 injector.getInstance(MetadataPort.class));
@@ -131,6 +133,6 @@ final class TestStores implements AfterEachCallback {
     }
 
     /** A pool to close after the test, and the schema to drop then. */
-    private record Opened(JdbcMetadataPort pool, Optional<SharedPostgres.Schema> schema) {
+    private record Opened(JdbcMetadataPort pool, Optional<PostgresServer.Schema> schema) {
     }
 }

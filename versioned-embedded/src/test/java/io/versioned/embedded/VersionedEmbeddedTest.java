@@ -14,6 +14,7 @@ import io.versioned.api.Version;
 import io.versioned.core.VersionedCoreModule;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.MetadataPort;
+import io.versioned.testsupport.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -54,22 +55,23 @@ class VersionedEmbeddedTest {
 
     @Test
     void thePostgresConvenienceGivesABootstrappedRepositoryWhoseDataOutlivesIt() {
-        SharedPostgres.Schema schema = SharedPostgres.freshSchema();
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
+        JdbcConfig config = PostgresSchemaConfig.of(schema);
         Path blobs = temp.resolve("blobs");
         try {
-            try (Repository repository = VersionedEmbedded.repository(schema.config(), blobs)) {
+            try (Repository repository = VersionedEmbedded.repository(config, blobs)) {
                 repository.putArtifact("doc", bytes("shared"));
                 repository.publishArtifactVersion("doc");
                 repository.putAlias("doc", "production", Version.of(1));
             }
             assertThat(blobs.resolve("doc").resolve("000001")).hasBinaryContent(bytes("shared"));
 
-            try (Repository reopened = VersionedEmbedded.repository(schema.config(), blobs)) {
+            try (Repository reopened = VersionedEmbedded.repository(config, blobs)) {
                 assertThat(reopened.getContent("doc", Version.of(1))).isEqualTo(bytes("shared"));
                 assertThat(reopened.resolve("doc", "production").version()).isEqualTo(Version.of(1));
             }
         } finally {
-            SharedPostgres.drop(schema);
+            PostgresServer.shared().drop(schema);
         }
     }
 

