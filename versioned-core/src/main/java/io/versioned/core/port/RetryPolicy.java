@@ -17,8 +17,8 @@ import java.util.function.LongConsumer;
  */
 public final class RetryPolicy {
 
-    /** The policy of the library: 64 attempts, pauses from up to 1 ms doubling to at most 50 ms. */
-    public static final RetryPolicy LOST_RACES = new RetryPolicy(64, 1_000_000L, 50_000_000L, LockSupport::parkNanos);
+    /** The policy of the library: 64 attempts, pauses from up to 8 ms doubling to at most 200 ms. */
+    public static final RetryPolicy LOST_RACES = new RetryPolicy(64, 8_000_000L, 200_000_000L, LockSupport::parkNanos);
 
     private final int maxAttempts;
     private final long firstPauseNanos;

@@ -82,8 +82,8 @@ class RetryPolicyTest {
     @Test
     void theLibraryPolicyAllows64AttemptsWithPausesUpTo50Milliseconds() {
         assertThat(RetryPolicy.LOST_RACES.maxAttempts()).isEqualTo(64);
-        assertThat(RetryPolicy.LOST_RACES.pauseCeilingNanos(0)).isEqualTo(1_000_000L);
-        assertThat(RetryPolicy.LOST_RACES.pauseCeilingNanos(63)).isEqualTo(50_000_000L);
+        assertThat(RetryPolicy.LOST_RACES.pauseCeilingNanos(0)).isEqualTo(8_000_000L);
+        assertThat(RetryPolicy.LOST_RACES.pauseCeilingNanos(63)).isEqualTo(200_000_000L);
     }
 
     @Test
