@@ -202,13 +202,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
     @Test
     void resolveOfAnAliasToPublishedVersionsReadsOnlyTheAliasRecord() {
-        repository.putArtifact(APP, Content.utf8("one"),
-                PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build());
-        Artifact one = repository.publishArtifactVersion(APP);
-        repository.putArtifact(APP, Content.utf8("two"));
-        Artifact two = repository.publishArtifactVersion(APP);
-        repository.putAlias(APP, "canary", one.version(), two.version(), 50);
-        repository.putAlias(APP, "edge", Version.LATEST);
+        List<Artifact> published = publishOneAndTwoWithCanaryAndEdge();
+        Artifact one = published.get(0);
+        Artifact two = published.get(1);
         RecordingPorts recording = new RecordingPorts(ports);
         Repository recorded = RepositoryFixture.repository(recording.ports(), clock);
 
@@ -228,13 +224,9 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
 
     @Test
     void resolveContentOfAnAliasToPublishedVersionsReadsTheAliasRecordAndTheBytesOnly() {
-        repository.putArtifact(APP, Content.utf8("one"),
-                PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build());
-        Artifact one = repository.publishArtifactVersion(APP);
-        repository.putArtifact(APP, Content.utf8("two"));
-        Artifact two = repository.publishArtifactVersion(APP);
-        repository.putAlias(APP, "canary", one.version(), two.version(), 50);
-        repository.putAlias(APP, "edge", Version.LATEST);
+        List<Artifact> published = publishOneAndTwoWithCanaryAndEdge();
+        Artifact one = published.get(0);
+        Artifact two = published.get(1);
         RecordingPorts recording = new RecordingPorts(ports);
         Repository recorded = RepositoryFixture.repository(recording.ports(), clock);
 
@@ -279,6 +271,21 @@ public abstract class RepositoryContract extends RepositoryContractSupport {
                 "%s must throw %s", "repository.resolveContent(APP, \"production\", \"user-1\") with other bytes"
                         + " stored under its key", "IntegrityException")
                 .isExactlyInstanceOf(IntegrityException.class);
+    }
+
+    /**
+     * Publishes versions 1 ({@code "one"}, text/plain with metadata) and 2 ({@code "two"}, also LATEST) of
+     * {@code APP} and points alias {@code canary} at both, 50 % each, and alias {@code edge} at LATEST.
+     */
+    private List<Artifact> publishOneAndTwoWithCanaryAndEdge() {
+        repository.putArtifact(APP, Content.utf8("one"),
+                PutOptions.builder().contentType("text/plain").metadata(Map.of("k", "v")).build());
+        Artifact one = repository.publishArtifactVersion(APP);
+        repository.putArtifact(APP, Content.utf8("two"));
+        Artifact two = repository.publishArtifactVersion(APP);
+        repository.putAlias(APP, "canary", one.version(), two.version(), 50);
+        repository.putAlias(APP, "edge", Version.LATEST);
+        return List.of(one, two);
     }
 
     /** The recorded calls that reach storage: all but {@code BlobPort.uri}, which only computes a URI. */

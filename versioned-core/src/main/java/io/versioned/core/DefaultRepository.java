@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -230,10 +231,7 @@ public final class DefaultRepository implements Repository {
     public Artifact resolve(String name, String alias) {
         Names.artifact(name);
         Names.alias(alias);
-        return guarded(() -> {
-            AliasRecord record = aliasRecord(name, alias);
-            return resolved(record, record.target().pick(ThreadLocalRandom.current().nextInt(100)));
-        });
+        return picked(name, alias, ThreadLocalRandom.current().nextInt(100), this::resolved);
     }
 
     @Override
@@ -241,20 +239,14 @@ public final class DefaultRepository implements Repository {
         Names.artifact(name);
         Names.alias(alias);
         Names.notNull("routingKey", routingKey);
-        return guarded(() -> {
-            AliasRecord record = aliasRecord(name, alias);
-            return resolved(record, record.target().pick(Routing.bucket(name, alias, routingKey)));
-        });
+        return picked(name, alias, Routing.bucket(name, alias, routingKey), this::resolved);
     }
 
     @Override
     public ResolvedContent resolveContent(String name, String alias) {
         Names.artifact(name);
         Names.alias(alias);
-        return guarded(() -> {
-            AliasRecord record = aliasRecord(name, alias);
-            return reader.resolvedContent(record, record.target().pick(ThreadLocalRandom.current().nextInt(100)));
-        });
+        return picked(name, alias, ThreadLocalRandom.current().nextInt(100), reader::resolvedContent);
     }
 
     @Override
@@ -262,9 +254,14 @@ public final class DefaultRepository implements Repository {
         Names.artifact(name);
         Names.alias(alias);
         Names.notNull("routingKey", routingKey);
+        return picked(name, alias, Routing.bucket(name, alias, routingKey), reader::resolvedContent);
+    }
+
+    /** Reads the alias record and gives it, with the target it picks for {@code bucket} (0–99), to {@code read}. */
+    private <T> T picked(String name, String alias, int bucket, BiFunction<AliasRecord, Version, T> read) {
         return guarded(() -> {
             AliasRecord record = aliasRecord(name, alias);
-            return reader.resolvedContent(record, record.target().pick(Routing.bucket(name, alias, routingKey)));
+            return read.apply(record, record.target().pick(bucket));
         });
     }
 
