@@ -8,12 +8,15 @@ import java.sql.SQLException;
 /** Creates the HikariCP connection pool for a {@link JdbcConfig}. */
 final class ConnectionPools {
 
+    private static final String H2_URL = "jdbc:h2:";
+
     private ConnectionPools() {
     }
 
     /**
      * A pool whose creation does not wait for the database (it connects in the background and on demand), so a
-     * database that is down shows up as a {@link io.versioned.api.BackendException} of the port calls, not here.
+     * database that is down shows up as a {@link io.versioned.api.BackendException} of the port calls, not here. An
+     * H2 database is opened through {@link CorruptionAwareDataSource}, which stops opening a file found corrupted.
      *
      * @throws IllegalArgumentException if no JDBC driver on the class path accepts the URL
      */
@@ -21,9 +24,13 @@ final class ConnectionPools {
         requireDriver(config.jdbcUrl());
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("versioned-metadata");
-        hikari.setJdbcUrl(config.jdbcUrl());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
+        if (config.jdbcUrl().startsWith(H2_URL)) {
+            hikari.setDataSource(new CorruptionAwareDataSource(config.jdbcUrl(), config.user(), config.password()));
+        } else {
+            hikari.setJdbcUrl(config.jdbcUrl());
+            hikari.setUsername(config.user());
+            hikari.setPassword(config.password());
+        }
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));

@@ -137,18 +137,33 @@ class H2EmbeddedDatabaseTest {
             }
         }
         Path file = directory.resolve("metadata.mv.db");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        java.nio.ByteBuffer headers = java.nio.ByteBuffer.allocate(8192);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.read(headers, 0);
             // both file headers overwritten: H2 finds no valid header (a truncation alone may leave an older chunk,
             // which H2 opens as an older state without a word)
             channel.write(java.nio.ByteBuffer.wrap(new byte[8192]), 0);
         }
 
         try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            for (int call = 1; call <= 3; call++) {
+                assertThatThrownBy(port::listArtifactNames).as("listArtifactNames(), call %d", call)
+                        .isInstanceOf(BackendException.class)
+                        .hasMessage("the database " + file + " is corrupted: restore it from a backup; this is not "
+                                + "temporary")
+                        .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.write(headers.flip(), 0);
+            }
             assertThatThrownBy(port::listArtifactNames)
-                    .isInstanceOf(BackendException.class)
-                    .hasMessage("the database " + file + " is corrupted: restore it from a backup; this is not "
-                            + "temporary")
-                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
+                    .as("listArtifactNames() of the port that found the file corrupted, after the file was restored: "
+                            + "the pool does not open a file it found corrupted again")
+                    .hasMessageContaining("is corrupted");
+        }
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            assertThat(port.listArtifactNames()).as("listArtifactNames() of a new port on the restored file")
+                    .hasSize(50);
         }
     }
 
