@@ -3,6 +3,8 @@ package io.versioned.tck;
 import io.versioned.core.port.BlobPort;
 import io.versioned.core.port.BlobUpload;
 import io.versioned.core.port.MetadataPort;
+import io.versioned.core.port.PreconditionFailedException;
+import io.versioned.core.port.VersionRecord;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -17,6 +19,7 @@ final class RecordingPorts {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<BlobUpload> uploads = new CopyOnWriteArrayList<>();
+    private final List<String> lostRaces = new CopyOnWriteArrayList<>();
     private final StorePorts ports;
 
     /** Wraps {@code delegate}; the recording starts empty. */
@@ -40,10 +43,20 @@ final class RecordingPorts {
         return List.copyOf(uploads);
     }
 
-    /** Forgets the calls (and uploads) recorded so far. */
+    /**
+     * The calls that threw {@link PreconditionFailedException} (a compare-and-set or put-if-absent that lost), in
+     * order, as {@code Port.method}, followed by the version of the record for the calls that take a
+     * {@link VersionRecord} (e.g. {@code MetadataPort.updateVersion LATEST}).
+     */
+    List<String> lostRaces() {
+        return List.copyOf(lostRaces);
+    }
+
+    /** Forgets the calls (and uploads, and lost races) recorded so far. */
     void clear() {
         calls.clear();
         uploads.clear();
+        lostRaces.clear();
     }
 
     private <T> T recording(Class<T> port, T delegate) {
@@ -58,6 +71,10 @@ final class RecordingPorts {
             try {
                 return method.invoke(delegate, args);
             } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof PreconditionFailedException) {
+                    lostRaces.add(port.getSimpleName() + "." + method.getName()
+                            + (args != null && args[0] instanceof VersionRecord record ? " " + record.version() : ""));
+                }
                 throw e.getCause();
             }
         });

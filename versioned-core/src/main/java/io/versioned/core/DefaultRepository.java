@@ -36,7 +36,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Repository} for any pair of ports: validates arguments, applies every rule of docs/semantics.md, and
- * turns any failure of a port into a {@link VersionedException}. Make one with {@link Repositories#of} or
+ * turns any failure of a port into a {@link VersionedException}. The record writes this object makes to one artifact
+ * take turns ({@link ArtifactWriteTurns}), so that its own threads do not lose compare-and-set races to each other;
+ * reads never wait. Make one with {@link Repositories#of} or
  * {@link VersionedCoreModule}.
  */
 public final class DefaultRepository implements Repository {
@@ -49,6 +51,7 @@ public final class DefaultRepository implements Repository {
     private final AliasOperations aliases;
     private final PurgeOperation purges;
     private final ContentReader reader;
+    private final ArtifactWriteTurns turns = new ArtifactWriteTurns();
 
     /**
      * Composes the repository over two stores; nothing is read or written until the first call.
@@ -62,7 +65,7 @@ public final class DefaultRepository implements Repository {
         this.stores = new Stores(blobs, metadata, clock);
         this.views = new RecordViews(stores);
         AliasGuard guard = new AliasGuard(stores);
-        this.puts = new PutOperation(stores, views);
+        this.puts = new PutOperation(stores, views, turns);
         this.publishes = new PublishOperation(stores, views);
         this.lifecycle = new VersionLifecycle(stores, views, guard);
         this.aliases = new AliasOperations(stores, views, guard);
@@ -131,21 +134,21 @@ public final class DefaultRepository implements Repository {
     @Override
     public Artifact publishArtifactVersion(String name) {
         Names.artifact(name);
-        return guarded(() -> publishes.publish(name));
+        return guarded(() -> turns.inTurn(name, () -> publishes.publish(name)));
     }
 
     @Override
     public void deleteArtifactVersion(String name, Version version) {
         Names.artifact(name);
         Names.version(version);
-        run(() -> lifecycle.delete(name, version));
+        run(() -> turns.inTurn(name, () -> lifecycle.delete(name, version)));
     }
 
     @Override
     public Artifact restoreArtifactVersion(String name, Version version) {
         Names.artifact(name);
         Names.version(version);
-        return guarded(() -> lifecycle.restore(name, version));
+        return guarded(() -> turns.inTurn(name, () -> lifecycle.restore(name, version)));
     }
 
     @Override
@@ -192,7 +195,7 @@ public final class DefaultRepository implements Repository {
     @Override
     public Alias putAlias(String name, String alias, Version version, Version secondary, int secondaryWeight) {
         AliasTarget target = checkedTarget(name, alias, version, secondary, secondaryWeight);
-        return guarded(() -> aliases.put(name, alias, target, OptionalLong.empty()));
+        return guarded(() -> turns.inTurn(name, () -> aliases.put(name, alias, target, OptionalLong.empty())));
     }
 
     @Override
@@ -204,7 +207,8 @@ public final class DefaultRepository implements Repository {
             throw new IllegalArgumentException("expectedRevision: must be >= 0 (0: the alias must not exist), got "
                     + expectedRevision);
         }
-        return guarded(() -> aliases.put(name, alias, target, OptionalLong.of(expectedRevision)));
+        return guarded(() -> turns.inTurn(name,
+                () -> aliases.put(name, alias, target, OptionalLong.of(expectedRevision))));
     }
 
     @Override
@@ -224,7 +228,7 @@ public final class DefaultRepository implements Repository {
     public void deleteAlias(String name, String alias) {
         Names.artifact(name);
         Names.alias(alias);
-        run(() -> aliases.delete(name, alias));
+        run(() -> turns.inTurn(name, () -> aliases.delete(name, alias)));
     }
 
     @Override
@@ -287,13 +291,14 @@ public final class DefaultRepository implements Repository {
         if (purgeOlderThan.isNegative()) {
             throw new IllegalArgumentException("purgeOlderThan: must not be negative, got " + purgeOlderThan);
         }
-        return guarded(() -> purges.purgeVersions(name, keepLastN, purgeOlderThan, dryRun));
+        return guarded(() -> turns.inTurn(name,
+                () -> purges.purgeVersions(name, keepLastN, purgeOlderThan, dryRun)));
     }
 
     @Override
     public void purgeArtifact(String name) {
         Names.artifact(name);
-        run(() -> purges.purgeArtifact(name));
+        run(() -> turns.inTurn(name, () -> purges.purgeArtifact(name)));
     }
 
     @Override

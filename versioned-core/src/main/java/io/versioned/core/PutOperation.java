@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * pointing at whole bytes with its SHA-256; at worst an orphan upload remains for {@code gc}. The content is
  * uploaded at most once (a caller's stream cannot be read twice): when the put loses a race, it retries with the
  * bytes it already uploaded. On a store shared with the Python library, the committed bytes are then copied to the
- * key that library reads LATEST from.
+ * key that library reads LATEST from. The upload runs outside the artifact's write turn ({@link ArtifactWriteTurns});
+ * the record write and the steps after it run in it, so that puts of one artifact from one repository object lose at
+ * most the race of their first record write to each other, and copy for the Python library in the order they
+ * committed.
  */
 final class PutOperation {
 
@@ -38,25 +41,38 @@ final class PutOperation {
 
     private final Stores stores;
     private final RecordViews views;
+    private final ArtifactWriteTurns turns;
 
-    PutOperation(Stores stores, RecordViews views) {
+    PutOperation(Stores stores, RecordViews views, ArtifactWriteTurns turns) {
         this.stores = stores;
         this.views = views;
+        this.turns = turns;
     }
 
     Artifact put(String name, Content content, PutOptions options) {
-        Upload upload = null;
+        Optional<VersionRecord> first = stores.metadata().getVersion(name, Version.LATEST);
+        Content hashed = hashedIfWorthIt(content, live(first));
+        Upload upload = uploadIfChanged(name, first, hashed, options);
+        return turns.inTurn(name, () -> record(name, hashed, options, first, upload));
+    }
+
+    /**
+     * Writes the LATEST record for the content, in the artifact's write turn: {@code first} is the LATEST read before
+     * the upload, {@code upload} the bytes uploaded (null when they were found unchanged). A lost race reads LATEST
+     * again; content found unchanged by that read but changed since is uploaded then. The first attempt was prepared
+     * before the turn, so losing it usually means a writer of this process went first: it is tried again at once;
+     * later attempts lose only to other processes and pause as {@link RetryPolicy#LOST_RACES} says.
+     */
+    private Artifact record(String name, Content content, PutOptions options, Optional<VersionRecord> first,
+                            Upload upload) {
+        Optional<VersionRecord> current = first;
         for (int attempt = 0; ; attempt++) {
-            Optional<VersionRecord> current = stores.metadata().getVersion(name, Version.LATEST);
-            Optional<VersionRecord> live = current.filter(record -> !record.deleted());
-            if (upload == null) {
-                content = hashedIfWorthIt(content, live);
+            if (attempt > 0) {
+                current = stores.metadata().getVersion(name, Version.LATEST);
             }
-            if (upload == null && !sameBytes(live, content.knownSha256())) {
-                if (current.isEmpty()) {
-                    stores.metadata().registerArtifactName(name);
-                }
-                upload = upload(name, content, options);
+            Optional<VersionRecord> live = live(current);
+            if (upload == null) {
+                upload = uploadIfChanged(name, current, content, options);
             }
             if (sameBytes(live, upload != null ? Optional.of(upload.sha256()) : content.knownSha256())) {
                 Optional<Artifact> kept = keepWithAttributes(live.get(), options);
@@ -75,7 +91,9 @@ final class PutOperation {
                     return views.artifact(record);
                 }
             }
-            RetryPolicy.LOST_RACES.afterLostRace(attempt, "put of " + name, ConflictException::new);
+            if (attempt > 0) {
+                RetryPolicy.LOST_RACES.afterLostRace(attempt - 1, "put of " + name, ConflictException::new);
+            }
         }
     }
 
@@ -92,6 +110,25 @@ final class PutOperation {
             return file.hashed();
         }
         return content;
+    }
+
+    /**
+     * Uploads the content unless its SHA-256 is known and equal to that of {@code current} (LATEST as read), and
+     * registers the name first when there is no LATEST record; null when nothing was uploaded.
+     */
+    private Upload uploadIfChanged(String name, Optional<VersionRecord> current, Content content,
+                                   PutOptions options) {
+        if (sameBytes(live(current), content.knownSha256())) {
+            return null;
+        }
+        if (current.isEmpty()) {
+            stores.metadata().registerArtifactName(name);
+        }
+        return upload(name, content, options);
+    }
+
+    private static Optional<VersionRecord> live(Optional<VersionRecord> latest) {
+        return latest.filter(record -> !record.deleted());
     }
 
     /** Whether there is a live LATEST and {@code sha256} is known and equal to its SHA-256. */

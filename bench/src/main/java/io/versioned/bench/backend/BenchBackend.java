@@ -54,15 +54,20 @@ public final class BenchBackend implements AutoCloseable {
         this.metadata = new CountingMetadataPort(metadata, failures);
         this.s3OnlyConfig = s3OnlyConfig;
         this.ownedClient = ownedClient;
-        Injector injector = Guice.createInjector(new VersionedCoreModule(), new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(BlobPort.class).toInstance(BenchBackend.this.blobs);
-                bind(MetadataPort.class).toInstance(BenchBackend.this.metadata);
-            }
-        });
+        Injector injector = composed();
         this.repository = injector.getInstance(Repository.class);
         this.maintenance = injector.getInstance(Maintenance.class);
+    }
+
+    /** The core composed over the counted ports, as applications compose it. */
+    private Injector composed() {
+        return Guice.createInjector(new VersionedCoreModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(BlobPort.class).toInstance(blobs);
+                bind(MetadataPort.class).toInstance(metadata);
+            }
+        });
     }
 
     /**
@@ -111,6 +116,15 @@ public final class BenchBackend implements AutoCloseable {
     /** The repository, as applications use it. */
     public Repository repository() {
         return repository;
+    }
+
+    /**
+     * Another repository object on the same (counted) ports, as another process of the same application would have:
+     * its writes do not take turns with those of {@link #repository()}. Not to be closed: {@link #close()} closes the
+     * ports it shares.
+     */
+    public Repository anotherClient() {
+        return composed().getInstance(Repository.class);
     }
 
     /** Maintenance (fsck, gc) over the same ports as {@link #repository()}. */

@@ -1,5 +1,6 @@
 package io.versioned.bench.concurrency;
 
+import io.versioned.api.Repository;
 import io.versioned.bench.Samples;
 import io.versioned.bench.backend.BenchBackend;
 import java.util.ArrayList;
@@ -42,8 +43,9 @@ final class ConcurrencyRun {
         AtomicLong runCycles = new AtomicLong();
         List<CycleWorker> workers = new ArrayList<>();
         for (int thread = 0; thread < threads; thread++) {
-            workers.add(new CycleWorker(thread, backend.repository(), workload, plan.cyclesPerArtifact(), runCycles,
-                    ledger, retrier));
+            Repository repository = workload.clientPerThread() ? backend.anotherClient() : backend.repository();
+            workers.add(new CycleWorker(thread, repository, workload, plan.cyclesPerArtifact(), runCycles, ledger,
+                    retrier));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         double[] throughputs = new double[plan.windows()];

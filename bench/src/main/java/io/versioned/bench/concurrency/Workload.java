@@ -11,7 +11,15 @@ public enum Workload {
     OWN_ARTIFACTS("own artifact per thread", "throughput: threads never write the same artifact"),
 
     /** All threads work on the same artifact and alias at a time: contention on one artifact. */
-    SHARED_ARTIFACT("one shared artifact", "contention: all threads put, publish and move the alias of one artifact");
+    SHARED_ARTIFACT("one shared artifact", "contention: all threads put, publish and move the alias of one artifact"),
+
+    /**
+     * As {@link #SHARED_ARTIFACT}, but each thread has a repository object of its own on the same ports, as separate
+     * processes have: the writers do not take turns, and the stores' compare-and-set decides every race.
+     */
+    SHARED_ARTIFACT_CLIENT_PER_THREAD("one shared artifact, a repository object per thread",
+            "contention between clients: as one shared artifact, each thread with its own repository object, as "
+                    + "separate processes would be");
 
     private final String label;
     private final String meaning;
@@ -19,6 +27,11 @@ public enum Workload {
     Workload(String label, String meaning) {
         this.label = label;
         this.meaning = meaning;
+    }
+
+    /** Whether each thread works through a repository object of its own rather than the backend's one. */
+    boolean clientPerThread() {
+        return this == SHARED_ARTIFACT_CLIENT_PER_THREAD;
     }
 
     /** A short name for the report. */
@@ -42,7 +55,7 @@ public enum Workload {
     String artifact(int thread, long threadCycle, long runCycle, int cyclesPerArtifact) {
         return switch (this) {
             case OWN_ARTIFACTS -> "own-t" + thread + "-b" + threadCycle / cyclesPerArtifact;
-            case SHARED_ARTIFACT -> "shared-b" + runCycle / cyclesPerArtifact;
+            case SHARED_ARTIFACT, SHARED_ARTIFACT_CLIENT_PER_THREAD -> "shared-b" + runCycle / cyclesPerArtifact;
         };
     }
 }
