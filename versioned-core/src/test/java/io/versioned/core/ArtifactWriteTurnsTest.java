@@ -54,13 +54,8 @@ class ArtifactWriteTurnsTest {
 
     @Test
     void aWriteOfAnotherNameDoesNotWait() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> turns.inTurn("model", () -> {
-            holding.countDown();
-            await(release);
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> holder = holdTurn("model", release);
         Future<String> other = threads.submit(() -> turns.inTurn("config", () -> "written"));
         assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("written");
         assertThat(turns.namesInUse()).isEqualTo(1);
@@ -93,13 +88,8 @@ class ArtifactWriteTurnsTest {
 
     @Test
     void aWriterInterruptedWhileWaitingWritesNothingAndKeepsItsInterruptStatus() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<?> holder = threads.submit(() -> turns.inTurn("model", () -> {
-            holding.countDown();
-            await(release);
-        }));
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> holder = holdTurn("model", release);
         AtomicBoolean written = new AtomicBoolean();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
@@ -128,6 +118,17 @@ class ArtifactWriteTurnsTest {
         assertThat(stillInterrupted).isTrue();
         assertThat(written).isFalse();
         assertThat(turns.namesInUse()).isZero();
+    }
+
+    /** Starts a writer that holds the turn of {@code name} until {@code release}; returns once it holds it. */
+    private Future<?> holdTurn(String name, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> turns.inTurn(name, () -> {
+            holding.countDown();
+            await(release);
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("the writer holding the turn started").isTrue();
+        return holder;
     }
 
     private static void await(CountDownLatch latch) {
