@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * publish is lost, every version's bytes match its SHA-256, every alias change lands whole and none is lost,
  * and no alias points at a deleted or purged version. Each racing thread has a repository object of its own on the
  * same ports, as racing processes do, so that the stores' compare-and-set decides every race (threads sharing one
- * repository object take turns per artifact instead, which one test checks). Further tests put one concurrent change at an exact port call
- * of an operation ({@link InterleavedPorts}), to check the retry paths deterministically.
+ * repository object take turns per artifact instead, which one test checks). Further tests put one concurrent change
+ * at an exact port call of an operation ({@link InterleavedPorts}), to check the retry paths deterministically.
  */
 public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
