@@ -323,6 +323,36 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
         Invariants.assertHold(ports, NAME);
     }
 
+    /**
+     * An alias written between the purge's read of the aliases and its removal of the records pins one candidate: the
+     * purge keeps it, finds the change by reading the record again instead of sending a compare-and-set that must
+     * fail, and still purges the others.
+     */
+    @Test
+    void aCandidatePinnedWhileThePurgeRemovesRecordsIsReadAgainAndKept() {
+        publishVersions(3);
+        clock.advance(Duration.ofDays(30));
+        AliasTarget target = AliasTarget.of(Version.of(1));
+        InterleavedPorts pinning = new InterleavedPorts(ports, "MetadataPort.deleteVersions", () -> {
+            VersionRecord first = ports.metadata().getVersion(NAME, Version.of(1)).orElseThrow();
+            ports.metadata().updateVersion(first.withAliasPins(Map.of("production", 1L)), first.revision());
+            ports.metadata().createAlias(new AliasRecord(NAME, "production", clock.instant(), target, 1));
+            ports.metadata().appendAliasHistory(new AliasChange(NAME, "production", 1, clock.instant(),
+                    Optional.empty(), Optional.of(target)));
+        });
+        RecordingPorts recording = new RecordingPorts(pinning.ports());
+
+        PurgeResult result = RepositoryFixture.compose(recording.ports(), clock)
+                .purgeArtifactVersions(NAME, 0, Duration.ZERO);
+
+        assertThat(pinning.ran()).as("the alias was written during the purge").isTrue();
+        assertThat(result.purged()).as("result.purged()").containsExactlyInAnyOrder(Version.of(2), Version.of(3));
+        assertThat(result.keptByAlias()).as("result.keptByAlias()").containsExactly(Version.of(1));
+        assertThat(recording.lostRaces()).as("compare-and-set writes of the purge that lost").isEmpty();
+        assertThat(repository.resolve(NAME, "production").version()).isEqualTo(Version.of(1));
+        Invariants.assertHold(ports, NAME);
+    }
+
     @Test
     void aPublishWhoseLatestChangesBeforeTheCopyPublishesTheNewLatest() {
         repository.putArtifact(NAME, content(1, 0));

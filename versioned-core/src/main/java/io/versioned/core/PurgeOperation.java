@@ -82,8 +82,8 @@ final class PurgeOperation {
     /**
      * Removes the candidates no alias blocks: their records in one {@link io.versioned.core.port.MetadataPort#deleteVersions}
      * call (one write on a store that keeps an artifact's records in one document), then their bytes. A candidate whose
-     * record changed since it was read (a pin written after the aliases were read raises its revision), and the
-     * artifact's highest number, go through {@link #purgeOne}.
+     * record changed since it was read (a pin written after the aliases were read raises its revision) is read again,
+     * with the aliases, and goes through {@link #purgeOne}, as does the artifact's highest number.
      */
     private Map<Version, Outcome> purge(String name, List<VersionRecord> candidates, List<AliasRecord> aliases,
                                         int highest) {
@@ -101,6 +101,10 @@ final class PurgeOperation {
             if (removed.contains(candidate.version())) {
                 deleteBytes(candidate.blobKey());
                 outcomes.put(candidate.version(), Outcome.PURGED);
+            } else if (unblocked.containsKey(candidate.version())) {
+                outcomes.put(candidate.version(), unchanged(candidate)
+                        .map(record -> purgeOne(record, stores.metadata().listAliases(name), false))
+                        .orElse(Outcome.CHANGED));
             } else if (!outcomes.containsKey(candidate.version())) {
                 outcomes.put(candidate.version(),
                         purgeOne(candidate, aliases, candidate.version().number() == highest));
@@ -131,8 +135,8 @@ final class PurgeOperation {
                 deleteBytes(record.blobKey());
                 return Outcome.PURGED;
             } catch (PreconditionFailedException e) {
-                Optional<VersionRecord> reread = stores.metadata().getVersion(record.name(), record.version());
-                if (reread.isEmpty() || !reread.get().updateAt().equals(record.updateAt())) {
+                Optional<VersionRecord> reread = unchanged(record);
+                if (reread.isEmpty()) {
                     return Outcome.CHANGED;
                 }
                 record = reread.get();
@@ -142,6 +146,16 @@ final class PurgeOperation {
                     "purge of version " + record.version() + " of " + record.name(),
                     ConflictException::new);
         }
+    }
+
+    /**
+     * The record of {@code record}'s version as stored now, if it is still the same version (a pin or an unpin raised
+     * its revision; its content and time are unchanged); empty if it was removed, or deleted or restored meanwhile
+     * (which set a new time).
+     */
+    private Optional<VersionRecord> unchanged(VersionRecord record) {
+        return stores.metadata().getVersion(record.name(), record.version())
+                .filter(reread -> reread.updateAt().equals(record.updateAt()));
     }
 
     /**
