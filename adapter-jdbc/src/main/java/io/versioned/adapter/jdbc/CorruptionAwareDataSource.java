@@ -10,16 +10,13 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The connections of an H2 file database, for the pool: once opening the file failed because it is corrupted (H2's
- * SQLSTATE {@value #CORRUPTED}), every later attempt fails at once with that error instead of opening the file again.
- * A corrupted file does not heal while the process runs (a restored backup is opened by a new process), and opening it
- * again and again interleaves other errors — the lock file of the failed attempt reads as "in use" for a moment — so
+ * The connections of an H2 file database, for the pool: once opening the file failed because it is corrupted
+ * ({@link JdbcErrors#isCorruptedH2File}), every later attempt fails at once with that error instead of opening the
+ * file again. A corrupted file does not heal while the process runs (a restored backup is opened by a new process),
+ * and opening it again and again interleaves other errors — the lock file of the failed attempt reads as "in use" for a moment — so
  * that the pool's last error, the one a caller sees when it gives up waiting, could hide the cause. Thread-safe.
  */
 final class CorruptionAwareDataSource implements DataSource {
-
-    /** H2's SQLSTATE for a file it cannot read as a database. */
-    static final String CORRUPTED = "90030";
 
     private final JdbcDataSource h2 = new JdbcDataSource();
     private final AtomicReference<SQLException> corrupted = new AtomicReference<>();
@@ -44,7 +41,7 @@ final class CorruptionAwareDataSource implements DataSource {
         try {
             return h2.getConnection();
         } catch (SQLException e) {
-            if (CORRUPTED.equals(e.getSQLState())) {
+            if (JdbcErrors.isCorruptedH2File(e)) {
                 corrupted.compareAndSet(null, e);
             }
             throw e;

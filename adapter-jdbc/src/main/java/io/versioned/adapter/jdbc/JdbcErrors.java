@@ -82,7 +82,7 @@ final class JdbcErrors {
             return new BackendException("the database " + h2File(failure) + " is busy: another program has it open "
                     + "without sharing it (an H2 tool started without AUTO_SERVER=TRUE?)", failure, true);
         }
-        if (hasState(failure, H2_FILE_CORRUPTED)) {
+        if (isCorruptedH2File(failure)) {
             return new BackendException("the database " + h2File(failure) + " is corrupted: restore it from a "
                     + "backup; this is not temporary", failure, false);
         }
@@ -96,6 +96,11 @@ final class JdbcErrors {
     }
 
     /** True if an {@link SQLException} in the cause chain of {@code failure} has SQLSTATE {@code state}. */
+    /** Whether H2 refused to open its database file because the file is corrupted (SQLSTATE 90030). */
+    static boolean isCorruptedH2File(Throwable failure) {
+        return hasState(failure, H2_FILE_CORRUPTED);
+    }
+
     private static boolean hasState(Throwable failure, String state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
