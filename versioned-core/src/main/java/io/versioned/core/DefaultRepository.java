@@ -134,21 +134,21 @@ public final class DefaultRepository implements Repository {
     @Override
     public Artifact publishArtifactVersion(String name) {
         Names.artifact(name);
-        return guarded(() -> turns.inTurn(name, () -> publishes.publish(name)));
+        return written(name, () -> publishes.publish(name));
     }
 
     @Override
     public void deleteArtifactVersion(String name, Version version) {
         Names.artifact(name);
         Names.version(version);
-        run(() -> turns.inTurn(name, () -> lifecycle.delete(name, version)));
+        written(name, () -> lifecycle.delete(name, version));
     }
 
     @Override
     public Artifact restoreArtifactVersion(String name, Version version) {
         Names.artifact(name);
         Names.version(version);
-        return guarded(() -> turns.inTurn(name, () -> lifecycle.restore(name, version)));
+        return written(name, () -> lifecycle.restore(name, version));
     }
 
     @Override
@@ -195,7 +195,7 @@ public final class DefaultRepository implements Repository {
     @Override
     public Alias putAlias(String name, String alias, Version version, Version secondary, int secondaryWeight) {
         AliasTarget target = checkedTarget(name, alias, version, secondary, secondaryWeight);
-        return guarded(() -> turns.inTurn(name, () -> aliases.put(name, alias, target, OptionalLong.empty())));
+        return written(name, () -> aliases.put(name, alias, target, OptionalLong.empty()));
     }
 
     @Override
@@ -207,8 +207,7 @@ public final class DefaultRepository implements Repository {
             throw new IllegalArgumentException("expectedRevision: must be >= 0 (0: the alias must not exist), got "
                     + expectedRevision);
         }
-        return guarded(() -> turns.inTurn(name,
-                () -> aliases.put(name, alias, target, OptionalLong.of(expectedRevision))));
+        return written(name, () -> aliases.put(name, alias, target, OptionalLong.of(expectedRevision)));
     }
 
     @Override
@@ -228,7 +227,7 @@ public final class DefaultRepository implements Repository {
     public void deleteAlias(String name, String alias) {
         Names.artifact(name);
         Names.alias(alias);
-        run(() -> turns.inTurn(name, () -> aliases.delete(name, alias)));
+        written(name, () -> aliases.delete(name, alias));
     }
 
     @Override
@@ -291,14 +290,13 @@ public final class DefaultRepository implements Repository {
         if (purgeOlderThan.isNegative()) {
             throw new IllegalArgumentException("purgeOlderThan: must not be negative, got " + purgeOlderThan);
         }
-        return guarded(() -> turns.inTurn(name,
-                () -> purges.purgeVersions(name, keepLastN, purgeOlderThan, dryRun)));
+        return written(name, () -> purges.purgeVersions(name, keepLastN, purgeOlderThan, dryRun));
     }
 
     @Override
     public void purgeArtifact(String name) {
         Names.artifact(name);
-        run(() -> turns.inTurn(name, () -> purges.purgeArtifact(name)));
+        written(name, () -> purges.purgeArtifact(name));
     }
 
     @Override
@@ -350,6 +348,16 @@ public final class DefaultRepository implements Repository {
     }
 
     /** Like {@link #guarded(Supplier)} for operations without a result. */
+    /** Runs a write of artifact {@code name} in its turn among this object's writes of it, guarded. */
+    private <T> T written(String name, Supplier<T> write) {
+        return guarded(() -> turns.inTurn(name, write));
+    }
+
+    /** Runs a write of artifact {@code name} in its turn, as {@link #written(String, Supplier)}. */
+    private void written(String name, Runnable write) {
+        run(() -> turns.inTurn(name, write));
+    }
+
     private static void run(Runnable operation) {
         guarded(() -> {
             operation.run();
