@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,21 +45,14 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
     protected static final int THREADS = 8;
     private static final String NAME = "raced";
 
-    /** One repository object per racing thread, on the same ports. */
-    private List<Repository> racers;
-
     /** How many operations each thread performs in the longer races; adapters on slow stores may lower it. */
     protected int roundsPerThread() {
         return 4;
     }
 
-    @BeforeEach
-    void createRacers() {
-        racers = IntStream.range(0, THREADS).mapToObj(thread -> RepositoryFixture.compose(ports, clock)).toList();
-    }
-
     @Test
     void racingPutAndPublishNeverLoseOrMixVersions() {
+        List<Repository> racers = racers();
         List<Race.Outcome<List<Artifact>>> outcomes = Race.run(THREADS, thread -> () -> {
             List<Artifact> published = new ArrayList<>();
             for (int round = 0; round < roundsPerThread(); round++) {
@@ -76,6 +68,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void racingPublishersOfTheSameLatestAgreeOnItsBytes() {
+        List<Repository> racers = racers();
         repository.putArtifact(NAME, content(99, 0));
         List<Race.Outcome<Artifact>> outcomes = Race.run(THREADS,
                 thread -> () -> racers.get(thread).publishArtifactVersion(NAME));
@@ -89,6 +82,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void racingPutsOfLatestLeaveOneWholeLatest() {
+        List<Repository> racers = racers();
         List<Race.Outcome<Artifact>> outcomes = Race.run(THREADS, thread -> () ->
                 racers.get(thread).putArtifact(NAME, content(thread, 0)));
         assertAllSucceeded(outcomes);
@@ -100,6 +94,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void racingAliasWritersEachLandWholeAndNoneIsLost() {
+        List<Repository> racers = racers();
         publishVersions(3);
         List<AliasTarget> targets = List.of(
                 AliasTarget.of(Version.of(1)),
@@ -127,6 +122,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void withAnExpectedRevisionExactlyOneRacingAliasWriterWins() {
+        List<Repository> racers = racers();
         publishVersions(THREADS);
         long revision = repository.putAlias(NAME, "production", Version.of(1)).revision();
         List<Race.Outcome<Alias>> outcomes = Race.run(THREADS, thread -> () -> racers.get(thread).putAlias(NAME,
@@ -144,6 +140,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void racingDeletesAndAliasWritersNeverLeaveAnAliasOnADeletedVersion() {
+        List<Repository> racers = racers();
         publishVersions(4);
         List<Race.Outcome<Void>> outcomes = Race.runAll(THREADS, thread -> () -> {
             for (int round = 0; round < roundsPerThread(); round++) {
@@ -163,6 +160,7 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
 
     @Test
     void racingPurgesAndAliasWritersNeverLeaveAnAliasOnAPurgedVersion() {
+        List<Repository> racers = racers();
         publishVersions(6);
         clock.advance(Duration.ofDays(30));
         List<Race.Outcome<Void>> outcomes = Race.runAll(THREADS, thread -> () -> {
@@ -377,6 +375,11 @@ public abstract class ConcurrencyContract extends RepositoryContractSupport {
     /** A repository whose first call of {@code portCall} is preceded by {@code concurrentChange} on {@link #repository}. */
     private Repository interleaved(String portCall, Runnable concurrentChange) {
         return RepositoryFixture.compose(new InterleavedPorts(ports, portCall, concurrentChange).ports(), clock);
+    }
+
+    /** One repository object per racing thread, on the same ports, as racing processes have. */
+    private List<Repository> racers() {
+        return IntStream.range(0, THREADS).mapToObj(thread -> RepositoryFixture.compose(ports, clock)).toList();
     }
 
     private void publishVersions(int count) {
