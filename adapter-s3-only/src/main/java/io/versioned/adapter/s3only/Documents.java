@@ -14,8 +14,44 @@ import java.util.function.Supplier;
  */
 final class Documents {
 
-    /** How one document type is located and converted. */
-    record Type<D>(String key, Function<byte[], D> decoder, Function<D, byte[]> encoder, Supplier<D> empty) {
+    /**
+     * How one document type is located and converted, and what happens when it does not exist.
+     *
+     * @param absence asked when an {@link #update} finds no object (a {@link Absence#NONE} for document types that
+     *                need nothing then)
+     */
+    record Type<D>(String key, Function<byte[], D> decoder, Function<D, byte[]> encoder, Supplier<D> empty,
+                   Absence absence) {
+
+        Type(String key, Function<byte[], D> decoder, Function<D, byte[]> encoder, Supplier<D> empty) {
+            this(key, decoder, encoder, empty, Absence.NONE);
+        }
+    }
+
+    /**
+     * What an {@link #update} of a document type asks when the document's object does not exist. Each answer
+     * {@code true} makes the update read the document again before it edits (counted as a lost race).
+     */
+    interface Absence {
+
+        /** Nothing to do: the edit sees the empty document, and the write creates it. */
+        Absence NONE = new Absence() {
+            @Override
+            public boolean readAgain() {
+                return false;
+            }
+
+            @Override
+            public boolean readAgainBeforeCreating() {
+                return false;
+            }
+        };
+
+        /** Asked before the edit sees the empty document: true if the document may exist now. */
+        boolean readAgain();
+
+        /** Asked after the edit decided to create the document, before it is written: true to read it again. */
+        boolean readAgainBeforeCreating();
     }
 
     /**
@@ -70,10 +106,18 @@ final class Documents {
         int unanswered = 0;
         for (int attempt = 0; ; attempt++) {
             Optional<Stored> stored = objects.get(type.key());
+            if (stored.isEmpty() && type.absence().readAgain()) {
+                Contention.lostRace(attempt, "update " + objects.location(type.key()));
+                continue;
+            }
             D current = stored.map(s -> type.decoder().apply(s.bytes())).orElseGet(type.empty());
             Outcome<D, R> outcome = edit.apply(current, afterLostRace);
             if (outcome.next().isEmpty()) {
                 return outcome.value();
+            }
+            if (stored.isEmpty() && type.absence().readAgainBeforeCreating()) {
+                Contention.lostRace(attempt, "update " + objects.location(type.key()));
+                continue;
             }
             byte[] body = type.encoder().apply(outcome.next().get());
             MetadataObjects.Write result = stored.isPresent()

@@ -28,20 +28,31 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of every metadata document, and the only class that knows it. Every document is an object
- * with {@code "format": 1}, a {@code "kind"} naming the document type and the artifact {@code "name"} (plus
- * {@code "alias"} for history); timestamps are ISO-8601 UTC with exactly six fraction digits
- * ({@code 2024-05-01T12:00:00.123456Z}); versions are {@code "LATEST"} or six digits.
+ * with a {@code "format"} ({@value #VERSIONS_FORMAT} for the version documents, {@value #FORMAT} for the others), a
+ * {@code "kind"} naming the document type and the artifact {@code "name"} (plus {@code "alias"} for history and
+ * {@code "block"} for version documents); timestamps are ISO-8601 UTC with exactly six fraction digits
+ * ({@code 2024-05-01T12:00:00.123456Z}); versions are {@code "LATEST"} or six digits. The format-1
+ * {@code versions.json} of earlier releases is read only to be migrated ({@link #decodeVersionsIndex}).
  *
  * <p>Decoding is strict: a document that is not valid JSON, has another format or kind, belongs to another
- * artifact or alias, or misses or mistypes a field is refused with a non-retryable {@link BackendException}
+ * artifact, alias or block, or misses or mistypes a field is refused with a non-retryable {@link BackendException}
  * naming its location, never read as something else. Thread-safe.
  */
 final class MetadataCodec {
 
-    /** The format version this release writes and reads. */
+    /** The format of the aliases, history, counter and name documents, which this release writes and reads. */
     static final int FORMAT = 1;
 
+    /**
+     * The format of the version documents this release writes: {@code versions.json} as an index, the records in
+     * {@link VersionBlock} documents under {@code versions/}. It reads format 1 (every record in
+     * {@code versions.json}) only to migrate it.
+     */
+    static final int VERSIONS_FORMAT = 2;
+
     static final String KIND_VERSIONS = "versions";
+    static final String KIND_VERSIONS_INDEX = "versionsIndex";
+    static final String KIND_VERSIONS_MIGRATION = "versionsMigration";
     static final String KIND_ALIASES = "aliases";
     static final String KIND_HISTORY = "aliasHistory";
     static final String KIND_COUNTER = "versionCounter";
@@ -57,8 +68,74 @@ final class MetadataCodec {
 
     // ---- versions ----------------------------------------------------------------------------------------
 
-    byte[] encodeVersions(VersionsDocument document) {
-        ObjectNode root = header(KIND_VERSIONS, document.name());
+    /** The format-2 document of {@code block}, holding {@code document}'s records (all of that block). */
+    byte[] encodeVersions(VersionsDocument document, VersionBlock block) {
+        ObjectNode root = header(KIND_VERSIONS, document.name(), VERSIONS_FORMAT);
+        root.put("block", block.label());
+        putVersionRecords(root, document);
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the format-2 document of {@code block}
+     *                          of {@code name}, or hold a record of another block
+     */
+    VersionsDocument decodeVersions(String location, String name, VersionBlock block, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.document(bytes, KIND_VERSIONS, name, VERSIONS_FORMAT);
+        String label = fields.text(root, "block");
+        if (!block.label().equals(label)) {
+            throw fields.corrupt("it is the document of block '" + label + "', not of '" + block.label() + "'");
+        }
+        VersionsDocument document = versionRecords(fields, root, name);
+        document.versions().keySet().stream().filter(version -> !block.contains(version)).findFirst()
+                .ifPresent(version -> {
+                    throw fields.corrupt("version " + version.padded() + " does not belong in the document of "
+                            + block);
+                });
+        return document;
+    }
+
+    /** The format-2 {@code versions.json}: it says that the records of {@code name} are in format 2. */
+    byte[] encodeVersionsIndex(String name) {
+        ObjectNode root = header(KIND_VERSIONS_INDEX, name, VERSIONS_FORMAT);
+        root.put("records", "versions/");
+        return write(root);
+    }
+
+    /**
+     * Reads {@code versions.json}: the format-2 index (empty), or a format-1 document of an earlier release, whose
+     * records are returned to be migrated.
+     *
+     * @throws BackendException naming {@code location} if the bytes are neither
+     */
+    Optional<VersionsDocument> decodeVersionsIndex(String location, String name, byte[] bytes) {
+        Fields fields = new Fields(location);
+        JsonNode root = fields.parse(bytes);
+        JsonNode format = root.get("format");
+        if (format != null && format.isIntegralNumber() && format.longValue() == FORMAT) {
+            return Optional.of(versionRecords(fields, fields.check(root, KIND_VERSIONS, name, FORMAT), name));
+        }
+        fields.check(root, KIND_VERSIONS_INDEX, name, VERSIONS_FORMAT);
+        return Optional.empty();
+    }
+
+    /** {@code versions/_migration.json}: the records of a format-1 {@code versions.json} being migrated. */
+    byte[] encodeVersionsMigration(VersionsDocument document) {
+        ObjectNode root = header(KIND_VERSIONS_MIGRATION, document.name(), VERSIONS_FORMAT);
+        putVersionRecords(root, document);
+        return write(root);
+    }
+
+    /**
+     * @throws BackendException naming {@code location} if the bytes are not the migration document of {@code name}
+     */
+    VersionsDocument decodeVersionsMigration(String location, String name, byte[] bytes) {
+        Fields fields = new Fields(location);
+        return versionRecords(fields, fields.document(bytes, KIND_VERSIONS_MIGRATION, name, VERSIONS_FORMAT), name);
+    }
+
+    private void putVersionRecords(ObjectNode root, VersionsDocument document) {
         ArrayNode records = root.putArray("versions");
         for (VersionRecord record : document.versions().values()) {
             ObjectNode node = records.addObject();
@@ -75,15 +152,9 @@ final class MetadataCodec {
             new TreeMap<>(record.aliasPins()).forEach(pins::put);
             node.put("revision", record.revision());
         }
-        return write(root);
     }
 
-    /**
-     * @throws BackendException naming {@code location} if the bytes are not the versions document of {@code name}
-     */
-    VersionsDocument decodeVersions(String location, String name, byte[] bytes) {
-        Fields fields = new Fields(location);
-        JsonNode root = fields.document(bytes, KIND_VERSIONS, name);
+    private static VersionsDocument versionRecords(Fields fields, JsonNode root, String name) {
         TreeMap<Version, VersionRecord> records = fields.records(root, "versions", "version",
                 node -> fields.version(node, "version"), (node, version) -> new VersionRecord(name, version,
                         fields.time(node, "updateAt"), fields.bool(node, "deleted"), fields.text(node, "sha256"),
@@ -199,8 +270,12 @@ final class MetadataCodec {
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private ObjectNode header(String kind, String name) {
+        return header(kind, name, FORMAT);
+    }
+
+    private ObjectNode header(String kind, String name, int format) {
         ObjectNode root = mapper.createObjectNode();
-        root.put("format", FORMAT);
+        root.put("format", format);
         root.put("kind", kind);
         root.put("name", name);
         return root;
@@ -229,6 +304,15 @@ final class MetadataCodec {
         }
 
         JsonNode document(byte[] bytes, String kind, String name) {
+            return document(bytes, kind, name, FORMAT);
+        }
+
+        JsonNode document(byte[] bytes, String kind, String name, int expectedFormat) {
+            return check(parse(bytes), kind, name, expectedFormat);
+        }
+
+        /** The document's JSON object, unchecked. */
+        JsonNode parse(byte[] bytes) {
             JsonNode root;
             try {
                 root = mapper.readTree(bytes);
@@ -238,13 +322,19 @@ final class MetadataCodec {
             if (root == null || !root.isObject()) {
                 throw corrupt("it is not a JSON object");
             }
+            return root;
+        }
+
+        /** {@code root}, after checking its format, kind and artifact name. */
+        JsonNode check(JsonNode root, String kind, String name, int expectedFormat) {
             JsonNode format = root.get("format");
             if (format == null || !format.isIntegralNumber()) {
                 throw corrupt("it has no integer \"format\" field, so it was not written by this library");
             }
-            if (format.longValue() != FORMAT) {
+            if (format.longValue() != expectedFormat) {
                 throw corrupt("it has format " + format.longValue() + " and this release reads only format "
-                        + FORMAT + (format.longValue() > FORMAT ? " (it was written by a newer release)" : ""));
+                        + expectedFormat + (format.longValue() > expectedFormat
+                        ? " (it was written by a newer release)" : ""));
             }
             String actualKind = text(root, "kind");
             if (!kind.equals(actualKind)) {

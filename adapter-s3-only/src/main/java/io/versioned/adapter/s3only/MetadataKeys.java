@@ -57,9 +57,30 @@ final class MetadataKeys {
         return root + requireArtifact(name) + "/";
     }
 
-    /** {@code {prefix}/_meta/{name}/versions.json}: every version record of the artifact. */
-    String versions(String name) {
+    /**
+     * {@code {prefix}/_meta/{name}/versions.json}: in format 2 the index that says the records are under
+     * {@link #versionDocuments}; in format 1 (earlier releases) every version record of the artifact.
+     */
+    String versionsIndex(String name) {
         return artifactPrefix(name) + "versions.json";
+    }
+
+    /** {@code {prefix}/_meta/{name}/versions/}: the format-2 documents of the version records. */
+    String versionDocuments(String name) {
+        return artifactPrefix(name) + "versions/";
+    }
+
+    /** {@code {prefix}/_meta/{name}/versions/{block}.json}: the format-2 document of one {@link VersionBlock}. */
+    String versionDocument(String name, VersionBlock block) {
+        return versionDocuments(name) + block.fileName();
+    }
+
+    /**
+     * {@code {prefix}/_meta/{name}/versions/_migration.json}: the records of a format-1 {@code versions.json} while
+     * they are moved to their format-2 documents.
+     */
+    String versionsMigration(String name) {
+        return versionDocuments(name) + "_migration.json";
     }
 
     /** {@code {prefix}/_meta/{name}/aliases.json}: every alias record of the artifact. */

@@ -12,6 +12,8 @@ import io.versioned.core.port.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code {prefix}/{name}/...}.
  * <pre>
  * {prefix}/_meta/_names/{name}                  one marker per artifact name (the name index)
- * {prefix}/_meta/{name}/versions.json           every version record of the artifact
+ * {prefix}/_meta/{name}/versions.json           the index: the version records are in format 2
+ * {prefix}/_meta/{name}/versions/LATEST.json    LATEST's record
+ * {prefix}/_meta/{name}/versions/{block}.json   the records of 1000 consecutive numbers ({@link VersionBlock})
  * {prefix}/_meta/{name}/aliases.json            every alias record of the artifact
  * {prefix}/_meta/{name}/counter.json            the highest version number handed out
  * {prefix}/_meta/{name}/history/{alias}.json    every history entry of one alias
  * </pre>
+ * An artifact written by an earlier release (every version record in {@code versions.json}, format 1) is migrated
+ * by the first call that finds none of its format-2 documents ({@link VersionDocuments}).
  *
  * <h2>Writes</h2>
  * Objects are changed only with S3 conditional writes: created with {@code If-None-Match: *}, replaced with
@@ -42,22 +48,26 @@ import software.amazon.awssdk.services.s3.S3Client;
  * revision) is checked on the content read, and a conditional write that loses because another record of the
  * same document changed is retried inside the port on fresh content, as the library's one
  * {@link io.versioned.core.port.RetryPolicy#LOST_RACES} says (then a retryable {@link BackendException}). {@link PreconditionFailedException} is thrown only
- * when the record-level precondition itself fails. Writers of one artifact's versions (or aliases, or one
- * alias's history) are thus serialized by the document's ETag; writers of different artifacts never contend.
+ * when the record-level precondition itself fails. Writers of one document (LATEST, one block of versions, an
+ * artifact's aliases, one alias's history) are thus serialized by its ETag; writers of different documents never
+ * contend.
  *
- * <h2>Requests per method (uncontended; each lost race adds one GET and one PUT)</h2>
+ * <h2>Requests per method (uncontended; each lost race adds one GET and one PUT; docs/s3-only.md has the table)</h2>
  * <ul>
- *   <li>{@code getVersion}, {@code listVersions}, {@code getAlias}, {@code listAliases}, {@code aliasHistory}:
- *       1 GetObject, whatever the number of versions, aliases or entries</li>
+ *   <li>{@code getVersion}, {@code getAlias}, {@code listAliases}, {@code aliasHistory}: 1 GetObject, whatever the
+ *       number of versions, aliases or entries ({@code getVersion} of an absent record: + 1 ListObjectsV2)</li>
+ *   <li>{@code listVersions}: 1 ListObjectsV2 + 1 GetObject per document (LATEST's, one per 1000 numbers)</li>
+ *   <li>{@code newestVersions}: 1 ListObjectsV2 + 2 GetObjects, however many versions</li>
  *   <li>{@code createVersion}, {@code updateVersion}, {@code createAlias}, {@code updateAlias},
- *       {@code appendAliasHistory}, {@code allocateVersionNumber}: 1 GetObject + 1 PutObject</li>
+ *       {@code appendAliasHistory}, {@code allocateVersionNumber}: 1 GetObject + 1 PutObject (creating a version
+ *       document: + 1 ListObjectsV2, and + 1 PutObject of the index for the artifact's first)</li>
  *   <li>{@code deleteVersion}, {@code deleteAlias}: 1 GetObject + 1 PutObject; 1 GetObject when absent</li>
- *   <li>{@code deleteVersions}: 1 GetObject + 1 PutObject however many records it removes; 1 GetObject when
- *       none is there to remove</li>
+ *   <li>{@code deleteVersions}: 1 GetObject + 1 PutObject per block holding some of the records, however many
+ *       it removes; 1 GetObject for a block where none is there to remove</li>
  *   <li>{@code registerArtifactName}: 1 PutObject ({@code If-None-Match: *}; 412 means already registered)</li>
  *   <li>{@code listArtifactNames}: 1 ListObjectsV2 per 1000 names</li>
  *   <li>{@code purgeArtifact}: 1 ListObjectsV2 + 1 DeleteObjects per 1000 metadata objects of the artifact,
- *       + 1 DeleteObject for the name marker (3 for an artifact with fewer than 1000 aliases)</li>
+ *       + 1 DeleteObject for the name marker (3 for an artifact with fewer than 1000 aliases and blocks)</li>
  *   <li>{@code bootstrap}: 1 HeadBucket, + 1 CreateBucket when the bucket is missing</li>
  * </ul>
  *
@@ -81,6 +91,7 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     private final MetadataObjects objects;
     private final Documents documents;
     private final MetadataCodec codec = new MetadataCodec();
+    private final VersionDocuments versions;
 
     /**
      * A port with its own S3 client built from {@code config}; {@link #close()} closes that client.
@@ -108,6 +119,7 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
         this.keys = new MetadataKeys(prefix);
         this.objects = new MetadataObjects(s3, MetadataKeys.requireBucket(bucket));
         this.documents = new Documents(objects);
+        this.versions = new VersionDocuments(objects, keys, codec);
     }
 
     /** Creates the bucket if it is missing. Idempotent; metadata objects need no other set-up. */
@@ -119,18 +131,27 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public Optional<VersionRecord> getVersion(String name, Version version) {
         requireNonNull("version", version);
-        return documents.read(versions(name)).get(version);
+        return versions.get(MetadataKeys.requireArtifact(name), version);
     }
 
     @Override
     public List<VersionRecord> listVersions(String name) {
-        return documents.read(versions(name)).list();
+        return versions.list(MetadataKeys.requireArtifact(name));
+    }
+
+    /**
+     * One ListObjectsV2, then LATEST's document and the highest block's: the same requests at 10,000 versions as
+     * at 10.
+     */
+    @Override
+    public List<VersionRecord> newestVersions(String name) {
+        return versions.newest(MetadataKeys.requireArtifact(name));
     }
 
     @Override
     public void createVersion(VersionRecord record) {
         requireMicros("record.updateAt", requireNonNull("record", record).updateAt());
-        documents.update(versions(record.name()), (current, afterLostRace) -> {
+        updateVersions(record.name(), record.version(), (current, afterLostRace) -> {
             Optional<VersionRecord> stored = current.get(record.version());
             if (stored.isEmpty()) {
                 return Outcome.write(current.with(record), null);
@@ -146,7 +167,7 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public void updateVersion(VersionRecord record, long expectedRevision) {
         requireMicros("record.updateAt", requireNonNull("record", record).updateAt());
-        documents.update(versions(record.name()), (current, afterLostRace) -> {
+        updateVersions(record.name(), record.version(), (current, afterLostRace) -> {
             Optional<VersionRecord> stored = current.get(record.version());
             if (stored.isPresent() && stored.get().revision() == expectedRevision) {
                 return Outcome.write(current.with(record), null);
@@ -163,7 +184,7 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     @Override
     public void deleteVersion(String name, Version version, long expectedRevision) {
         requireNonNull("version", version);
-        documents.update(versions(name), (current, afterLostRace) -> {
+        updateVersions(name, version, (current, afterLostRace) -> {
             Optional<VersionRecord> stored = current.get(version);
             if (stored.isEmpty()) {
                 return Outcome.keep(null);
@@ -177,10 +198,10 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
     }
 
     /**
-     * Removes the records at their expected revision with one conditional write of {@code versions.json}, however
-     * many they are: 1 GetObject + 1 PutObject (1 GetObject when none is there to remove). After a lost race the
-     * records are checked again on the fresh content; one this call already removed in a write whose answer was
-     * lost is absent there and counts as removed.
+     * Removes the records at their expected revision with one conditional write of each block document that holds
+     * some of them, however many they are: 1 GetObject + 1 PutObject per block (1 GetObject for a block where none
+     * is there to remove). After a lost race the records are checked again on the fresh content; one this call
+     * already removed in a write whose answer was lost is absent there and counts as removed.
      */
     @Override
     public Set<Version> deleteVersions(String name, Map<Version, Long> expectedRevisions) {
@@ -188,21 +209,25 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
             requireNonNull("version", version);
             requireNonNull("expected revision of " + version, revision);
         });
-        if (expectedRevisions.isEmpty()) {
-            return Set.of();
-        }
-        return documents.update(versions(name), (current, afterLostRace) -> {
-            Set<Version> absentNow = new LinkedHashSet<>();
-            expectedRevisions.forEach((version, revision) -> {
-                if (current.get(version).map(stored -> stored.revision() == revision).orElse(true)) {
-                    absentNow.add(version);
-                }
-            });
-            Set<Version> removed = Collections.unmodifiableSet(absentNow);
-            VersionsDocument next = current.without(removed);
-            return next.versions().size() == current.versions().size() ? Outcome.keep(removed)
-                    : Outcome.write(next, removed);
-        });
+        Map<VersionBlock, Map<Version, Long>> byBlock = new LinkedHashMap<>();
+        expectedRevisions.forEach((version, revision) ->
+                byBlock.computeIfAbsent(VersionBlock.of(version), block -> new LinkedHashMap<>()).put(version, revision));
+        Set<Version> removed = new HashSet<>();
+        byBlock.forEach((block, inBlock) -> removed.addAll(versions.update(MetadataKeys.requireArtifact(name), block,
+                (current, afterLostRace) -> {
+                    Set<Version> absentNow = new HashSet<>();
+                    inBlock.forEach((version, revision) -> {
+                        if (current.get(version).map(stored -> stored.revision() == revision).orElse(true)) {
+                            absentNow.add(version);
+                        }
+                    });
+                    VersionsDocument next = current.without(absentNow);
+                    return next.versions().size() == current.versions().size() ? Outcome.keep(absentNow)
+                            : Outcome.write(next, absentNow);
+                })));
+        Set<Version> inOrder = new LinkedHashSet<>();
+        expectedRevisions.keySet().stream().filter(removed::contains).forEach(inOrder::add);
+        return Collections.unmodifiableSet(inOrder);
     }
 
     @Override
@@ -347,10 +372,8 @@ public final class S3OnlyMetadataPort implements MetadataPort, AutoCloseable {
         }
     }
 
-    private Type<VersionsDocument> versions(String name) {
-        String key = keys.versions(name);
-        return new Type<>(key, bytes -> codec.decodeVersions(objects.location(key), name, bytes),
-                codec::encodeVersions, () -> VersionsDocument.empty(name));
+    private <R> R updateVersions(String name, Version version, Documents.Edit<VersionsDocument, R> edit) {
+        return versions.update(MetadataKeys.requireArtifact(name), VersionBlock.of(version), edit);
     }
 
     private Type<CounterDocument> counter(String name) {

@@ -10,7 +10,6 @@ import io.versioned.api.Version;
 import io.versioned.core.port.AliasRecord;
 import io.versioned.core.port.BlobKeys;
 import io.versioned.core.port.VersionRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Objects under the metadata prefix that this library did not write, or that were damaged, make every call
@@ -34,14 +30,13 @@ class CorruptMetadataTest {
     private static final Instant T = Instant.parse("2025-06-01T10:15:30.123456Z");
     private static final String META = TestStores.PREFIX + "/_meta/";
 
-    private final S3Client s3 = TestStores.client();
-    private String bucket;
+    private RawObjects objects;
     private S3OnlyMetadataPort port;
 
     @BeforeEach
     void newStore() {
-        bucket = TestStores.newBucket();
-        port = new S3OnlyMetadataPort(s3, bucket, TestStores.PREFIX);
+        objects = RawObjects.inNewBucket();
+        port = objects.port();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -69,20 +64,60 @@ class CorruptMetadataTest {
         assertThat(get(key)).isEqualTo(content);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "{\"format\": 1, \"kind\": \"versions\", \"name\": \"doc\", \"block\": \"999\", \"versions\": []}",
+        "{\"format\": 2, \"kind\": \"versions\", \"name\": \"doc\", \"block\": \"998\", \"versions\": []}",
+        "{\"format\": 2, \"kind\": \"versions\", \"name\": \"doc\", \"versions\": []}",
+        "{\"format\": 2, \"kind\": \"versionsIndex\", \"name\": \"doc\", \"records\": \"versions/\"}",
+        "not json at all"
+    })
+    void aForeignOrCorruptBlockDocumentFailsEveryCallThatReadsIt(String content) {
+        port.createVersion(version("doc", Version.of(1)));
+        String key = META + "doc/versions/999.json";
+        put(key, content);
+
+        assertCorrupt(() -> port.getVersion("doc", Version.of(1)), key);
+        assertCorrupt(() -> port.listVersions("doc"), key);
+        assertCorrupt(() -> port.newestVersions("doc"), key);
+        assertCorrupt(() -> port.createVersion(version("doc", Version.of(2))), key);
+        assertThat(get(key)).isEqualTo(content);
+    }
+
+    @Test
+    void aRecordInTheDocumentOfAnotherBlockIsRefused() {
+        port.createVersion(version("doc", Version.of(1)));
+        String key = META + "doc/versions/999.json";
+        put(key, get(key).replace("\"000001\"", "\"001001\""));
+
+        assertCorrupt(() -> port.listVersions("doc"), key);
+        assertCorrupt(() -> port.getVersion("doc", Version.of(1)), key);
+    }
+
+    @Test
+    void objectsAmongTheVersionDocumentsNamedOtherwiseAreNotRead() {
+        port.createVersion(version("doc", Version.of(1)));
+        put(META + "doc/versions/notes.txt", "left by someone");
+        put(META + "doc/versions/999.json-2d6cd1df", "a temporary file of s3proxy's file system store");
+
+        assertThat(port.listVersions("doc")).containsExactly(version("doc", Version.of(1)));
+        assertThat(port.newestVersions("doc")).containsExactly(version("doc", Version.of(1)));
+    }
+
     @Test
     void aDocumentOfANewerFormatIsRefusedNamingTheFormat() {
         String key = META + "doc/aliases.json";
         put(key, "{\"format\": 2, \"kind\": \"aliases\", \"name\": \"doc\", \"aliases\": []}");
 
         assertThatThrownBy(() -> port.listAliases("doc")).isInstanceOf(BackendException.class)
-                .hasMessageContaining(bucket + "/" + key).hasMessageContaining("format 2")
+                .hasMessageContaining(objects.bucket() + "/" + key).hasMessageContaining("format 2")
                 .hasMessageContaining("newer release");
     }
 
     @Test
     void recordsWithInvalidFieldsAreRefusedNamingTheRecord() {
         port.createVersion(version("doc", Version.of(1)));
-        String key = META + "doc/versions.json";
+        String key = META + "doc/versions/999.json";
         put(key, get(key).replace("\"000001\"", "\"000000\""));
         assertCorrupt(() -> port.listVersions("doc"), key);
 
@@ -153,17 +188,15 @@ class CorruptMetadataTest {
     }
 
     private void put(String key, String content) {
-        s3.putObject(request -> request.bucket(bucket).key(key),
-                RequestBody.fromString(content, StandardCharsets.UTF_8));
+        objects.put(key, content);
     }
 
     private String get(String key) {
-        return s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asUtf8String();
+        return objects.text(key);
     }
 
     private List<String> keys(String prefix) {
-        return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).toList();
+        return objects.keys(prefix);
     }
 
     private static VersionRecord version(String name, Version version) {

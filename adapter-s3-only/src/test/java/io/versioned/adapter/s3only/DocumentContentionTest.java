@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Records of one artifact share one document, so writers of different records race on its ETag. Losing that
+ * Records of one block of versions (1 to 1000, …) share one document, so writers of different records race on its
+ * ETag. Losing that
  * race is not a failed precondition: every such writer must succeed after re-reading. A conditional write whose
  * response was lost (and which the SDK then retried, getting 412 for its own write) also succeeds.
  */
@@ -76,12 +77,16 @@ class DocumentContentionTest {
         RequestCounter counter = new RequestCounter();
         try (S3Client client = TestStores.client(fault, counter)) {
             S3OnlyMetadataPort port = new S3OnlyMetadataPort(client, TestStores.newBucket(), TestStores.PREFIX);
+            port.createVersion(version(Version.LATEST, 1));
             VersionRecord record = version(Version.of(1), 1);
+            counter.clear();
 
+            fault.arm();
             port.createVersion(record);
 
             assertThat(fault.fired()).isTrue();
-            assertThat(counter.operations()).containsExactly("GetObject", "PutObject", "PutObject", "GetObject");
+            assertThat(counter.operations())
+                    .containsExactly("GetObject", "ListObjectsV2", "PutObject", "PutObject", "GetObject");
             assertThat(port.getVersion("doc", Version.of(1))).contains(record);
 
             fault.arm();
@@ -120,7 +125,7 @@ class DocumentContentionTest {
      * would; the SDK then retries the request, and the server answers 412 since the object changed.
      */
     private static final class LoseFirstConditionalPutResponse implements ExecutionInterceptor {
-        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private final AtomicBoolean armed = new AtomicBoolean();
         private final AtomicBoolean fired = new AtomicBoolean();
 
         void arm() {

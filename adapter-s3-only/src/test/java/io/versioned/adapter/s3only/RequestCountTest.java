@@ -23,9 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The number of S3 requests each port method sends, counted at the SDK: reads cost one GetObject whatever the
- * number of versions, aliases or history entries (checked with 3 and with 200 of each), writes one GetObject
- * and one PutObject (deleteVersions too, however many records it removes).
+ * The number of S3 requests each port method sends, counted at the SDK (docs/s3-only.md, "Requests per port
+ * method"): reads of one record, of the aliases or of a history cost one GetObject whatever the number of versions,
+ * aliases or history entries (checked with 3 and with 200 of each); a listing of the versions costs one
+ * ListObjectsV2 and one GetObject per document (LATEST's, and one per block of 1000 numbers); record writes cost one
+ * GetObject and one PutObject (deleteVersions one of each per block, however many records it removes).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestCountTest {
@@ -33,6 +35,7 @@ class RequestCountTest {
     private static final Instant T = Instant.parse("2025-06-01T10:15:30.123456Z");
     private static final Map<String, Integer> ONE_GET = Map.of("GetObject", 1);
     private static final Map<String, Integer> GET_AND_PUT = Map.of("GetObject", 1, "PutObject", 1);
+    private static final Map<String, Integer> LIST_AND_TWO_GETS = Map.of("ListObjectsV2", 1, "GetObject", 2);
 
     private final RequestCounter counter = new RequestCounter();
     private S3Client client;
@@ -61,7 +64,9 @@ class RequestCountTest {
         assertThat(counter.measure(() -> assertThat(port.getVersion(name, Version.LATEST)).isPresent()))
                 .isEqualTo(ONE_GET);
         assertThat(counter.measure(() -> assertThat(port.listVersions(name)).hasSize(records + 1)))
-                .isEqualTo(ONE_GET);
+                .isEqualTo(LIST_AND_TWO_GETS);
+        assertThat(counter.measure(() -> assertThat(port.newestVersions(name)).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(records)))).isEqualTo(LIST_AND_TWO_GETS);
         assertThat(counter.measure(() -> assertThat(port.getAlias(name, "alias2")).isPresent()))
                 .isEqualTo(ONE_GET);
         assertThat(counter.measure(() -> assertThat(port.listAliases(name)).hasSize(records)))
@@ -73,15 +78,47 @@ class RequestCountTest {
     }
 
     @Test
-    void readsOfAnUnknownArtifactCostOneGetObject() {
-        assertThat(counter.measure(() -> assertThat(port.listVersions("unknown")).isEmpty())).isEqualTo(ONE_GET);
+    void listingsCostOneGetObjectPerBlockAndPublishReadsOnlyTheHighestBlocks() {
+        port.createVersion(version("blocks", 0));
+        for (int number : new int[] {1, 1001, 2001}) {
+            port.createVersion(version("blocks", number));
+        }
+        port.updateVersion(version("blocks", 2001).withDeleted(true, T), 1);
+
+        assertThat(counter.measure(() -> assertThat(port.listVersions("blocks")).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(1), Version.of(1001), Version.of(2001))))
+                .isEqualTo(Map.of("ListObjectsV2", 1, "GetObject", 4));
+        assertThat(counter.measure(() -> assertThat(port.newestVersions("blocks")).extracting(VersionRecord::version)
+                .containsExactly(Version.LATEST, Version.of(2001), Version.of(1001))))
+                .as("LATEST, the highest block (whose only record is deleted) and the one below it")
+                .isEqualTo(Map.of("ListObjectsV2", 1, "GetObject", 3));
+        Map<Version, Long> twoBlocks = new LinkedHashMap<>();
+        twoBlocks.put(Version.of(1), 1L);
+        twoBlocks.put(Version.of(1001), 1L);
+        assertThat(counter.measure(() -> assertThat(port.deleteVersions("blocks", twoBlocks)).hasSize(2)))
+                .as("deleteVersions of records in two blocks").isEqualTo(Map.of("GetObject", 2, "PutObject", 2));
+    }
+
+    @Test
+    void readsOfAnUnknownArtifactCostOneRequest() {
+        assertThat(counter.measure(() -> assertThat(port.listVersions("unknown")).isEmpty()))
+                .isEqualTo(Map.of("ListObjectsV2", 1));
+        assertThat(counter.measure(() -> assertThat(port.getVersion("unknown", Version.LATEST)).isEmpty()))
+                .as("a record that is absent is looked for in the listing too, for an artifact of an earlier format")
+                .isEqualTo(Map.of("GetObject", 1, "ListObjectsV2", 1));
         assertThat(counter.measure(() -> assertThat(port.listAliases("unknown")).isEmpty())).isEqualTo(ONE_GET);
     }
 
     @Test
     void everyUncontendedRecordWriteCostsOneGetObjectAndOnePutObject() {
         VersionRecord record = version("writes", 1);
-        assertThat(counter.measure(() -> port.createVersion(record))).isEqualTo(GET_AND_PUT);
+        assertThat(counter.measure(() -> port.createVersion(record)))
+                .as("the artifact's first document: the listing, the index, then the document")
+                .isEqualTo(Map.of("GetObject", 1, "ListObjectsV2", 1, "PutObject", 2));
+        assertThat(counter.measure(() -> port.createVersion(version("writes", 1001))))
+                .as("a block's first document: the listing, then the document")
+                .isEqualTo(Map.of("GetObject", 1, "ListObjectsV2", 1, "PutObject", 1));
+        assertThat(counter.measure(() -> port.createVersion(version("writes", 2)))).isEqualTo(GET_AND_PUT);
         assertThat(counter.measure(() -> port.updateVersion(record.withDeleted(true, T), 1))).isEqualTo(GET_AND_PUT);
         assertThat(counter.measure(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(GET_AND_PUT);
         assertThat(counter.measure(() -> port.deleteVersion("writes", Version.of(1), 2))).isEqualTo(ONE_GET);

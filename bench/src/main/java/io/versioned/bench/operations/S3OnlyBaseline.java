@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The baseline of the S3-only backend: raw SDK calls on a bucket of its own, the bytes at {@code {name}/000001} and
  * {@code {name}/LATEST}, and the records in small JSON documents read with GetObject and written with PutObject
- * (Jackson): {@code {name}/_doc/versions.json} (LATEST and every version, as the library keeps them) and
+ * (Jackson): {@code {name}/_doc/versions.json} (LATEST and every version in one document: the fewest requests a store
+ * written by hand needs for these operations) and
  * {@code {name}/_doc/alias-prod.json}. Resolve + read is two GetObjects (the alias document, the bytes); put is
  * PutObject of the bytes + GetObject and PutObject of the versions document; publish is GetObject of the document +
  * CopyObject + PutObject of the document; putAlias is one PutObject; list is one GetObject. Writes are unconditional.

@@ -185,9 +185,9 @@ public final class ScaleSection implements BenchSection {
                 + "interleaved too, each hard-delete (records and bytes) the oldest " + count(plan.purgedPerCall())
                 + " live versions: together half of the smaller artifact, and the same number of the larger, so "
                 + "that the ratio shows how the cost of purging a version grows with the artifact (the cells also "
-                + "show the median per purged version). Purging half of the larger artifact was left out because "
-                + "on S3 only each purged version rewrites the artifact's whole versions document (about 3 MB at "
-                + "10,000 versions), so it would take far longer than this run may. `listArtifactNames` is timed "
+                + "show the median per purged version). Purging half of the larger artifact was left out to keep "
+                + "the run short: a purge deletes the bytes of each version it removes, one request each. "
+                + "`listArtifactNames` is timed "
                 + "like the lists, on two other repositories holding "
                 + count(plan.smallNames()) + " and " + count(plan.largeNames()) + " artifacts. The baseline of each "
                 + "row is the same operation at the smaller size in the same run: *larger ÷ smaller* is the ratio of "
@@ -210,9 +210,9 @@ public final class ScaleSection implements BenchSection {
                 + "content's SHA-256, size and content type through the metadata port's `createVersion` ("
                 + plan.writerThreads() + " threads); the version counter raised to the last number; and LATEST put "
                 + "again through the API. On S3 only, the records of the rest go into the artifact's "
-                + "`versions.json` document with one PutObject instead (creating 10,000 records one by one would "
-                + "rewrite a growing document 10,000 times), and the document is read back through the port's "
-                + "strict decoder, which must return exactly the records written. The artifacts for "
+                + "block documents (`versions/{block}.json`, 1000 numbers each) with one PutObject per block instead "
+                + "(creating 10,000 records one by one would rewrite a growing block 10,000 times), and the records "
+                + "are read back through the port's strict decoder, which must return exactly the records written. The artifacts for "
                 + "`listArtifactNames` are put through the API (" + plan.writerThreads() + " threads).\n";
     }
 

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * bytes under {@link BlobKeys#of}, a version record at revision 1 with the content's SHA-256, size and the default
  * content type ({@code PublishOperation}'s record), the version counter raised to the last number, and LATEST put
  * again through the API with the last version's content. On most backends the records go through the metadata
- * port's {@code createVersion}, one per version, several at a time; on S3 only they go into the artifact's versions
- * document at once ({@link VersionsDocumentWriter}).
+ * port's {@code createVersion}, one per version, several at a time; on S3 only they go into the artifact's block
+ * documents at once ({@link VersionDocumentsWriter}).
  */
 final class VersionPopulator {
 
@@ -89,7 +89,7 @@ final class VersionPopulator {
             backend.metadata().listVersions(name).forEach(record -> all.put(record.version(), record));
             written.forEach(record -> all.put(record.version(), record));
             try (S3Client client = servers.s3().client()) {
-                new VersionsDocumentWriter(client, backend.s3OnlyConfig().get(), backend.metadata())
+                new VersionDocumentsWriter(client, backend.s3OnlyConfig().get(), backend.metadata())
                         .write(name, List.copyOf(all.values()));
             }
         }

@@ -6,22 +6,28 @@ import io.versioned.core.port.VersionRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Writes every version record of one artifact of an S3-only repository as one {@code versions.json} document, in
- * the format of docs/s3-only.md ({@code {prefix}/_meta/{name}/versions.json}, {@code "format": 1}), with one
- * PutObject. The S3-only metadata port rewrites that whole document on every record it creates, so creating
- * 10,000 records one by one would move gigabytes; this writes the end state at once. The document is then read
- * back through the port's strict decoder and must give exactly the records written, so a change of the format
- * makes the benchmark fail instead of measuring something else. Only for setting up a benchmark: the caller must be
- * the only writer of the artifact meanwhile.
+ * Writes every version record of one artifact of an S3-only repository as its format-2 documents (docs/s3-only.md,
+ * "Layout": {@code {prefix}/_meta/{name}/versions/LATEST.json} and one document per block of 1000 numbers,
+ * {@code "format": 2}), one PutObject per document. The S3-only metadata port rewrites a block's whole document on
+ * every record it creates, so creating 10,000 records one by one would move about 1.5 GB; this writes the end state
+ * at once. The records are then read back through the port's strict decoder and must be exactly the records
+ * written, so a change of the format makes the benchmark fail instead of measuring something else. Only for setting
+ * up a benchmark: the artifact's index ({@code versions.json}) must exist (the caller published through the API
+ * first), and the caller must be the only writer of the artifact meanwhile.
  */
-final class VersionsDocumentWriter {
+final class VersionDocumentsWriter {
+
+    private static final int BLOCK = 1000;
+    private static final int LAST_BLOCK = 999;
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -35,33 +41,42 @@ final class VersionsDocumentWriter {
      * @param config   where the repository lives
      * @param metadata the repository's metadata port, to read the document back
      */
-    VersionsDocumentWriter(S3Client client, S3OnlyRepositoryConfig config, MetadataPort metadata) {
+    VersionDocumentsWriter(S3Client client, S3OnlyRepositoryConfig config, MetadataPort metadata) {
         this.client = client;
         this.config = config;
         this.metadata = metadata;
     }
 
     /**
-     * Replaces the versions document of {@code name} by one holding {@code records} (all of that artifact, LATEST
+     * Replaces the version documents of {@code name} by ones holding {@code records} (all of that artifact, LATEST
      * first, then numbers ascending).
      *
      * @throws IllegalStateException if the port does not read back exactly {@code records}
      */
     void write(String name, List<VersionRecord> records) {
-        String key = config.prefix() + "/_meta/" + name + "/versions.json";
-        client.putObject(request -> request.bucket(config.bucket()).key(key).contentType("application/json"),
-                RequestBody.fromBytes(encode(name, records).getBytes(StandardCharsets.UTF_8)));
+        Map<String, List<VersionRecord>> byBlock = new TreeMap<>();
+        for (VersionRecord record : records) {
+            String label = record.version().isLatest() ? "LATEST"
+                    : String.format(Locale.ROOT, "%03d", LAST_BLOCK - (record.version().number() - 1) / BLOCK);
+            byBlock.computeIfAbsent(label, block -> new ArrayList<>()).add(record);
+        }
+        byBlock.forEach((label, blockRecords) -> {
+            String key = config.prefix() + "/_meta/" + name + "/versions/" + label + ".json";
+            client.putObject(request -> request.bucket(config.bucket()).key(key).contentType("application/json"),
+                    RequestBody.fromBytes(encode(name, label, blockRecords).getBytes(StandardCharsets.UTF_8)));
+        });
         List<VersionRecord> read = metadata.listVersions(name);
         if (!read.equals(records)) {
-            throw new IllegalStateException("the versions document written for " + name + " does not read back as "
+            throw new IllegalStateException("the version documents written for " + name + " do not read back as "
                     + "written (" + read.size() + " records read, " + records.size() + " written): the S3-only "
-                    + "format changed; update " + VersionsDocumentWriter.class.getSimpleName());
+                    + "format changed; update " + VersionDocumentsWriter.class.getSimpleName());
         }
     }
 
-    private static String encode(String name, List<VersionRecord> records) {
+    private static String encode(String name, String block, List<VersionRecord> records) {
         StringBuilder json = new StringBuilder(records.size() * 320 + 64);
-        json.append("{\"format\":1,\"kind\":\"versions\",\"name\":").append(string(name)).append(",\"versions\":[");
+        json.append("{\"format\":2,\"kind\":\"versions\",\"name\":").append(string(name))
+                .append(",\"block\":").append(string(block)).append(",\"versions\":[");
         for (int i = 0; i < records.size(); i++) {
             VersionRecord record = records.get(i);
             json.append(i == 0 ? "" : ",")
