@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The S3 requests of the metadata store, one S3 call per method (listing and bulk delete: one call per page of
@@ -43,6 +42,10 @@ final class MetadataObjects {
 
     /** An object's bytes and the ETag that identifies exactly those bytes for {@code If-Match}. */
     record Stored(byte[] bytes, String eTag) {
+    }
+
+    /** A key found by a listing, with the ETag of the object's bytes at that moment. */
+    record Listed(String key, String eTag) {
     }
 
     private static final int PAGE = 1000;
@@ -93,7 +96,7 @@ final class MetadataObjects {
     Optional<Stored> get(String key) {
         try {
             ResponseBytes<GetObjectResponse> response = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key));
-            return Optional.of(new Stored(response.asByteArray(), response.response().eTag()));
+            return Optional.of(new Stored(response.asByteArray(), quoted(response.response().eTag())));
         } catch (SdkException e) {
             if (S3Failures.classify(e) == Kind.NOT_FOUND) {
                 return Optional.empty();
@@ -114,20 +117,28 @@ final class MetadataObjects {
 
     /** Every key starting with {@code prefix}, in S3 order (one ListObjectsV2 per 1000 keys). */
     List<String> list(String prefix) {
-        List<String> keys = new ArrayList<>();
+        return listWithETags(prefix).stream().map(Listed::key).toList();
+    }
+
+    /**
+     * Every key starting with {@code prefix} with its object's ETag, in S3 order (one ListObjectsV2 per 1000 keys).
+     * The ETags are those {@link #get} returns (the same quoting), so equal ETags mean equal bytes.
+     */
+    List<Listed> listWithETags(String prefix) {
+        List<Listed> listed = new ArrayList<>();
         String token = null;
         try {
             do {
                 String continuation = token;
                 ListObjectsV2Response page = s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)
                         .maxKeys(PAGE).continuationToken(continuation));
-                page.contents().stream().map(S3Object::key).forEach(keys::add);
+                page.contents().forEach(object -> listed.add(new Listed(object.key(), quoted(object.eTag()))));
                 token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
             } while (token != null);
         } catch (SdkException e) {
             throw S3Failures.backend("list " + location(prefix), e);
         }
-        return keys;
+        return listed;
     }
 
     /** Deletes every key of {@code keys}, unconditionally (one DeleteObjects per 1000 keys). */
@@ -191,6 +202,11 @@ final class MetadataObjects {
                 }
             };
         }
+    }
+
+    /** {@code eTag} in double quotes, as S3 sends it; some S3-compatible stores leave the quotes out of listings. */
+    private static String quoted(String eTag) {
+        return eTag == null || eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }
 
     private static boolean isOwnedAlready(SdkException e) {

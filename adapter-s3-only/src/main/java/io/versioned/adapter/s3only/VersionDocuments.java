@@ -7,6 +7,7 @@ import io.versioned.adapter.s3only.MetadataObjects.Write;
 import io.versioned.api.Version;
 import io.versioned.core.port.VersionRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class VersionDocuments {
     private final MetadataKeys keys;
     private final MetadataCodec codec;
     private final Documents documents;
+    private final DecodedDocuments decoded = new DecodedDocuments();
 
     VersionDocuments(MetadataObjects objects, MetadataKeys keys, MetadataCodec codec) {
         this.objects = objects;
@@ -50,14 +52,13 @@ final class VersionDocuments {
 
     /**
      * Every record, LATEST first then numbers ascending: one ListObjectsV2, then one GetObject per document listed
-     * (LATEST's and one per 1000 numbers).
+     * (LATEST's and one per 1000 numbers) that changed since this object last read it.
      */
     List<VersionRecord> list(String name) {
         Listing listing = currentListing(name);
         TreeMap<Version, VersionRecord> records = new TreeMap<>();
-        for (VersionBlock block : listing.blocks()) {
-            read(name, block).ifPresent(document -> records.putAll(document.versions()));
-        }
+        listing.blocks().forEach((block, eTag) ->
+                read(name, block, eTag).ifPresent(document -> records.putAll(document.versions())));
         return List.copyOf(records.values());
     }
 
@@ -69,14 +70,16 @@ final class VersionDocuments {
     List<VersionRecord> newest(String name) {
         Listing listing = currentListing(name);
         List<VersionRecord> newest = new ArrayList<>();
-        if (listing.blocks().contains(VersionBlock.LATEST)) {
-            read(name, VersionBlock.LATEST).flatMap(document -> document.get(Version.LATEST)).ifPresent(newest::add);
+        String latestETag = listing.blocks().get(VersionBlock.LATEST);
+        if (latestETag != null) {
+            read(name, VersionBlock.LATEST, latestETag).flatMap(document -> document.get(Version.LATEST))
+                    .ifPresent(newest::add);
         }
-        for (VersionBlock block : listing.blocks()) {
-            if (block.isLatest()) {
+        for (Map.Entry<VersionBlock, String> listed : listing.blocks().entrySet()) {
+            if (listed.getKey().isLatest()) {
                 continue;
             }
-            Optional<VersionsDocument> document = read(name, block);
+            Optional<VersionsDocument> document = read(name, listed.getKey(), listed.getValue());
             if (document.isEmpty()) {
                 continue;
             }
@@ -106,11 +109,28 @@ final class VersionDocuments {
     /** The document of {@code block}, or empty when its object does not exist. One GetObject. */
     private Optional<VersionsDocument> read(String name, VersionBlock block) {
         String key = keys.versionDocument(name, block);
-        return objects.get(key).map(stored -> codec.decodeVersions(objects.location(key), name, block, stored.bytes()));
+        return objects.get(key).map(stored -> {
+            VersionsDocument document = codec.decodeVersions(objects.location(key), name, block, stored.bytes());
+            decoded.put(key, stored.eTag(), document);
+            return document;
+        });
     }
 
-    /** What one listing of an artifact's version objects found. */
-    private record Listing(boolean index, boolean migrating, List<VersionBlock> blocks) {
+    /**
+     * The document of {@code block} as a listing found it, at {@code eTag}: no request when this object decoded those
+     * very bytes before, otherwise one GetObject (which may find a newer document, or none).
+     */
+    private Optional<VersionsDocument> read(String name, VersionBlock block, String eTag) {
+        Optional<VersionsDocument> known = decoded.get(keys.versionDocument(name, block), eTag);
+        return known.isPresent() ? known : read(name, block);
+    }
+
+    /**
+     * What one listing of an artifact's version objects found.
+     *
+     * @param blocks the version documents with their ETags, the highest block first, LATEST's document last
+     */
+    private record Listing(boolean index, boolean migrating, Map<VersionBlock, String> blocks) {
     }
 
     /**
@@ -125,17 +145,19 @@ final class VersionDocuments {
         String documentsPrefix = keys.versionDocuments(name);
         boolean indexFound = false;
         boolean migrating = false;
-        List<VersionBlock> blocks = new ArrayList<>();
-        for (String key : objects.list(keys.artifactPrefix(name) + "versions")) {
+        Map<VersionBlock, String> blocks = new LinkedHashMap<>();
+        for (MetadataObjects.Listed listed : objects.listWithETags(keys.artifactPrefix(name) + "versions")) {
+            String key = listed.key();
             if (key.equals(index)) {
                 indexFound = true;
             } else if (key.equals(migration)) {
                 migrating = true;
             } else if (key.startsWith(documentsPrefix)) {
-                VersionBlock.ofFileName(key.substring(documentsPrefix.length())).ifPresent(blocks::add);
+                VersionBlock.ofFileName(key.substring(documentsPrefix.length()))
+                        .ifPresent(block -> blocks.put(block, listed.eTag()));
             }
         }
-        return new Listing(indexFound, migrating, List.copyOf(blocks));
+        return new Listing(indexFound, migrating, Collections.unmodifiableMap(blocks));
     }
 
     /** A listing of an artifact that is not being migrated: a migration found is finished first. */

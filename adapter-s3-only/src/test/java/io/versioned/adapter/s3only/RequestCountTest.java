@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The number of S3 requests each port method sends, counted at the SDK (docs/s3-only.md, "Requests per port
  * method"): reads of one record, of the aliases or of a history cost one GetObject whatever the number of versions,
  * aliases or history entries (checked with 3 and with 200 of each); a listing of the versions costs one
- * ListObjectsV2 and one GetObject per document (LATEST's, and one per block of 1000 numbers); record writes cost one
- * GetObject and one PutObject (deleteVersions one of each per block, however many records it removes).
+ * ListObjectsV2 and one GetObject per document (LATEST's, and one per block of 1000 numbers) that changed since the
+ * port last read it; record writes cost one GetObject and one PutObject (deleteVersions one of each per block,
+ * however many records it removes).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestCountTest {
@@ -39,12 +40,14 @@ class RequestCountTest {
 
     private final RequestCounter counter = new RequestCounter();
     private S3Client client;
+    private String bucket;
     private S3OnlyMetadataPort port;
 
     @BeforeAll
     void createPortWithCountingClient() {
         client = TestStores.client(counter);
-        port = new S3OnlyMetadataPort(client, TestStores.newBucket(), TestStores.PREFIX);
+        bucket = TestStores.newBucket();
+        port = new S3OnlyMetadataPort(client, bucket, TestStores.PREFIX);
         populate("small", 3);
         populate("large", 200);
     }
@@ -63,10 +66,11 @@ class RequestCountTest {
                 .isEqualTo(ONE_GET);
         assertThat(counter.measure(() -> assertThat(port.getVersion(name, Version.LATEST)).isPresent()))
                 .isEqualTo(ONE_GET);
-        assertThat(counter.measure(() -> assertThat(port.listVersions(name)).hasSize(records + 1)))
+        assertThat(counter.measure(() -> assertThat(freshPort().listVersions(name)).hasSize(records + 1)))
                 .isEqualTo(LIST_AND_TWO_GETS);
-        assertThat(counter.measure(() -> assertThat(port.newestVersions(name)).extracting(VersionRecord::version)
-                .containsExactly(Version.LATEST, Version.of(records)))).isEqualTo(LIST_AND_TWO_GETS);
+        assertThat(counter.measure(() -> assertThat(freshPort().newestVersions(name))
+                .extracting(VersionRecord::version).containsExactly(Version.LATEST, Version.of(records))))
+                .isEqualTo(LIST_AND_TWO_GETS);
         assertThat(counter.measure(() -> assertThat(port.getAlias(name, "alias2")).isPresent()))
                 .isEqualTo(ONE_GET);
         assertThat(counter.measure(() -> assertThat(port.listAliases(name)).hasSize(records)))
@@ -85,11 +89,12 @@ class RequestCountTest {
         }
         port.updateVersion(version("blocks", 2001).withDeleted(true, T), 1);
 
-        assertThat(counter.measure(() -> assertThat(port.listVersions("blocks")).extracting(VersionRecord::version)
+        assertThat(counter.measure(() -> assertThat(freshPort().listVersions("blocks"))
+                .extracting(VersionRecord::version)
                 .containsExactly(Version.LATEST, Version.of(1), Version.of(1001), Version.of(2001))))
                 .isEqualTo(Map.of("ListObjectsV2", 1, "GetObject", 4));
-        assertThat(counter.measure(() -> assertThat(port.newestVersions("blocks")).extracting(VersionRecord::version)
-                .containsExactly(Version.LATEST, Version.of(2001), Version.of(1001))))
+        assertThat(counter.measure(() -> assertThat(freshPort().newestVersions("blocks"))
+                .extracting(VersionRecord::version).containsExactly(Version.LATEST, Version.of(2001), Version.of(1001))))
                 .as("LATEST, the highest block (whose only record is deleted) and the one below it")
                 .isEqualTo(Map.of("ListObjectsV2", 1, "GetObject", 3));
         Map<Version, Long> twoBlocks = new LinkedHashMap<>();
@@ -97,6 +102,26 @@ class RequestCountTest {
         twoBlocks.put(Version.of(1001), 1L);
         assertThat(counter.measure(() -> assertThat(port.deleteVersions("blocks", twoBlocks)).hasSize(2)))
                 .as("deleteVersions of records in two blocks").isEqualTo(Map.of("GetObject", 2, "PutObject", 2));
+    }
+
+    @Test
+    void aListingReadsAgainOnlyTheDocumentsThatChangedSinceThePortReadThem() {
+        port.createVersion(version("warm", 0));
+        port.createVersion(version("warm", 1));
+        port.createVersion(version("warm", 1001));
+        assertThat(port.listVersions("warm")).hasSize(3);
+
+        assertThat(counter.measure(() -> assertThat(port.listVersions("warm")).hasSize(3)))
+                .as("nothing changed").isEqualTo(Map.of("ListObjectsV2", 1));
+        port.updateVersion(version("warm", 1).withDeleted(true, T), 1);
+        S3OnlyMetadataPort other = freshPort();
+        other.updateVersion(version("warm", 0).withDeleted(true, T), 1);
+        assertThat(counter.measure(() -> assertThat(port.listVersions("warm")).extracting(VersionRecord::deleted)
+                .containsExactly(true, true, false)))
+                .as("LATEST's document changed by another port and block 999 by this one")
+                .isEqualTo(Map.of("ListObjectsV2", 1, "GetObject", 2));
+        assertThat(counter.measure(() -> assertThat(port.newestVersions("warm")).hasSize(2)))
+                .isEqualTo(Map.of("ListObjectsV2", 1));
     }
 
     @Test
@@ -168,6 +193,11 @@ class RequestCountTest {
     @Test
     void bootstrapOfAnExistingBucketCostsOneHeadBucket() {
         assertThat(counter.measure(port::bootstrap)).isEqualTo(Map.of("HeadBucket", 1));
+    }
+
+    /** A port of the same bucket that has read nothing yet. */
+    private S3OnlyMetadataPort freshPort() {
+        return new S3OnlyMetadataPort(client, bucket, TestStores.PREFIX);
     }
 
     /** LATEST plus {@code count} versions, {@code count} aliases, {@code count} history entries, the name. */
