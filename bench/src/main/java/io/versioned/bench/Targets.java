@@ -28,6 +28,8 @@ public final class Targets {
                 "docs/round-trips.md, section Request budget"),
         STREAM_S3_PUT("S3 + DynamoDB: put of the large file ÷ raw multipart upload (Streaming)", 1.3, true, "×",
                 "docs/performance.md, section Streaming"),
+        STREAM_S3_PUT_NOT_SHARED("S3 + DynamoDB, not shared with Python: put of the large file ÷ raw multipart "
+                + "upload (Streaming)", 1.3, true, "×", "docs/performance.md, section Streaming"),
         STREAM_S3_GET("S3 + DynamoDB: get of the large file ÷ raw GetObject (Streaming)", 1.2, true, "×",
                 "docs/performance.md, section Streaming"),
         STREAM_EMBEDDED_PUT("embedded: put of the large file ÷ its baseline (Streaming)", 2, true, "×",

@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The provider of the AWS backends:
  *
  * <ul>
- *   <li>{@code s3+dynamodb://BUCKET[/PREFIX]?table=TABLE[&region=R][&endpoint=URL][&dynamodb-endpoint=URL]}: bytes
- *       in S3, records in a DynamoDB table (see {@link AwsRepositoryConfig})</li>
+ *   <li>{@code s3+dynamodb://BUCKET[/PREFIX]?table=TABLE[&region=R][&endpoint=URL][&dynamodb-endpoint=URL]
+ *       [&python=false]}: bytes in S3, records in a DynamoDB table (see {@link AwsRepositoryConfig});
+ *       {@code python=false} for a repository no process of the Python library reads
+ *       ({@link AwsRepositoryConfig#sharedWithPython()})</li>
  *   <li>{@code s3://BUCKET[/PREFIX][?region=R][&endpoint=URL]}: bytes and records in S3, no database (see
  *       {@link S3OnlyRepositoryConfig})</li>
  * </ul>
@@ -45,7 +47,8 @@ public final class AwsProvider implements RepositoryProvider {
 
     @Override
     public String forms() {
-        return "s3+dynamodb://BUCKET/PREFIX?table=TABLE[&region=R][&endpoint=URL][&dynamodb-endpoint=URL], "
+        return "s3+dynamodb://BUCKET/PREFIX?table=TABLE[&region=R][&endpoint=URL][&dynamodb-endpoint=URL]"
+                + "[&python=false], "
                 + "s3://BUCKET/PREFIX[?region=R][&endpoint=URL]";
     }
 
@@ -126,9 +129,11 @@ public final class AwsProvider implements RepositoryProvider {
      * @param table            the DynamoDB table name
      * @param dynamoDbEndpoint a DynamoDB-compatible endpoint ({@code dynamodb-endpoint=URL}); empty to use the S3
      *                         endpoint of {@code location} if any (one endpoint serving both), else AWS
+     * @param sharedWithPython false for {@code python=false}: no process of the Python library reads the repository
+     *                         ({@link AwsRepositoryConfig#sharedWithPython()}); true otherwise
      */
-    public record S3Dynamo(S3Location location, String table, Optional<URI> dynamoDbEndpoint)
-            implements RepositoryLocation {
+    public record S3Dynamo(S3Location location, String table, Optional<URI> dynamoDbEndpoint,
+                           boolean sharedWithPython) implements RepositoryLocation {
 
         static final String SCHEME = "s3+dynamodb";
 
@@ -151,14 +156,26 @@ public final class AwsProvider implements RepositoryProvider {
         static S3Dynamo parse(String text) {
             RepositoryUris.Hierarchical parsed = RepositoryUris.hierarchical(text,
                     "a bucket, e.g. s3+dynamodb://my-bucket/artifacts?table=versioned",
-                    Set.of("table", "region", "endpoint", "dynamodb-endpoint"));
+                    Set.of("table", "region", "endpoint", "dynamodb-endpoint", "python"));
             if (!parsed.parameters().containsKey("table")) {
                 throw RepositoryUris.invalid(
                         "s3+dynamodb: needs a table, e.g. s3+dynamodb://my-bucket/artifacts?table=versioned");
             }
             return new S3Dynamo(S3Location.from(parsed), parsed.parameters().get("table"),
                     Optional.ofNullable(parsed.parameters().get("dynamodb-endpoint"))
-                            .map(url -> RepositoryUris.endpoint("dynamodb-endpoint", url)));
+                            .map(url -> RepositoryUris.endpoint("dynamodb-endpoint", url)),
+                    sharedWithPython(parsed.parameters().get("python")));
+        }
+
+        /** {@code python=true} (the default when absent) or {@code python=false}. */
+        private static boolean sharedWithPython(String python) {
+            if (python == null || python.equals("true")) {
+                return true;
+            }
+            if (python.equals("false")) {
+                return false;
+            }
+            throw RepositoryUris.invalid("s3+dynamodb: python must be true or false, got '" + python + "'");
         }
 
         /** The endpoint DynamoDB is reached at: {@code dynamodb-endpoint}, else the S3 endpoint, else AWS. */
@@ -175,7 +192,7 @@ public final class AwsProvider implements RepositoryProvider {
         public AwsRepositoryConfig config(Map<String, String> environment) {
             AwsRepositoryConfig.Builder builder = AwsRepositoryConfig.builder().bucket(location.bucket())
                     .prefix(location.prefix()).table(table).region(location.regionOr(environment))
-                    .pathStyle(location.endpoint().isPresent());
+                    .pathStyle(location.endpoint().isPresent()).sharedWithPython(sharedWithPython);
             location.endpoint().ifPresent(builder::s3Endpoint);
             effectiveDynamoDbEndpoint().ifPresent(builder::dynamoDbEndpoint);
             return builder.build();
@@ -213,7 +230,8 @@ public final class AwsProvider implements RepositoryProvider {
         public String toString() {
             String where = location.toString();
             return SCHEME + "://" + where + (where.contains("?") ? "&" : "?") + "table=" + table
-                    + dynamoDbEndpoint.map(url -> "&dynamodb-endpoint=" + url).orElse("");
+                    + dynamoDbEndpoint.map(url -> "&dynamodb-endpoint=" + url).orElse("")
+                    + (sharedWithPython ? "" : "&python=false");
         }
     }
 

@@ -37,10 +37,17 @@ import software.amazon.awssdk.regions.Region;
  *                            system properties, profile, web identity, container, instance) unless set
  * @param encryption          the server-side encryption requested on every S3 write; {@link S3Encryption#none()}
  *                            (the bucket's default encryption applies) unless set
+ * @param sharedWithPython    whether processes of the Python library may read the repository: then every put of new
+ *                            content also copies LATEST's bytes to {@code {name}/LATEST}, where that library reads
+ *                            them (one CopyObject, as long as the upload for a large file), and artifact names are
+ *                            listed from the folders under the prefix, where that library makes them. True unless
+ *                            set; false for a repository only this library uses (docs/round-trips.md, "Not shared
+ *                            with the Python library")
  */
 public record AwsRepositoryConfig(Region region, String bucket, String prefix, String keySuffix, String table,
                                   Optional<URI> s3Endpoint, Optional<URI> dynamoDbEndpoint, boolean pathStyle,
-                                  AwsCredentialsProvider credentialsProvider, S3Encryption encryption) {
+                                  AwsCredentialsProvider credentialsProvider, S3Encryption encryption,
+                                  boolean sharedWithPython) {
 
     /** The default {@link #prefix()}, the Python library's: {@value}. */
     public static final String DEFAULT_PREFIX = S3BlobConfig.DEFAULT_PREFIX;
@@ -59,7 +66,7 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
 
     /**
      * A builder with the defaults: prefix {@value #DEFAULT_PREFIX}, no suffix, AWS endpoints, virtual-hosted
-     * addressing, the default credentials chain, no server-side encryption.
+     * addressing, the default credentials chain, no server-side encryption, shared with the Python library.
      */
     public static Builder builder() {
         return new Builder();
@@ -67,13 +74,13 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
 
     /**
      * The configuration of the {@code adapter-s3} blob port: this record's region, bucket, prefix, key suffix, S3
-     * endpoint, addressing style, credentials and encryption, shared with the Python library
+     * endpoint, addressing style, credentials, encryption and {@link #sharedWithPython()}
      * ({@link S3BlobConfig#sharedWithPython()}), and that adapter's defaults for everything else (multipart threshold
      * and part size, upload parallelism, feature probes). Each call makes a new, equal value.
      */
     public S3BlobConfig s3BlobConfig() {
         return ConfigArguments.s3BlobConfig(region, bucket, prefix, keySuffix, s3Endpoint, "s3Endpoint", pathStyle,
-                credentialsProvider, encryption).toBuilder().sharedWithPython(true).build();
+                credentialsProvider, encryption).toBuilder().sharedWithPython(sharedWithPython).build();
     }
 
     /**
@@ -104,6 +111,7 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
         private String table;
         private Optional<URI> s3Endpoint = Optional.empty();
         private Optional<URI> dynamoDbEndpoint = Optional.empty();
+        private boolean sharedWithPython = true;
 
         private Builder() {
         }
@@ -156,6 +164,16 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
         }
 
         /**
+         * Whether processes of the Python library may read the repository (true unless set): see
+         * {@link AwsRepositoryConfig#sharedWithPython()}. Set false only when no Python process reads it: they would
+         * then read the bytes of an older LATEST.
+         */
+        public Builder sharedWithPython(boolean sharedWithPython) {
+            this.sharedWithPython = sharedWithPython;
+            return this;
+        }
+
+        /**
          * The configuration. The default credentials chain is made here when none was set; it looks for
          * credentials only when a request is signed.
          *
@@ -165,7 +183,7 @@ public record AwsRepositoryConfig(Region region, String bucket, String prefix, S
             Region region = requiredRegion();
             require(table != null, "table: required");
             return new AwsRepositoryConfig(region, bucket(), prefix(), keySuffix(), table, s3Endpoint,
-                    dynamoDbEndpoint, pathStyle(), credentials(), encryption());
+                    dynamoDbEndpoint, pathStyle(), credentials(), encryption(), sharedWithPython);
         }
     }
 }

@@ -35,7 +35,22 @@ class AwsProviderTest {
                 Optional.of("eu-west-1"), Optional.of(URI.create("http://127.0.0.1:9000"))));
         assertThat(uri.effectiveDynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:9000"));
         assertThat(uri.bootstrapsImplicitly()).isFalse();
+        assertThat(uri.sharedWithPython()).isTrue();
+        assertThat(uri.config(Map.of()).sharedWithPython()).isTrue();
         assertThat(Versioned.location(uri.toString())).isEqualTo(uri);
+    }
+
+    @Test
+    void s3AndDynamoDbNotSharedWithThePythonLibrary() {
+        AwsProvider.S3Dynamo uri = (AwsProvider.S3Dynamo) Versioned.location(
+                "s3+dynamodb://my-bucket/artifacts?table=versioned&python=false");
+
+        assertThat(uri.sharedWithPython()).isFalse();
+        assertThat(uri.config(Map.of()).s3BlobConfig().sharedWithPython()).isFalse();
+        assertThat(uri.toString()).endsWith("&python=false");
+        assertThat(Versioned.location(uri.toString())).isEqualTo(uri);
+        assertThat(Versioned.location("s3+dynamodb://my-bucket/artifacts?table=versioned&python=true"))
+                .isEqualTo(new AwsProvider.S3Dynamo(uri.location(), "versioned", Optional.empty(), true));
     }
 
     @Test
@@ -54,7 +69,8 @@ class AwsProviderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "s3+dynamodb://bucket/p|needs a table",
-        "s3+dynamodb://bucket/p?table=t&colour=red|s3+dynamodb: unknown parameter 'colour'; allowed: dynamodb-endpoint, endpoint, region, table",
+        "s3+dynamodb://bucket/p?table=t&colour=red|s3+dynamodb: unknown parameter 'colour'; allowed: dynamodb-endpoint, endpoint, python, region, table",
+        "s3+dynamodb://bucket/p?table=tab&python=no|s3+dynamodb: python must be true or false, got 'no'",
         "s3+dynamodb://bucket/p?table=x|table must be 3 to 255",
         "s3://Bad_Bucket/p|the bucket must be 3 to 63",
         "s3:///p|s3: needs a bucket, e.g. s3://my-bucket/artifacts",

@@ -35,6 +35,16 @@ class AwsRepositoryConfigTest {
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.credentialsProvider()).isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(config.sharedWithPython()).isTrue();
+        assertThat(config.s3BlobConfig().sharedWithPython()).isTrue();
+    }
+
+    @Test
+    void aRepositoryNoPythonProcessReadsKeepsNoCopyOfLatestForIt() {
+        AwsRepositoryConfig config = minimal().sharedWithPython(false).build();
+
+        assertThat(config.sharedWithPython()).isFalse();
+        assertThat(config.s3BlobConfig().sharedWithPython()).isFalse();
     }
 
     @Test
@@ -88,10 +98,10 @@ class AwsRepositoryConfigTest {
         assertThatThrownBy(() -> minimal().s3Endpoint(null)).hasMessageStartingWith("s3Endpoint:");
         assertThatThrownBy(() -> minimal().dynamoDbEndpoint(null)).hasMessageStartingWith("dynamoDbEndpoint:");
         assertThatThrownBy(() -> new AwsRepositoryConfig(Region.EU_WEST_1, "my-artifacts", "p", "", "versioned",
-                null, Optional.empty(), false, AnonymousCredentialsProvider.create(), S3Encryption.none()))
+                null, Optional.empty(), false, AnonymousCredentialsProvider.create(), S3Encryption.none(), true))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("s3Endpoint:");
         assertThatThrownBy(() -> new AwsRepositoryConfig(Region.EU_WEST_1, "my-artifacts", "p", "", "versioned",
-                Optional.empty(), null, false, AnonymousCredentialsProvider.create(), S3Encryption.none()))
+                Optional.empty(), null, false, AnonymousCredentialsProvider.create(), S3Encryption.none(), true))
                 .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("dynamoDbEndpoint:");
     }
 

@@ -115,6 +115,11 @@ final class AwsTestStores {
         return ports(localConfig().build(), s3(), dynamoDb());
     }
 
+    /** As {@link #freshPorts()}, for a repository no process of the Python library reads. */
+    static StorePorts freshPortsNotSharedWithPython() {
+        return ports(localConfig().sharedWithPython(false).build(), s3(), dynamoDb());
+    }
+
     /** The ports of {@code config} on the given clients, as {@link AwsModule} makes them but on shared clients. */
     static StorePorts ports(AwsRepositoryConfig config, S3Client s3Client, DynamoDbClient dynamoDbClient) {
         return ports(config.s3BlobConfig(), config.table(), s3Client, dynamoDbClient);

@@ -1,6 +1,7 @@
 package io.versioned.aws;
 
 import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.versioned.api.Repository;
 import io.versioned.tck.RepositoryFixture;
@@ -10,6 +11,7 @@ import io.versioned.testsupport.RequestCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Counts the HTTP requests each public operation sends to S3 and to DynamoDB on a warmed-up repository, by operation
@@ -40,6 +43,8 @@ class RoundTripTest {
                     cost(s3("PutObject", "CopyObject"), dynamoDb("GetItem", "PutItem", "PutItem"))),
             entry("put (new content, byte[])",
                     cost(s3("PutObject", "CopyObject", "DeleteObject"), dynamoDb("GetItem", "PutItem"))),
+            entry("put (new content, not shared with the Python library)",
+                    cost(s3("PutObject", "DeleteObject"), dynamoDb("GetItem", "PutItem"))),
             entry("put (unchanged content)", cost(s3(), dynamoDb("GetItem"))),
             entry("put (InputStream)",
                     cost(s3("PutObject", "CopyObject", "DeleteObject"), dynamoDb("GetItem", "PutItem"))),
@@ -54,6 +59,7 @@ class RoundTripTest {
             entry("getArtifactVersion", cost(s3(), dynamoDb("GetItem"))),
             entry("listArtifactVersions", cost(s3(), dynamoDb("Query"))),
             entry("listArtifactNames", cost(s3("ListObjectsV2"), dynamoDb())),
+            entry("listArtifactNames (not shared with the Python library)", cost(s3(), dynamoDb("Query"))),
             entry("getContent", cost(s3("GetObject"), dynamoDb("GetItem"))),
             entry("putAlias (new alias)",
                     cost(s3(), dynamoDb("GetItem", "Query", "GetItem", "PutItem", "PutItem", "PutItem"))),
@@ -113,6 +119,7 @@ class RoundTripTest {
                 .measureEveryOperation();
         measured.put("publish (S3-compatible store without conditional CopyObject)", publishWithoutConditionalCopy());
         measured.put("listArtifactNames", measure(repository::listArtifactNames));
+        measured.putAll(notSharedWithPython());
 
         DocumentedRequests.assertAgree(measured, BUDGET, DOC, TABLE, cost -> List.of(cost.s3().total(),
                 cost.dynamoDb().total(), cost.s3().total() + cost.dynamoDb().total()));
@@ -122,6 +129,26 @@ class RoundTripTest {
     private Cost publishWithoutConditionalCopy() {
         StorePorts probed = AwsTestStores.ports(config.s3BlobConfig(), config.table(), s3, dynamoDb);
         return RoundTripScript.publishOn(RepositoryFixture.repository(probed, clock), this::measure);
+    }
+
+    /**
+     * The rows of a repository no process of the Python library reads ({@code sharedWithPython(false)}): a put of
+     * new content sends no CopyObject to {@code {name}/LATEST}, and the names come from the name index in DynamoDB.
+     */
+    private Map<String, Cost> notSharedWithPython() {
+        AwsRepositoryConfig own = AwsTestStores.localConfig().sharedWithPython(false).build();
+        Repository notShared = RepositoryFixture.repository(AwsTestStores.ports(
+                RoundTripScript.asOnAwsS3(own.s3BlobConfig()), own.table(), s3, dynamoDb), clock);
+        notShared.putArtifact(RoundTripScript.APP, RoundTripScript.bytes("v1"));
+        Map<String, Cost> rows = new LinkedHashMap<>();
+        rows.put("put (new content, not shared with the Python library)",
+                measure(() -> notShared.putArtifact(RoundTripScript.APP, RoundTripScript.bytes("v2"))));
+        rows.put("listArtifactNames (not shared with the Python library)", measure(() ->
+                assertThat(notShared.listArtifactNames()).containsExactly(RoundTripScript.APP)));
+        assertThat(s3.listObjectsV2(request -> request.bucket(own.bucket()).prefix(own.prefix() + "/")).contents())
+                .extracting(S3Object::key).as("no copy of LATEST where the Python library reads it")
+                .doesNotContain(own.prefix() + "/" + RoundTripScript.APP + "/LATEST").isNotEmpty();
+        return rows;
     }
 
     private Cost measure(Runnable operation) {

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,6 +70,27 @@ class ShippedJarIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         walkthrough("s3+dynamodb://jar-s3dynamo-" + suffix + "/repo?table=versioned-" + suffix + "&endpoint="
                 + S3ProxyServer.shared().endpoint() + "&dynamodb-endpoint=" + DynaliteServer.shared().endpoint());
+
+        assertThat(keysOf("jar-s3dynamo-" + suffix, "repo/" + NAME + "/")).as("the copy the Python library reads")
+                .contains("repo/" + NAME + "/LATEST");
+    }
+
+    @Test
+    void s3AndDynamoDbRepositoryNoPythonProcessReads() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        walkthrough("s3+dynamodb://jar-s3dynamo-" + suffix + "/repo?table=versioned-" + suffix + "&python=false"
+                + "&endpoint=" + S3ProxyServer.shared().endpoint() + "&dynamodb-endpoint="
+                + DynaliteServer.shared().endpoint());
+
+        assertThat(keysOf("jar-s3dynamo-" + suffix, "repo/" + NAME + "/")).isNotEmpty()
+                .doesNotContain("repo/" + NAME + "/LATEST");
+    }
+
+    private static List<String> keysOf(String bucket, String prefix) {
+        try (S3Client s3 = S3ProxyServer.shared().clientBuilder().build()) {
+            return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                    .map(S3Object::key).toList();
+        }
     }
 
     @Test

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The S3 + DynamoDB backend ({@link VersionedAws#repository(AwsRepositoryConfig)}) on the servers of the plan; its
+ * The S3 + DynamoDB backend ({@link VersionedAws#repository(AwsRepositoryConfig)}) on the servers of the plan, shared
+ * with the Python library (the default) or not ({@link AwsRepositoryConfig#sharedWithPython()}: no copy of LATEST to
+ * {@code {name}/LATEST}; under a prefix of its own in the same bucket); its
  * baselines are a raw SDK multipart upload with the library's part size and parallelism ({@link RawMultipartUpload})
  * into a bucket of its own, and one GetObject of the library's stored object written to a file, both through an
  * {@link S3Client} with the library's HTTP client (Apache 5).
@@ -26,6 +28,11 @@ final class AwsBackend implements Backend {
 
     /** The backend's name in the report. */
     static final String NAME = "S3 + DynamoDB";
+
+    /** The name in the report of the backend not shared with the Python library. */
+    static final String NAME_NOT_SHARED = "S3 + DynamoDB, not shared with Python";
+
+    private static final String NOT_SHARED_PREFIX = "not-shared-with-python";
 
     private static final double MIB = 1024.0 * 1024;
 
@@ -48,8 +55,13 @@ final class AwsBackend implements Backend {
         this.upload = new RawMultipartUpload(s3, blobConfig.partSize(), blobConfig.uploadParallelism());
     }
 
-    /** The repository on the plan's bucket and table (bootstrapped) and the raw client with its bucket (created). */
-    static AwsBackend open(StreamingPlan plan) {
+    /**
+     * The repository on the plan's bucket and table (bootstrapped) and the raw client with its bucket (created unless
+     * it exists).
+     *
+     * @param sharedWithPython the repository's {@link AwsRepositoryConfig#sharedWithPython()}
+     */
+    static AwsBackend open(StreamingPlan plan, boolean sharedWithPython) {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
         AwsRepositoryConfig config = AwsRepositoryConfig.builder()
@@ -60,6 +72,8 @@ final class AwsBackend implements Backend {
                 .credentialsProvider(credentials)
                 .s3Endpoint(plan.s3Endpoint())
                 .dynamoDbEndpoint(plan.dynamoDb())
+                .sharedWithPython(sharedWithPython)
+                .prefix(sharedWithPython ? AwsRepositoryConfig.DEFAULT_PREFIX : NOT_SHARED_PREFIX)
                 .build();
         Repository repository = VersionedAws.repository(config);
         S3Client s3 = null;
@@ -72,7 +86,9 @@ final class AwsBackend implements Backend {
                     .credentialsProvider(credentials)
                     .httpClientBuilder(Apache5HttpClient.builder())
                     .build();
-            s3.createBucket(b -> b.bucket(plan.rawBucket()));
+            if (s3.listBuckets().buckets().stream().noneMatch(bucket -> bucket.name().equals(plan.rawBucket()))) {
+                s3.createBucket(b -> b.bucket(plan.rawBucket()));
+            }
             return new AwsBackend(config, repository, s3, plan.rawBucket());
         } catch (RuntimeException e) {
             repository.close();
@@ -85,7 +101,7 @@ final class AwsBackend implements Backend {
 
     @Override
     public String name() {
-        return NAME;
+        return config.sharedWithPython() ? NAME : NAME_NOT_SHARED;
     }
 
     @Override
@@ -117,10 +133,13 @@ final class AwsBackend implements Backend {
 
     /**
      * The CopyObject that a put of new content on this layout makes of the stored bytes to {@code {name}/LATEST}, for
-     * the Python library, here to a key of the raw bucket.
+     * the Python library, here to a key of the raw bucket; none when the repository is not shared with it.
      */
     @Override
     public List<Part> putParts(String name, long size) {
+        if (!config.sharedWithPython()) {
+            return List.of();
+        }
         String key = storedKey(name, size);
         return List.of(new Part("SDK CopyObject of the stored object, as the put's copy to {name}/LATEST for the"
                 + " Python library", () -> s3.copyObject(b -> b.sourceBucket(config.bucket()).sourceKey(key)

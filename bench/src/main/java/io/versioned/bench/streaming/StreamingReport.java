@@ -94,6 +94,9 @@ final class StreamingReport {
         if (backend.equals(AwsBackend.NAME)) {
             return Optional.of(operation.equals("put") ? Targets.Target.STREAM_S3_PUT : Targets.Target.STREAM_S3_GET);
         }
+        if (backend.equals(AwsBackend.NAME_NOT_SHARED)) {
+            return operation.equals("put") ? Optional.of(Targets.Target.STREAM_S3_PUT_NOT_SHARED) : Optional.empty();
+        }
         return backend.equals(EmbeddedBackend.NAME) && operation.equals("put")
                 ? Optional.of(Targets.Target.STREAM_EMBEDDED_PUT) : Optional.empty();
     }

@@ -63,8 +63,11 @@ public final class StreamingRun {
         try (Backend embedded = new EmbeddedBackend(plan.work().resolve("embedded"))) {
             measure(embedded);
         }
-        try (Backend aws = AwsBackend.open(plan)) {
+        try (Backend aws = AwsBackend.open(plan, true)) {
             measure(aws);
+        }
+        try (Backend notShared = AwsBackend.open(plan, false)) {
+            measure(notShared);
         }
         return measurements;
     }
