@@ -46,11 +46,11 @@ public final class Targets {
         PUBLISH_SCALE_S3_DYNAMODB("S3 + DynamoDB: publish, larger ÷ smaller artifact (Scale)", 1.3, true, "×",
                 "docs/round-trips.md (publish)"),
         PUBLISH_SCALE_S3_ONLY("S3-only: publish, larger ÷ smaller artifact (Scale)", 1.3, true, "×",
-                "docs/s3-only.md, section Scaling limits of this layout"),
+                "docs/s3-only.md, section How costs grow with the artifact"),
         RESOLVE_SCALE_S3_ONLY("S3-only: resolve, larger ÷ smaller artifact (Scale)", 1.3, true, "×",
-                "docs/s3-only.md, section Scaling limits of this layout"),
+                "docs/s3-only.md, section How costs grow with the artifact"),
         PURGE_SCALE_S3_ONLY("S3-only: purge per version, larger ÷ smaller artifact (Scale)", 1.3, true, "×",
-                "docs/s3-only.md, section Scaling limits of this layout");
+                "docs/s3-only.md, section How costs grow with the artifact");
 
         private final String label;
         private final double bound;

@@ -8,6 +8,7 @@ import io.versioned.api.Version;
 import io.versioned.core.port.VersionRecord;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,14 @@ final class VersionDocuments {
      */
     List<VersionRecord> list(String name) {
         Listing listing = currentListing(name);
-        TreeMap<Version, VersionRecord> records = new TreeMap<>();
-        listing.blocks().forEach((block, eTag) ->
-                read(name, block, eTag).ifPresent(document -> records.putAll(document.versions())));
-        return List.copyOf(records.values());
+        List<Map.Entry<VersionBlock, String>> lowestFirst = new ArrayList<>(listing.blocks().entrySet());
+        lowestFirst.sort(Map.Entry.comparingByKey(Comparator.comparingInt(VersionBlock::index)));
+        List<VersionRecord> records = new ArrayList<>();
+        for (Map.Entry<VersionBlock, String> listed : lowestFirst) {
+            read(name, listed.getKey(), listed.getValue())
+                    .ifPresent(document -> records.addAll(document.versions().values()));
+        }
+        return Collections.unmodifiableList(records);
     }
 
     /**
