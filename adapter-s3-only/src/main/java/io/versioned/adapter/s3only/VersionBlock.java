@@ -48,7 +48,7 @@ record VersionBlock(int index) {
     }
 
     /** The block a {@link #label()} stands for; empty for any other text. */
-    static Optional<VersionBlock> ofLabel(String label) {
+    private static Optional<VersionBlock> ofLabel(String label) {
         if (LATEST_LABEL.equals(label)) {
             return Optional.of(LATEST);
         }

@@ -62,7 +62,7 @@ final class VersionDocuments {
         List<VersionRecord> records = new ArrayList<>();
         for (Map.Entry<VersionBlock, String> listed : lowestFirst) {
             read(name, listed.getKey(), listed.getValue())
-                    .ifPresent(document -> records.addAll(document.versions().values()));
+                    .ifPresent(document -> records.addAll(document.list()));
         }
         return Collections.unmodifiableList(records);
     }
