@@ -6,19 +6,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Serializes the schema migrations of one H2 database file across processes. Processes that share the file
  * ({@code AUTO_SERVER=TRUE}) all run their statements in the process serving it, and H2 fails with internal errors
- * when two sessions alter one table at once (seen as {@code not found: VERSIONED_ALIASES_COPY_…} and
- * "Concurrent update in table SYS" when commands started together on a new folder). So a migration holds an
- * operating-system lock on {@code FILE.migration.lock} beside the database; the operating system releases it when
- * the process ends, however it ends. Other databases (PostgreSQL, H2 in memory or over TCP) need no such lock.
+ * when two sessions alter one table at once: {@code ALTER TABLE ... ADD COLUMN} copies the table, and the session
+ * that waited for the other's table lock goes on with the table object the other one dropped (seen as
+ * {@code NullPointerException}s inside {@code ALTER TABLE} when commands started together on a new folder). So a
+ * migration holds an operating-system lock on {@code FILE.migration.lock} beside the database; the operating system
+ * releases it when the process ends, however it ends. Every H2 file database takes it (the driver's URL does not
+ * say whether the file is shared; a file that is not can have only one process anyway); other databases
+ * (PostgreSQL, H2 in memory or over TCP) need no such lock.
  */
 final class FileMigrationLock implements AutoCloseable {
-
-    private static final String H2_FILE = "jdbc:h2:file:";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -35,12 +36,11 @@ final class FileMigrationLock implements AutoCloseable {
      * @throws BackendException if the lock file cannot be opened or locked
      */
     static FileMigrationLock acquire(String jdbcUrl) {
-        if (!jdbcUrl.startsWith(H2_FILE) || !jdbcUrl.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE")) {
+        Optional<Path> database = H2FileUrl.database(jdbcUrl);
+        if (database.isEmpty()) {
             return null;
         }
-        int options = jdbcUrl.indexOf(';');
-        Path file = Path.of(jdbcUrl.substring(H2_FILE.length(), options < 0 ? jdbcUrl.length() : options)
-                + ".migration.lock");
+        Path file = Path.of(database.get() + ".migration.lock");
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

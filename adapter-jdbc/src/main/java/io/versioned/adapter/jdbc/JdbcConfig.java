@@ -76,9 +76,10 @@ public record JdbcConfig(String jdbcUrl, String user, String password, int maxim
      * The embedded default: an H2 database in the file {@code {directory}/metadata.mv.db}, created on first use.
      * Several processes use it at once (H2's automatic mixed mode): the first to open the file serves it to the
      * others over a TCP port of its own, written with a random key into {@code {directory}/metadata.lock.db}
-     * (a connection needs that key, so only who can read the folder can connect); when that process ends, or is
-     * killed, the next connection opens the file itself and serves it in turn. A write is durable on the disk before
-     * it returns, whichever process serves the file.
+     * (a connection needs that key, so only who can read the folder can connect); when that process ends (a port
+     * it opened first waits, up to 10 s, for the other processes' sessions to end when it closes), or is killed, the
+     * next connection opens the file itself and serves it in turn. A write is durable on the disk before it
+     * returns, whichever process serves the file.
      *
      * @throws IllegalArgumentException if the directory's path contains {@code ;} (which would end the URL)
      */

@@ -88,10 +88,17 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
      */
     public static JdbcMetadataPort open(JdbcConfig config) {
         var pool = ConnectionPools.create(Objects.requireNonNull(config, "config"));
-        return new JdbcMetadataPort(Jdbi.create(pool), pool);
+        AutoCloseable closer = H2FileUrl.isShared(config.jdbcUrl())
+                ? new ServedDatabaseCloser(pool, ServedDatabaseCloser.LIMIT) : pool;
+        return new JdbcMetadataPort(Jdbi.create(pool), closer);
     }
 
-    /** Closes the connection pool if this port opened it ({@link #open(JdbcConfig)}). Idempotent. */
+    /**
+     * Closes the connection pool if this port opened it ({@link #open(JdbcConfig)}). Idempotent. On a file shared
+     * between processes ({@link JdbcConfig#embeddedH2}), a process that serves the file to others first waits up to
+     * 10 s for their sessions to end, so that their statements in flight are not cut off (see
+     * {@code ServedDatabaseCloser}).
+     */
     @Override
     public void close() {
         try {
