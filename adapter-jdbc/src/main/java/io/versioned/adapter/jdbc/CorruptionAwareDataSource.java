@@ -48,6 +48,23 @@ final class CorruptionAwareDataSource implements DataSource {
         }
     }
 
+    /**
+     * Opens the file once and closes it again, so that a corrupted file is found at once rather than after the pool's
+     * connection time-out (the pool waits that long for any failure to go away before it reports it). Any other
+     * failure (a file another program holds, for one) is left to the pool, which waits for it to go away.
+     *
+     * @throws SQLException if H2 finds the file corrupted
+     */
+    void checkNotCorrupted() throws SQLException {
+        try {
+            getConnection().close();
+        } catch (SQLException e) {
+            if (JdbcErrors.isCorruptedH2File(e)) {
+                throw e;
+            }
+        }
+    }
+
     /** The user and password are this source's own; the pool does not pass others. */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {

@@ -62,6 +62,7 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
 
     private final Jdbi jdbi;
     private final AutoCloseable ownedPool;
+    private final StartupCheck startupCheck;
     private volatile Boolean h2;
 
     /**
@@ -71,12 +72,14 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
      */
     public JdbcMetadataPort(DataSource dataSource) {
         this(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")), () -> {
+        }, () -> {
         });
     }
 
-    private JdbcMetadataPort(Jdbi jdbi, AutoCloseable ownedPool) {
+    private JdbcMetadataPort(Jdbi jdbi, AutoCloseable ownedPool, StartupCheck startupCheck) {
         this.jdbi = jdbi;
         this.ownedPool = ownedPool;
+        this.startupCheck = startupCheck;
     }
 
     /**
@@ -90,7 +93,10 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         var pool = ConnectionPools.create(Objects.requireNonNull(config, "config"));
         AutoCloseable closer = H2FileUrl.isShared(config.jdbcUrl())
                 ? new ServedDatabaseCloser(pool, ServedDatabaseCloser.LIMIT) : pool;
-        return new JdbcMetadataPort(Jdbi.create(pool), closer);
+        StartupCheck startupCheck = pool.getDataSource() instanceof CorruptionAwareDataSource h2
+                ? h2::checkNotCorrupted : () -> {
+                };
+        return new JdbcMetadataPort(Jdbi.create(pool), closer, startupCheck);
     }
 
     /**
@@ -108,9 +114,17 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         }
     }
 
-    /** Creates or migrates the schema; safe to call from several processes at once. Idempotent. */
+    /**
+     * Creates or migrates the schema; safe to call from several processes at once. Idempotent. On an H2 file opened
+     * by {@link #open(JdbcConfig)}, a corrupted file fails here at once, without the pool's connection time-out.
+     */
     @Override
     public void bootstrap() {
+        try {
+            startupCheck.run();
+        } catch (SQLException e) {
+            throw JdbcErrors.backend("opening the database", e);
+        }
         new SchemaMigrator(jdbi).migrate();
     }
 
@@ -482,5 +496,11 @@ public final class JdbcMetadataPort implements MetadataPort, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BackendException(action + " failed: a stored record is invalid: " + e.getMessage(), e, false);
         }
+    }
+
+    /** What {@link #bootstrap()} checks before it migrates: for an H2 file, that it is not corrupted. */
+    @FunctionalInterface
+    private interface StartupCheck {
+        void run() throws SQLException;
     }
 }

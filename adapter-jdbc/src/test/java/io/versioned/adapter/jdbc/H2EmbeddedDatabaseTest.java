@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded database as other processes see it. */
@@ -130,20 +131,8 @@ class H2EmbeddedDatabaseTest {
         JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
         JdbcConfig config = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
                 .connectionTimeout(Duration.ofSeconds(1)).build();
-        try (JdbcMetadataPort port = JdbcMetadataPort.open(embedded)) {
-            port.bootstrap();
-            for (int i = 0; i < 50; i++) {
-                port.registerArtifactName("doc" + i);
-            }
-        }
         Path file = directory.resolve("metadata.mv.db");
-        java.nio.ByteBuffer headers = java.nio.ByteBuffer.allocate(8192);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            channel.read(headers, 0);
-            // both file headers overwritten: H2 finds no valid header (a truncation alone may leave an older chunk,
-            // which H2 opens as an older state without a word)
-            channel.write(java.nio.ByteBuffer.wrap(new byte[8192]), 0);
-        }
+        java.nio.ByteBuffer headers = writeFiftyNamesAndCorrupt(embedded);
 
         try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
             for (int call = 1; call <= 3; call++) {
@@ -165,6 +154,44 @@ class H2EmbeddedDatabaseTest {
             assertThat(port.listArtifactNames()).as("listArtifactNames() of a new port on the restored file")
                     .hasSize(50);
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void bootstrapSaysAFileIsCorruptedWithoutWaitingForThePoolsTimeOut() throws Exception {
+        JdbcConfig embedded = JdbcConfig.embeddedH2(directory);
+        JdbcConfig patient = JdbcConfig.builder().jdbcUrl(embedded.jdbcUrl()).user(embedded.user())
+                .connectionTimeout(Duration.ofMinutes(10)).build();
+        writeFiftyNamesAndCorrupt(embedded);
+
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(patient)) {
+            assertThatThrownBy(port::bootstrap).as("bootstrap() with a pool that would wait 10 minutes")
+                    .isInstanceOf(BackendException.class)
+                    .hasMessage("the database " + directory.resolve("metadata.mv.db") + " is corrupted: restore it "
+                            + "from a backup; this is not temporary")
+                    .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse());
+        }
+    }
+
+    /**
+     * Writes 50 artifact names to the database of {@code config}, then overwrites both file headers, so that H2
+     * finds no valid header (a truncation alone may leave an older chunk, which H2 opens as an older state without
+     * a word); the headers as they were, to restore the file.
+     */
+    private java.nio.ByteBuffer writeFiftyNamesAndCorrupt(JdbcConfig config) throws IOException {
+        try (JdbcMetadataPort port = JdbcMetadataPort.open(config)) {
+            port.bootstrap();
+            for (int i = 0; i < 50; i++) {
+                port.registerArtifactName("doc" + i);
+            }
+        }
+        java.nio.ByteBuffer headers = java.nio.ByteBuffer.allocate(8192);
+        try (FileChannel channel = FileChannel.open(directory.resolve("metadata.mv.db"), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            channel.read(headers, 0);
+            channel.write(java.nio.ByteBuffer.wrap(new byte[8192]), 0);
+        }
+        return headers;
     }
 
     private static String h2Jar() throws URISyntaxException {
